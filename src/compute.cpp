@@ -1,0 +1,121 @@
+#include "compute.hpp"
+
+#include <algorithm>
+#include <utility>
+
+namespace ontrack {
+
+const char* to_string(Verdict v) {
+    switch (v) {
+        case Verdict::met: return "met";
+        case Verdict::missed: return "missed";
+        case Verdict::on_track: return "on-track";
+        case Verdict::behind: return "behind";
+    }
+    return "?";
+}
+
+bool is_good(Verdict v) {
+    return v == Verdict::met || v == Verdict::on_track;
+}
+
+bool is_drug_free_on(const Locality& locality, Date day) {
+    // Events are sorted; the latest one on or before `day` decides.
+    auto after = std::upper_bound(locality.events.begin(), locality.events.end(), day,
+                                  [](Date d, const Event& e) { return d < e.date; });
+    return after != locality.events.begin() && std::prev(after)->kind == EventKind::certified;
+}
+
+CoverageTimeline::CoverageTimeline(const std::vector<Locality>& localities, Date as_of) {
+    std::vector<std::pair<Date, std::int64_t>> changes;
+    for (const Locality& loc : localities)
+        for (const Event& e : loc.events)
+            if (e.date <= as_of) changes.emplace_back(e.date, e.kind == EventKind::certified ? 1 : -1);
+    std::sort(changes.begin(), changes.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::int64_t running = 0;
+    for (const auto& [date, delta] : changes) {
+        running += delta;
+        if (!dates_.empty() && dates_.back() == date) {
+            coverage_.back() = running;
+        } else {
+            dates_.push_back(date);
+            coverage_.push_back(running);
+        }
+    }
+}
+
+std::int64_t CoverageTimeline::on(Date day) const {
+    const auto it = std::upper_bound(dates_.begin(), dates_.end(), day);
+    return it == dates_.begin() ? 0 : coverage_[static_cast<std::size_t>(it - dates_.begin() - 1)];
+}
+
+namespace {
+
+LocalityRef ref_of(const Locality& loc) {
+    return {loc.name, loc.id, loc.kind, loc.planned};
+}
+
+}  // namespace
+
+Report compute_report(const Plan& plan, Date as_of) {
+    Report r;
+    r.file = plan.file;
+    r.plan = plan.name;
+    r.source = plan.source;
+    r.note = plan.note;
+    r.illustrative = plan.illustrative;
+    r.as_of = as_of;
+    r.total = plan.total;
+    r.listed = static_cast<std::int64_t>(plan.localities.size());
+    r.unlisted = r.total - r.listed;
+
+    const CoverageTimeline timeline(plan.localities, as_of);
+    r.covered = timeline.on(as_of);
+
+    // Planned dates after as-of of the localities not drug-free on as-of.
+    std::vector<Date> ahead;
+    for (const Locality& loc : plan.localities) {
+        if (is_drug_free_on(loc, as_of)) continue;
+        if (!loc.planned)
+            r.unplanned.push_back(ref_of(loc));
+        else if (*loc.planned <= as_of)
+            r.overdue.push_back(ref_of(loc));
+        else
+            ahead.push_back(*loc.planned);
+    }
+    std::sort(ahead.begin(), ahead.end());
+    std::stable_sort(r.overdue.begin(), r.overdue.end(),
+                     [](const LocalityRef& a, const LocalityRef& b) { return *a.planned < *b.planned; });
+    r.planned_ahead = static_cast<std::int64_t>(ahead.size());
+
+    for (const Milestone& m : plan.milestones) {
+        MilestoneResult out;
+        out.name = m.name;
+        out.deadline = m.deadline;
+        out.target = m.target;
+        out.required = m.required;
+        out.upcoming = m.deadline >= as_of;
+        if (out.upcoming) {
+            out.planned = std::upper_bound(ahead.begin(), ahead.end(), m.deadline) - ahead.begin();
+            out.covered = r.covered + out.planned;
+        } else {
+            out.covered = timeline.on(m.deadline);
+        }
+        out.shortfall = std::max<std::int64_t>(0, out.required - out.covered);
+        const bool enough = out.shortfall == 0;
+        out.verdict =
+            out.upcoming ? (enough ? Verdict::on_track : Verdict::behind) : (enough ? Verdict::met : Verdict::missed);
+        r.milestones.push_back(std::move(out));
+    }
+    return r;
+}
+
+int exit_status(const Report& report, Judge judge) {
+    for (const MilestoneResult& m : report.milestones) {
+        if (judge == Judge::upcoming && !m.upcoming) continue;
+        if (!is_good(m.verdict)) return 1;
+    }
+    return 0;
+}
+
+}  // namespace ontrack

@@ -1,0 +1,33 @@
+// The calculation: pure functions of a plan and an as-of date.
+#pragma once
+
+#include <vector>
+
+#include "model.hpp"
+#include "report.hpp"
+
+namespace ontrack {
+
+bool is_drug_free_on(const Locality& locality, Date day);
+
+// Net coverage over time from the events that have happened by as-of: a
+// sorted list of (date, change); coverage on a day is the sum up to it.
+class CoverageTimeline {
+   public:
+    CoverageTimeline(const std::vector<Locality>& localities, Date as_of);
+    // Localities drug-free on `day`; `day` must not be after as-of.
+    std::int64_t on(Date day) const;
+
+   private:
+    std::vector<Date> dates_;             // sorted, distinct
+    std::vector<std::int64_t> coverage_;  // coverage from dates_[k] on
+};
+
+Report compute_report(const Plan& plan, Date as_of);
+
+enum class Judge { all, upcoming };
+
+// 0 when every judged milestone is met or on-track, else 1.
+int exit_status(const Report& report, Judge judge);
+
+}  // namespace ontrack

@@ -1,0 +1,104 @@
+#include "date.hpp"
+
+#include <ctime>
+
+#include <fmt/format.h>
+
+namespace ontrack {
+namespace {
+
+// Howard Hinnant's days_from_civil / civil_from_days.
+std::int32_t days_from_civil(int y, unsigned m, unsigned d) {
+    y -= m <= 2;
+    const int era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<int>(doe) - 719468;
+}
+
+struct Ymd {
+    int y;
+    unsigned m;
+    unsigned d;
+};
+
+Ymd civil_from_days(std::int32_t z) {
+    z += 719468;
+    const int era = (z >= 0 ? z : z - 146096) / 146097;
+    const unsigned doe = static_cast<unsigned>(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const int y = static_cast<int>(yoe) + era * 400;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+    return {y + (m <= 2), m, d};
+}
+
+bool is_leap(int y) {
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+unsigned days_in_month(int y, unsigned m) {
+    static const unsigned table[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return m == 2 && is_leap(y) ? 29 : table[m - 1];
+}
+
+}  // namespace
+
+bool is_valid_ymd(int year, unsigned month, unsigned day) {
+    return year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month);
+}
+
+Date Date::from_ymd(int year, unsigned month, unsigned day) {
+    return Date{days_from_civil(year, month, day)};
+}
+
+int Date::year() const {
+    return civil_from_days(days).y;
+}
+unsigned Date::month() const {
+    return civil_from_days(days).m;
+}
+unsigned Date::day() const {
+    return civil_from_days(days).d;
+}
+
+std::optional<Date> parse_iso_date(std::string_view text, std::string* why) {
+    auto fail = [&](const char* reason) -> std::optional<Date> {
+        if (why) *why = reason;
+        return std::nullopt;
+    };
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return fail("expected a date as YYYY-MM-DD");
+    int parts[3] = {0, 0, 0};
+    const int starts[3] = {0, 5, 8};
+    const int lengths[3] = {4, 2, 2};
+    for (int p = 0; p < 3; ++p)
+        for (int i = 0; i < lengths[p]; ++i) {
+            const char c = text[static_cast<std::size_t>(starts[p] + i)];
+            if (c < '0' || c > '9') return fail("expected a date as YYYY-MM-DD");
+            parts[p] = parts[p] * 10 + (c - '0');
+        }
+    if (parts[0] < 1) return fail("the year must be 0001 to 9999");
+    if (parts[1] < 1 || parts[1] > 12) return fail("the month must be 01 to 12");
+    const auto month = static_cast<unsigned>(parts[1]);
+    const auto day = static_cast<unsigned>(parts[2]);
+    if (day < 1 || day > days_in_month(parts[0], month)) return fail("that day does not exist in that month");
+    return Date::from_ymd(parts[0], month, day);
+}
+
+std::string to_iso(Date d) {
+    const Ymd c = civil_from_days(d.days);
+    return fmt::format("{:04}-{:02}-{:02}", c.y, c.m, c.d);
+}
+
+Date today_local() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    return Date::from_ymd(local.tm_year + 1900, static_cast<unsigned>(local.tm_mon + 1),
+                          static_cast<unsigned>(local.tm_mday));
+}
+
+}  // namespace ontrack

@@ -1,0 +1,38 @@
+// Calendar dates as whole days: parsing, formatting and arithmetic.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ontrack {
+
+struct Date {
+    std::int32_t days = 0;  // days since 1970-01-01 (proleptic Gregorian)
+
+    static Date from_ymd(int year, unsigned month, unsigned day);
+    int year() const;
+    unsigned month() const;
+    unsigned day() const;
+
+    friend bool operator==(Date a, Date b) { return a.days == b.days; }
+    friend bool operator!=(Date a, Date b) { return a.days != b.days; }
+    friend bool operator<(Date a, Date b) { return a.days < b.days; }
+    friend bool operator<=(Date a, Date b) { return a.days <= b.days; }
+    friend bool operator>(Date a, Date b) { return a.days > b.days; }
+    friend bool operator>=(Date a, Date b) { return a.days >= b.days; }
+};
+
+bool is_valid_ymd(int year, unsigned month, unsigned day);
+
+// Parses exactly "YYYY-MM-DD" (years 0001-9999). On failure returns nullopt
+// and, when `why` is given, stores a short reason.
+std::optional<Date> parse_iso_date(std::string_view text, std::string* why = nullptr);
+
+std::string to_iso(Date d);
+
+// Today's date in the local time zone.
+Date today_local();
+
+}  // namespace ontrack

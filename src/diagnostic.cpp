@@ -1,0 +1,61 @@
+#include "diagnostic.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "utf8.hpp"
+
+namespace ontrack {
+namespace {
+
+std::string summary(const std::vector<Diagnostic>& ds) {
+    return ds.empty() ? std::string("invalid input") : ds.front().message;
+}
+
+// The first `n` code points of `text` (text must be valid UTF-8).
+std::string_view first_code_points(std::string_view text, std::uint32_t n) {
+    std::size_t i = 0;
+    for (std::uint32_t k = 0; k < n && i < text.size(); ++k) next_code_point(text, i);
+    return text.substr(0, i);
+}
+
+constexpr std::size_t max_excerpt = 160;
+
+}  // namespace
+
+std::string_view line_of(std::string_view source, std::uint32_t line) {
+    std::size_t begin = 0;
+    for (std::uint32_t l = 1; l < line; ++l) {
+        begin = source.find('\n', begin);
+        if (begin == std::string_view::npos) return {};
+        ++begin;
+    }
+    std::size_t end = source.find('\n', begin);
+    if (end == std::string_view::npos) end = source.size();
+    std::string_view text = source.substr(begin, end - begin);
+    if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+    return text;
+}
+
+InputError::InputError(std::vector<Diagnostic> diagnostics)
+    : std::runtime_error(summary(diagnostics)), diagnostics_(std::move(diagnostics)) {}
+
+InputError::InputError(Diagnostic diagnostic) : InputError(std::vector<Diagnostic>{std::move(diagnostic)}) {}
+
+std::string format_diagnostic(const Diagnostic& d) {
+    std::string out = fmt::format("{}:{}:{}: error: {}\n", make_inert(d.file), d.line, d.column, d.message);
+    const std::string_view text = d.excerpt;
+    if (!text.empty() && text.size() <= max_excerpt && !find_invalid_utf8(text)) {
+        std::string plain(text);
+        std::replace(plain.begin(), plain.end(), '\t', ' ');
+        const std::string shown = make_inert(plain);
+        const std::string_view before = first_code_points(plain, d.column > 0 ? d.column - 1 : 0);
+        const std::size_t pad = display_width(make_inert(before));
+        out += fmt::format("    {}\n    {:>{}}\n", shown, "^", pad + 1);
+    }
+    if (!d.hint.empty()) out += fmt::format("  hint: {}\n", d.hint);
+    return out;
+}
+
+}  // namespace ontrack

@@ -1,0 +1,39 @@
+// Located input errors and how they are printed.
+#pragma once
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ontrack {
+
+struct Diagnostic {
+    std::string file;
+    std::uint32_t line = 1;
+    std::uint32_t column = 1;
+    std::string message;
+    std::string hint;     // may be empty
+    std::string excerpt;  // the text of the line, shown with a caret; may be empty
+};
+
+// Thrown by the loader: one or more diagnostics, in file order.
+class InputError : public std::runtime_error {
+   public:
+    explicit InputError(std::vector<Diagnostic> diagnostics);
+    explicit InputError(Diagnostic diagnostic);
+    const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+
+   private:
+    std::vector<Diagnostic> diagnostics_;
+};
+
+// The text of line `line` (1-based) of `source`, without its line ending.
+std::string_view line_of(std::string_view source, std::uint32_t line);
+
+// "FILE:LINE:COLUMN: error: MESSAGE", then the excerpt with a caret under the
+// column, then "  hint: HINT". Control characters are shown inert.
+std::string format_diagnostic(const Diagnostic& d);
+
+}  // namespace ontrack

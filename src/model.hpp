@@ -1,0 +1,56 @@
+// The validated plan: plain structs, no behaviour.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "date.hpp"
+#include "target.hpp"
+
+namespace ontrack {
+
+// Where something stands in the plan file (1-based).
+struct SourcePos {
+    std::uint32_t line = 0;
+    std::uint32_t column = 0;
+};
+
+enum class EventKind { certified, revoked };
+
+struct Event {
+    Date date;
+    EventKind kind = EventKind::certified;
+};
+
+struct Locality {
+    std::string id;             // may be empty
+    std::string name;           // unique, never empty
+    std::string kind;           // may be empty
+    std::vector<Event> events;  // sorted by date, alternating, starting with certified
+    std::optional<Date> planned;
+    SourcePos pos;
+};
+
+struct Milestone {
+    std::string name;  // may be empty
+    Date deadline;
+    Target target;
+    std::int64_t required = 0;  // resolved against the plan's total
+    SourcePos pos;
+};
+
+struct Plan {
+    std::string file;
+    std::string name;
+    std::string source;
+    std::string note;
+    bool illustrative = false;
+    std::optional<Date> start;
+    std::int64_t total = 0;
+    std::vector<Milestone> milestones;  // deadlines strictly increasing
+    std::vector<Locality> localities;
+};
+
+}  // namespace ontrack

@@ -1,0 +1,22 @@
+// What the command line asked for, as plain data.
+#pragma once
+
+#include <string>
+
+#include "compute.hpp"
+#include "date.hpp"
+#include "render/render.hpp"
+
+namespace ontrack {
+
+enum class ColorMode { automatic, always, never };
+
+struct Options {
+    std::string file;
+    Date as_of;
+    Format format = Format::table;
+    Judge judge = Judge::all;
+    ColorMode color = ColorMode::automatic;
+};
+
+}  // namespace ontrack

@@ -1,0 +1,112 @@
+#include "plan_file.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include <fmt/format.h>
+
+#include "diagnostic.hpp"
+#include "utf8.hpp"
+
+namespace ontrack {
+namespace {
+
+[[noreturn]] void fail(const std::string& path, std::string message, std::string hint = {}, std::uint32_t line = 1,
+                       std::uint32_t column = 1) {
+    throw InputError(Diagnostic{path, line, column, std::move(message), std::move(hint), {}});
+}
+
+const char* file_type_name(mode_t mode) {
+    if (S_ISDIR(mode)) return "a directory";
+    if (S_ISFIFO(mode)) return "a FIFO";
+    if (S_ISCHR(mode)) return "a character device";
+    if (S_ISBLK(mode)) return "a block device";
+    if (S_ISSOCK(mode)) return "a socket";
+    return "not a regular file";
+}
+
+class Fd {
+   public:
+    explicit Fd(int fd) : fd_(fd) {}
+    ~Fd() {
+        if (fd_ > 2) ::close(fd_);
+    }
+    Fd(const Fd&) = delete;
+    Fd& operator=(const Fd&) = delete;
+    int get() const { return fd_; }
+
+   private:
+    int fd_;
+};
+
+std::string read_all(const std::string& path, int fd, std::uint64_t size_hint) {
+    std::string text;
+    text.reserve(static_cast<std::size_t>(size_hint));
+    char buffer[1 << 16];
+    for (;;) {
+        const ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n == 0) break;
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            fail(path, fmt::format("cannot read the file: {}", std::strerror(errno)));
+        }
+        if (text.size() + static_cast<std::size_t>(n) > max_plan_bytes)
+            fail(path, "the file is larger than 1 GiB", "split the plan, or check that this is a plan file");
+        text.append(buffer, static_cast<std::size_t>(n));
+    }
+    return text;
+}
+
+void check_utf8(const std::string& path, const std::string& text) {
+    const auto bad = find_invalid_utf8(text);
+    if (!bad) return;
+    std::uint32_t line = 1;
+    std::size_t line_start = 0;
+    for (std::size_t i = 0; i < *bad; ++i)
+        if (text[i] == '\n') {
+            ++line;
+            line_start = i + 1;
+        }
+    std::uint32_t column = 1;
+    for (std::size_t i = line_start; i < *bad;) {
+        next_code_point(text, i);
+        ++column;
+    }
+    fail(path, fmt::format("the file is not valid UTF-8 (byte 0x{:02x})", static_cast<unsigned char>(text[*bad])),
+         "save the plan as UTF-8; Vietnamese text in a legacy encoding (TCVN3, VNI, Windows-1258) must be "
+         "converted",
+         line, column);
+}
+
+}  // namespace
+
+std::string read_plan_file(const std::string& path) {
+    std::string text;
+    if (path == "-") {
+        text = read_all(path, STDIN_FILENO, 0);
+    } else {
+        const Fd fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC));
+        if (fd.get() < 0) {
+            const int err = errno;
+            fail(path, fmt::format("cannot open the plan: {}", std::strerror(err)),
+                 err == ENOENT ? "check the path; the plan is the first argument" : "");
+        }
+        struct stat st {};
+        if (::fstat(fd.get(), &st) != 0) fail(path, fmt::format("cannot read the file: {}", std::strerror(errno)));
+        if (!S_ISREG(st.st_mode))
+            fail(path, fmt::format("cannot read a plan from {}", file_type_name(st.st_mode)),
+                 "give a plan file, or - to read the plan from standard input");
+        if (static_cast<std::uint64_t>(st.st_size) > max_plan_bytes)
+            fail(path, "the file is larger than 1 GiB", "split the plan, or check that this is a plan file");
+        text = read_all(path, fd.get(), static_cast<std::uint64_t>(st.st_size));
+    }
+    if (text.empty()) fail(path, "the file is empty", "a plan needs at least a [plan] table and one [[milestone]]");
+    check_utf8(path, text);
+    return text;
+}
+
+}  // namespace ontrack

@@ -1,0 +1,25 @@
+// Words and numbers shared by the human formats (table and markdown).
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "../report.hpp"
+
+namespace ontrack {
+
+// covered / total as a percentage with one decimal, rounded half up, computed
+// in integers: "36.0%".
+std::string share_text(std::int64_t covered, std::int64_t total);
+
+// The milestone's name, or "Milestone N" (1-based) when it has none.
+std::string milestone_label(const MilestoneResult& m, std::size_t index);
+
+// "An Lão (11530)" or just the name when there is no id.
+std::string locality_label(const LocalityRef& ref);
+
+inline constexpr const char* illustrative_warning = "The dates in this plan are illustrative, not official records.";
+inline constexpr const char* upcoming_rule =
+    "Upcoming milestones count the units drug-free today plus those planned by the deadline.";
+
+}  // namespace ontrack

@@ -1,0 +1,56 @@
+// The computed report: plain data that every renderer reads.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "date.hpp"
+#include "target.hpp"
+
+namespace ontrack {
+
+enum class Verdict { met, missed, on_track, behind };
+
+// "met", "missed", "on-track", "behind".
+const char* to_string(Verdict v);
+bool is_good(Verdict v);
+
+struct MilestoneResult {
+    std::string name;
+    Date deadline;
+    Target target;
+    bool upcoming = false;  // deadline on or after as-of
+    std::int64_t required = 0;
+    std::int64_t covered = 0;  // drug-free on the deadline (past) or projected (upcoming)
+    std::int64_t planned = 0;  // of covered, those counted by their planned date
+    std::int64_t shortfall = 0;
+    Verdict verdict = Verdict::met;
+};
+
+struct LocalityRef {
+    std::string name;
+    std::string id;
+    std::string kind;
+    std::optional<Date> planned;
+};
+
+struct Report {
+    std::string file;
+    std::string plan;
+    std::string source;
+    std::string note;
+    bool illustrative = false;
+    Date as_of;
+    std::int64_t total = 0;
+    std::int64_t listed = 0;   // [[locality]] entries
+    std::int64_t covered = 0;  // drug-free on as-of
+    std::vector<MilestoneResult> milestones;
+    std::vector<LocalityRef> overdue;    // planned on or before as-of, not drug-free on as-of
+    std::int64_t planned_ahead = 0;      // not drug-free, planned after as-of
+    std::vector<LocalityRef> unplanned;  // listed, not drug-free, no planned date
+    std::int64_t unlisted = 0;           // total - listed: counted as uncovered with no plan
+};
+
+}  // namespace ontrack

@@ -1,0 +1,31 @@
+// UTF-8 text: validation, terminal display width and inert rendering.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ontrack {
+
+// Byte offset of the first byte that is not part of well-formed UTF-8
+// (overlongs, surrogates and code points above U+10FFFF are ill-formed).
+std::optional<std::size_t> find_invalid_utf8(std::string_view text);
+
+// Decodes the code point at text[i] (text must be valid UTF-8) and advances i.
+char32_t next_code_point(std::string_view text, std::size_t& i);
+
+// Columns a terminal uses for the text: combining marks take none, East Asian
+// wide characters two, everything else one. Precomposed "ệ" and "e" followed
+// by U+0302 U+0323 are both one column.
+std::size_t display_width(std::string_view text);
+
+// True for code points that must never reach a terminal raw: C0 and C1
+// controls, DEL, and the bidirectional overrides and isolates.
+bool is_unsafe_code_point(char32_t c);
+
+// The text with every unsafe code point written as a visible escape
+// ("\x1b", "\u202e"), so escape sequences in names are shown, not obeyed.
+std::string make_inert(std::string_view text);
+
+}  // namespace ontrack
