@@ -154,20 +154,23 @@ class Loader {
     }
 
     void read_root(const toml::table& root) {
-        check_keys(root, {"plan", "milestone", "locality"}, "the plan file");
         const toml::node* plan = root.get("plan");
         if (!plan) {
-            error({1, 1}, "the file has no [plan] table", "start the file with [plan] and name = \"...\"");
-        } else if (const auto* table = plan->as_table()) {
-            read_plan(*table);
-        } else {
-            wrong_type(*plan, "plan", "a table", "write it as a [plan] header");
+            // Without [plan] this is some other TOML file: say so, and only that.
+            error({1, 1}, "not a plan: the file has no [plan] table",
+                  "an ontrack plan starts with [plan] and name = \"...\"; see README.md");
+            return;
         }
+        check_keys(root, {"plan", "milestone", "locality"}, "the plan file");
+        if (const auto* table = plan->as_table())
+            read_plan(*table);
+        else
+            wrong_type(*plan, "plan", "a table", "write it as a [plan] header");
         if (const toml::node* locs = root.get("locality")) read_array_of_tables(*locs, "locality");
-        const bool total_ok = resolve_total(plan ? plan->as_table() : nullptr);
+        const bool total_ok = resolve_total(plan->as_table());
         const toml::node* ms = root.get("milestone");
         if (!ms) {
-            error({1, 1}, "the plan has no [[milestone]]",
+            error(pos_of(plan->source()), "the plan has no [[milestone]]",
                   "add at least one: [[milestone]] with deadline = 2025-12-31 and target = \"30%\"");
         } else {
             read_array_of_tables(*ms, "milestone");
