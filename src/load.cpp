@@ -7,6 +7,7 @@
 #include <toml++/toml.h>
 
 #include "diagnostic.hpp"
+#include "key_depth.hpp"
 #include "plan_file.hpp"
 #include "suggest.hpp"
 
@@ -54,6 +55,11 @@ class Loader {
 
     Plan run() {
         plan_.file = file_;
+        if (const auto deep = find_too_deep_key(text_)) {
+            error({deep->line, deep->column}, fmt::format("a key of more than {} dotted parts", max_key_parts),
+                  "a plan nests keys two levels deep at most; this is not a plan");
+            throw InputError(std::move(diagnostics_));
+        }
         toml::table root;
         try {
             root = toml::parse(text_, std::string_view(file_));

@@ -61,7 +61,7 @@ std::string read_all(const std::string& path, int fd, std::uint64_t size_hint) {
     return text;
 }
 
-void check_utf8(const std::string& path, const std::string& text) {
+void check_utf8(const std::string& path, const std::string_view text) {
     const auto bad = find_invalid_utf8(text);
     if (!bad) return;
     std::uint32_t line = 1;
@@ -104,9 +104,13 @@ std::string read_plan_file(const std::string& path) {
             fail(path, "the file is larger than 1 GiB", "split the plan, or check that this is a plan file");
         text = read_all(path, fd.get(), static_cast<std::uint64_t>(st.st_size));
     }
+    check_plan_text(path, text);
+    return text;
+}
+
+void check_plan_text(const std::string& path, const std::string& text) {
     if (text.empty()) fail(path, "the file is empty", "a plan needs at least a [plan] table and one [[milestone]]");
     check_utf8(path, text);
-    return text;
 }
 
 }  // namespace ontrack

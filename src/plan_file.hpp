@@ -13,4 +13,7 @@ inline constexpr std::uint64_t max_plan_bytes = std::uint64_t{1} << 30;  // 1 Gi
 // unreadable, not a regular file, empty, too large or not UTF-8.
 std::string read_plan_file(const std::string& path);
 
+// The checks read_plan_file() makes of the text itself: not empty, UTF-8.
+void check_plan_text(const std::string& path, const std::string& text);
+
 }  // namespace ontrack
