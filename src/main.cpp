@@ -45,10 +45,14 @@ int main(int argc, char** argv) {
     app.add_option("--format,-f", format, "Output format")
         ->check(CLI::IsMember({"table", "json", "csv", "markdown"}))
         ->capture_default_str();
+    app.add_option("--output,-o", options.output, "Write the report to this file (atomically) instead of stdout");
     app.add_flag("--upcoming-only", upcoming_only, "Exit status judges upcoming milestones only (for cron)");
-    app.add_option("--color", color, "Colour in the table: auto (terminal, no NO_COLOR), always or never")
-        ->check(CLI::IsMember({"auto", "always", "never"}))
-        ->capture_default_str();
+    auto* color_option =
+        app.add_option("--color", color, "Colour in the table: auto (terminal, no NO_COLOR), always or never")
+            ->check(CLI::IsMember({"auto", "always", "never"}))
+            ->capture_default_str();
+    bool no_color = false;
+    app.add_flag("--no-color", no_color, "Same as --color=never")->excludes(color_option);
     app.set_version_flag("--version", ONTRACK_VERSION);
     app.footer("Exit status: 0 every milestone met or on-track, 1 any missed or behind, 2 usage or input error.");
     try {
@@ -59,6 +63,7 @@ int main(int argc, char** argv) {
     options.as_of = as_of.empty() ? today_local() : *parse_iso_date(as_of);
     options.format = *parse_format(format);
     options.judge = upcoming_only ? Judge::upcoming : Judge::all;
+    if (no_color) color = "never";
     options.color = color == "always" ? ColorMode::always : color == "never" ? ColorMode::never : ColorMode::automatic;
     try {
         return run_report(options);

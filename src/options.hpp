@@ -13,6 +13,7 @@ enum class ColorMode { automatic, always, never };
 
 struct Options {
     std::string file;
+    std::string output;  // empty: standard output
     Date as_of;
     Format format = Format::table;
     Judge judge = Judge::all;

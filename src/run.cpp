@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "load.hpp"
+#include "output_file.hpp"
 
 namespace ontrack {
 namespace {
@@ -33,7 +34,10 @@ bool use_color(ColorMode mode) {
 int run_report(const Options& options) {
     const Plan plan = load_plan(options.file);
     const Report report = compute_report(plan, options.as_of);
-    write_stdout(render(report, options.format, RenderOptions{use_color(options.color)}));
+    if (options.output.empty())
+        write_stdout(render(report, options.format, RenderOptions{use_color(options.color)}));
+    else
+        write_file_atomically(options.output, render(report, options.format, RenderOptions{false}), options.file);
     return exit_status(report, options.judge);
 }
 

@@ -1,0 +1,66 @@
+#include "output_file.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+namespace ontrack {
+namespace {
+
+[[noreturn]] void fail(const std::string& path, const char* what, int err) {
+    throw std::runtime_error(fmt::format("{}: cannot {}: {}", path, what, std::strerror(err)));
+}
+
+bool same_file(const std::string& a, const std::string& b) {
+    struct stat sa {
+    }, sb{};
+    return ::stat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
+}
+
+}  // namespace
+
+void write_file_atomically(const std::string& path, const std::string& text, const std::string& protected_path) {
+    if (protected_path != "-" && same_file(path, protected_path))
+        throw std::runtime_error(fmt::format("{}: refusing to write the report over the plan it reads", path));
+    const auto slash = path.rfind('/');
+    const std::string dir = slash == std::string::npos ? "." : path.substr(0, slash + 1);
+    std::string temp = fmt::format("{}/.ontrack-XXXXXX", dir);
+    const int fd = ::mkstemp(temp.data());
+    if (fd < 0) fail(path, "create a temporary file beside it", errno);
+    auto abandon = [&](const char* what) {
+        const int err = errno;
+        ::close(fd);
+        ::unlink(temp.c_str());
+        fail(path, what, err);
+    };
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    if (::fchmod(fd, 0666 & ~mask) != 0) abandon("set permissions");
+    for (std::size_t done = 0; done < text.size();) {
+        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) abandon("write");
+        done += static_cast<std::size_t>(n);
+    }
+    if (::fsync(fd) != 0) abandon("flush to disk");
+    if (::close(fd) != 0) {
+        const int err = errno;
+        ::unlink(temp.c_str());
+        fail(path, "write", err);
+    }
+    if (::rename(temp.c_str(), path.c_str()) != 0) {
+        const int err = errno;
+        ::unlink(temp.c_str());
+        fail(path, "replace", err);
+    }
+}
+
+}  // namespace ontrack
