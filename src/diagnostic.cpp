@@ -44,7 +44,7 @@ InputError::InputError(std::vector<Diagnostic> diagnostics)
 InputError::InputError(Diagnostic diagnostic) : InputError(std::vector<Diagnostic>{std::move(diagnostic)}) {}
 
 std::string format_diagnostic(const Diagnostic& d) {
-    std::string out = fmt::format("{}:{}:{}: error: {}\n", make_inert(d.file), d.line, d.column, d.message);
+    std::string out = fmt::format("{}:{}:{}: error: {}\n", make_inert(d.file), d.line, d.column, make_inert(d.message));
     const std::string_view text = d.excerpt;
     if (!text.empty() && text.size() <= max_excerpt && !find_invalid_utf8(text)) {
         std::string plain(text);
@@ -54,7 +54,7 @@ std::string format_diagnostic(const Diagnostic& d) {
         const std::size_t pad = display_width(make_inert(before));
         out += fmt::format("    {}\n    {:>{}}\n", shown, "^", pad + 1);
     }
-    if (!d.hint.empty()) out += fmt::format("  hint: {}\n", d.hint);
+    if (!d.hint.empty()) out += fmt::format("  hint: {}\n", make_inert(d.hint));
     return out;
 }
 

@@ -1,0 +1,123 @@
+#include "locality_reader.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace ontrack {
+namespace {
+
+struct PlacedEvent {
+    Event event;
+    SourcePos pos;
+};
+
+void read_events(TomlContext& cx, const toml::table& table, std::string_view key, EventKind kind,
+                 std::vector<PlacedEvent>& events, bool& ok) {
+    const toml::node* node = table.get(key);
+    if (!node) return;
+    auto add = [&](const toml::node& value) {
+        if (const auto d = cx.as_date(value, key, node->is_array()))
+            events.push_back({Event{*d, kind}, cx.pos(value.source())});
+        else
+            ok = false;
+    };
+    if (const auto* array = node->as_array())
+        for (const toml::node& value : *array) add(value);
+    else
+        add(*node);
+}
+
+// Sorts the events by date and checks that they alternate, starting with a
+// certification, no two on one day.
+bool check_history(TomlContext& cx, std::vector<PlacedEvent>& events) {
+    // By date, then by place in the file, so that of two events on one day
+    // the later-written one is reported.
+    std::sort(events.begin(), events.end(), [](const PlacedEvent& a, const PlacedEvent& b) {
+        if (a.event.date != b.event.date) return a.event.date < b.event.date;
+        return a.pos.line != b.pos.line ? a.pos.line < b.pos.line : a.pos.column < b.pos.column;
+    });
+    for (std::size_t k = 1; k < events.size(); ++k)
+        if (events[k].event.date == events[k - 1].event.date) {
+            cx.error(events[k].pos, fmt::format("two events on {}", to_iso(events[k].event.date)),
+                     fmt::format("a locality is certified or revoked at most once a day (see line {})",
+                                 events[k - 1].pos.line));
+            return false;
+        }
+    for (std::size_t k = 0; k < events.size(); ++k) {
+        const Event& e = events[k].event;
+        const SourcePos at = events[k].pos;
+        const std::string day = to_iso(e.date);
+        if (k == 0) {
+            if (e.kind == EventKind::revoked) {
+                cx.error(at, fmt::format("revoked on {} before it was ever certified", day),
+                         "a history starts with a certification; add the earlier certified date");
+                return false;
+            }
+            continue;
+        }
+        const Event& before = events[k - 1].event;
+        if (before.kind == e.kind) {
+            cx.error(at,
+                     e.kind == EventKind::certified
+                         ? fmt::format("certified on {} while still certified since {}", day, to_iso(before.date))
+                         : fmt::format("revoked on {} while already revoked since {}", day, to_iso(before.date)),
+                     "certified and revoked dates must alternate in time; add the missing event or remove this one");
+            return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
+std::optional<LocalityDraft> read_locality(TomlContext& cx, const toml::table& table) {
+    cx.check_keys(table, {"id", "name", "kind", "certified", "revoked", "planned"}, "[[locality]]");
+    LocalityDraft draft;
+    Locality& loc = draft.locality;
+    loc.pos = cx.pos(table.source());
+    bool ok = true;
+    if (auto name = cx.get_string(table, "name")) {
+        loc.name = std::move(*name);
+        draft.name_pos = cx.pos(table.get("name")->source());
+        if (loc.name.empty()) {
+            cx.error(draft.name_pos, "the locality's name is empty");
+            ok = false;
+        }
+    } else {
+        if (!table.get("name")) cx.missing(table, "name", "[[locality]]", "add name = \"...\"");
+        ok = false;
+    }
+    if (const toml::node* node = table.get("id")) {
+        if (const auto* s = node->as_string()) {
+            loc.id = s->get();
+            draft.id_pos = cx.pos(node->source());
+        } else {
+            cx.wrong_type(*node, "id", "a string",
+                          node->is_integer()
+                              ? fmt::format("write the code in quotes: id = \"{}\"", *node->value<std::int64_t>())
+                              : "write the code in quotes: id = \"11506\"");
+            ok = false;
+        }
+    }
+    if (const toml::node* node = table.get("kind")) {
+        if (const auto* s = node->as_string())
+            loc.kind = s->get();
+        else
+            cx.wrong_type(*node, "kind", "a string", "write it in quotes: kind = \"...\"");
+    }
+    std::vector<PlacedEvent> events;
+    read_events(cx, table, "certified", EventKind::certified, events, ok);
+    read_events(cx, table, "revoked", EventKind::revoked, events, ok);
+    ok = check_history(cx, events) && ok;
+    if (const toml::node* node = table.get("planned")) {
+        loc.planned = cx.as_date(*node, "planned");
+        ok = ok && loc.planned.has_value();
+    }
+    if (!ok) return std::nullopt;
+    loc.events.reserve(events.size());
+    for (const PlacedEvent& e : events) loc.events.push_back(e.event);
+    return draft;
+}
+
+}  // namespace ontrack

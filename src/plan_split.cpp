@@ -1,0 +1,96 @@
+#include "plan_split.hpp"
+
+namespace ontrack {
+namespace {
+
+bool is_blank(char c) {
+    return c == ' ' || c == '\t';
+}
+
+// Whether the header starting at text[i] is exactly [[locality]] (blanks
+// allowed inside the brackets, a comment after). i is at the first '['.
+bool is_locality_header(std::string_view s, std::size_t i) {
+    auto skip_blanks = [&] {
+        while (i < s.size() && is_blank(s[i])) ++i;
+    };
+    if (s.compare(i, 2, "[[") != 0) return false;
+    i += 2;
+    skip_blanks();
+    if (s.compare(i, 8, "locality") != 0) return false;
+    i += 8;
+    skip_blanks();
+    if (s.compare(i, 2, "]]") != 0) return false;
+    i += 2;
+    skip_blanks();
+    return i == s.size() || s[i] == '\n' || s[i] == '#' || (s[i] == '\r' && i + 1 < s.size() && s[i + 1] == '\n');
+}
+
+}  // namespace
+
+std::optional<std::vector<TextPiece>> split_at_localities(std::string_view s, std::size_t batch_bytes) {
+    std::vector<TextPiece> pieces{TextPiece{0, 0, 0}};
+    bool seen_locality = false;
+    int depth = 0;  // brackets and braces open in values
+    std::uint32_t line = 0;
+    const std::size_t n = s.size();
+    auto starts = [&](std::size_t i, std::string_view what) { return s.compare(i, what.size(), what) == 0; };
+    auto cut = [&](std::size_t at) {
+        pieces.back().end = at;
+        pieces.push_back(TextPiece{at, 0, line});
+    };
+    bool line_start = true;
+    for (std::size_t i = 0; i < n; ++i) {
+        const char c = s[i];
+        if (line_start && is_blank(c)) continue;
+        const bool at_line_start = line_start;
+        line_start = false;
+        if (c == '\n') {
+            ++line;
+            line_start = true;
+        } else if (c == '#') {
+            while (i + 1 < n && s[i + 1] != '\n') ++i;
+        } else if (c == '[' && at_line_start && depth == 0) {
+            if (is_locality_header(s, i)) {
+                if (!seen_locality || i - pieces.back().begin >= batch_bytes) cut(i);
+                seen_locality = true;
+            } else if (seen_locality) {
+                return std::nullopt;  // another table after the localities
+            }
+            // A header never spans lines; its brackets are not value brackets.
+            while (i + 1 < n && s[i + 1] != '\n') ++i;
+        } else if (c == '[' || c == '{') {
+            ++depth;
+        } else if (c == ']' || c == '}') {
+            if (depth > 0) --depth;
+        } else if (c == '"' || c == '\'') {
+            const bool multi = starts(i, c == '"' ? "\"\"\"" : "'''");
+            std::size_t j = i + (multi ? 3 : 1);
+            for (; j < n; ++j) {
+                if (s[j] == '\\' && c == '"') {
+                    if (j + 1 < n && s[j + 1] == '\n') ++line;
+                    ++j;
+                } else if (s[j] == '\n') {
+                    if (!multi) break;  // unterminated: the parser will say so
+                    ++line;
+                } else if (s[j] == c && (!multi || starts(j, multi && c == '"' ? "\"\"\"" : "'''"))) {
+                    if (multi) {
+                        j += 2;
+                        // Up to two quotes may stand before the closing three.
+                        for (int extra = 0; extra < 2 && j + 1 < n && s[j + 1] == c; ++extra) ++j;
+                    }
+                    break;
+                }
+            }
+            if (j < n && s[j] == '\n') {
+                i = j - 1;  // let the newline be counted above
+            } else {
+                i = j;
+            }
+        }
+    }
+    if (!seen_locality) return std::nullopt;
+    pieces.back().end = n;
+    return pieces;
+}
+
+}  // namespace ontrack

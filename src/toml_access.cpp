@@ -1,0 +1,117 @@
+#include "toml_access.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "suggest.hpp"
+
+namespace ontrack {
+namespace {
+
+const char* type_name(const toml::node& node) {
+    switch (node.type()) {
+        case toml::node_type::string: return "a string";
+        case toml::node_type::integer: return "an integer";
+        case toml::node_type::floating_point: return "a decimal number";
+        case toml::node_type::boolean: return "a boolean";
+        case toml::node_type::date: return "a date";
+        case toml::node_type::time: return "a time";
+        case toml::node_type::date_time: return "a date-time";
+        case toml::node_type::array: return "an array";
+        case toml::node_type::table: return "a table";
+        default: return "nothing";
+    }
+}
+
+// The table's keys in the order they stand in the file (toml++ sorts them).
+std::vector<const toml::key*> keys_in_file_order(const toml::table& table) {
+    std::vector<const toml::key*> keys;
+    keys.reserve(table.size());
+    for (auto&& entry : table) keys.push_back(&entry.first);
+    std::sort(keys.begin(), keys.end(), [](const toml::key* a, const toml::key* b) {
+        const auto& pa = a->source().begin;
+        const auto& pb = b->source().begin;
+        return pa.line != pb.line ? pa.line < pb.line : pa.column < pb.column;
+    });
+    return keys;
+}
+
+}  // namespace
+
+SourcePos TomlContext::pos(const toml::source_region& region) const {
+    return {(region.begin.line == 0 ? 1 : region.begin.line) + line_offset_,
+            region.begin.column == 0 ? 1 : region.begin.column};
+}
+
+void TomlContext::error(SourcePos at, std::string message, std::string hint) {
+    diagnostics_.push_back(Diagnostic{file_, at.line, at.column, std::move(message), std::move(hint), {}});
+}
+
+void TomlContext::check_keys(const toml::table& table, const std::vector<std::string_view>& allowed,
+                             std::string_view where) {
+    for (const toml::key* key : keys_in_file_order(table)) {
+        const std::string_view name = key->str();
+        if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
+        const std::string guess = closest_match(name, allowed);
+        std::string expected;
+        for (std::string_view a : allowed) expected += fmt::format("{}{}", expected.empty() ? "" : ", ", a);
+        error(pos(key->source()), fmt::format("unknown key '{}' in {}", name, where),
+              guess.empty() ? fmt::format("the keys allowed here are: {}", expected)
+                            : fmt::format("did you mean '{}'?", guess));
+    }
+}
+
+void TomlContext::wrong_type(const toml::node& node, std::string_view key, std::string_view expected,
+                             std::string hint) {
+    error(pos(node.source()), fmt::format("'{}' must be {}, not {}", key, expected, type_name(node)), std::move(hint));
+}
+
+void TomlContext::missing(const toml::table& table, std::string_view key, std::string_view where, std::string hint) {
+    error(pos(table.source()), fmt::format("{} has no '{}'", where, key), std::move(hint));
+}
+
+std::optional<std::string> TomlContext::get_string(const toml::table& table, std::string_view key) {
+    const toml::node* node = table.get(key);
+    if (!node) return std::nullopt;
+    if (const auto* s = node->as_string()) return s->get();
+    wrong_type(*node, key, "a string", fmt::format("write it in quotes: {} = \"...\"", key));
+    return std::nullopt;
+}
+
+std::optional<Date> TomlContext::as_date(const toml::node& node, std::string_view key, bool in_array) {
+    if (const auto* d = node.as_date()) {
+        const toml::date v = d->get();
+        if (!is_valid_ymd(v.year, v.month, v.day)) {
+            error(pos(node.source()), fmt::format("'{}' is not a date between 0001-01-01 and 9999-12-31", key));
+            return std::nullopt;
+        }
+        return Date::from_ymd(v.year, v.month, v.day);
+    }
+    if (const auto* s = node.as_string()) {
+        std::string why;
+        const auto parsed = parse_iso_date(s->get(), &why);
+        std::string hint;
+        if (!parsed)
+            hint = fmt::format("{}; write it unquoted, e.g. {} = 2025-12-31", why, key);
+        else if (in_array)
+            hint = fmt::format("write the dates in the array unquoted: {} = [..., {}, ...]", key, s->get());
+        else
+            hint = fmt::format("write it unquoted: {} = {}", key, s->get());
+        error(pos(node.source()), fmt::format("'{}' is a date written as a string", key), std::move(hint));
+        return std::nullopt;
+    }
+    if (node.is_date_time()) {
+        wrong_type(node, key, "a date", "give the day only, as YYYY-MM-DD");
+        return std::nullopt;
+    }
+    wrong_type(node, key, "a date", fmt::format("write it as YYYY-MM-DD, unquoted: {} = 2025-12-31", key));
+    return std::nullopt;
+}
+
+std::optional<Date> TomlContext::get_date(const toml::table& table, std::string_view key) {
+    const toml::node* node = table.get(key);
+    return node ? as_date(*node, key) : std::nullopt;
+}
+
+}  // namespace ontrack

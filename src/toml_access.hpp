@@ -1,0 +1,46 @@
+// Typed, located access to toml++ nodes: every wrong type, misspelt key or
+// quoted date becomes a Diagnostic at the right line and column.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <toml++/toml.h>
+
+#include "date.hpp"
+#include "diagnostic.hpp"
+#include "model.hpp"
+
+namespace ontrack {
+
+// The diagnostics of one parsed piece of a plan file. Positions from toml++
+// are relative to the piece; line_offset turns them into file positions.
+class TomlContext {
+   public:
+    TomlContext(const std::string& file, std::uint32_t line_offset) : file_(file), line_offset_(line_offset) {}
+
+    SourcePos pos(const toml::source_region& region) const;
+    void error(SourcePos at, std::string message, std::string hint = {});
+
+    // Reports keys of `table` not in `allowed`, with "did you mean".
+    void check_keys(const toml::table& table, const std::vector<std::string_view>& allowed, std::string_view where);
+    void wrong_type(const toml::node& node, std::string_view key, std::string_view expected, std::string hint = {});
+    void missing(const toml::table& table, std::string_view key, std::string_view where, std::string hint);
+
+    std::optional<std::string> get_string(const toml::table& table, std::string_view key);
+    // `in_array`: the node is one element of an array of dates (for the hint).
+    std::optional<Date> as_date(const toml::node& node, std::string_view key, bool in_array = false);
+    std::optional<Date> get_date(const toml::table& table, std::string_view key);
+
+    std::vector<Diagnostic>& diagnostics() { return diagnostics_; }
+
+   private:
+    const std::string& file_;
+    std::uint32_t line_offset_;
+    std::vector<Diagnostic> diagnostics_;
+};
+
+}  // namespace ontrack

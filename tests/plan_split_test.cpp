@@ -1,0 +1,174 @@
+// The splitter, and the promise that a plan parsed in pieces on several
+// threads gives exactly what a whole-file parse gives: the same Plan, or the
+// same diagnostics at the same lines and columns.
+#include "plan_split.hpp"
+
+#include <fmt/format.h>
+#include <catch2/catch.hpp>
+
+#include "diagnostic.hpp"
+#include "load.hpp"
+
+using namespace ontrack;
+
+namespace {
+
+// Every field of a Plan, or every diagnostic, as text.
+std::string outcome(const std::string& text, const LoadTuning& tuning) {
+    try {
+        const Plan p = parse_plan(text, "p.toml", tuning);
+        std::string s = fmt::format("plan {} total {} start {}\n", p.name, p.total, p.start ? to_iso(*p.start) : "-");
+        for (const Milestone& m : p.milestones)
+            s += fmt::format("m {} {} {} {} {}:{}\n", m.name, to_iso(m.deadline), to_string(m.target), m.required,
+                             m.pos.line, m.pos.column);
+        for (const Locality& l : p.localities) {
+            s += fmt::format("l {}|{}|{}|{}:{}|{}", l.id, l.name, l.kind, l.pos.line, l.pos.column,
+                             l.planned ? to_iso(*l.planned) : "-");
+            for (const Event& e : l.events)
+                s += fmt::format(" {}{}", e.kind == EventKind::certified ? "+" : "-", to_iso(e.date));
+            s += "\n";
+        }
+        return s;
+    } catch (const InputError& e) {
+        std::string s;
+        for (const Diagnostic& d : e.diagnostics()) s += format_diagnostic(d);
+        return s;
+    }
+}
+
+const LoadTuning whole{SIZE_MAX, 0, 1};
+const LoadTuning pieces{0, 1, 2};  // split everything: one locality a batch, two threads
+
+void same_either_way(const std::string& text) {
+    const std::string expected = outcome(text, whole);
+    CHECK(outcome(text, pieces) == expected);
+}
+
+const std::string head = R"([plan]
+name = "Split"
+
+[[milestone]]
+deadline = 2026-12-31
+target = "50%"
+
+)";
+
+std::string locality(int k, const std::string& extra = "") {
+    return fmt::format("[[locality]]\nid = \"{}\"\nname = \"Xã {}\"\ncertified = 2025-0{}-01\n{}\n", 100 + k, k,
+                       1 + k % 9, extra);
+}
+
+std::string plan_of(int n, const std::string& extra_in_third = "") {
+    std::string s = head;
+    for (int k = 0; k < n; ++k) s += locality(k, k == 2 ? extra_in_third : "");
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("split_at_localities cuts at each top-level [[locality]] header") {
+    const std::string text = plan_of(3);
+    const auto split = split_at_localities(text, 1);
+    REQUIRE(split);
+    REQUIRE(split->size() == 4);  // the head and three batches
+    CHECK(text.substr((*split)[0].begin, (*split)[0].end) == head);
+    // head is 7 lines; each locality block is 5 lines.
+    CHECK((*split)[1].line_offset == 7);
+    CHECK((*split)[2].line_offset == 12);
+    CHECK((*split)[3].line_offset == 17);
+    CHECK(text.compare((*split)[2].begin, 12, "[[locality]]") == 0);
+    CHECK((*split)[3].end == text.size());
+}
+
+TEST_CASE("split_at_localities groups blocks into batches of the given size") {
+    const std::string text = plan_of(10);
+    const auto split = split_at_localities(text, 3 * locality(0).size());
+    REQUIRE(split);
+    // 10 blocks of the same size, 3 to a batch (a cut once a batch reaches the size): 3+3+3+1.
+    CHECK(split->size() == 1 + 4);
+}
+
+TEST_CASE("split_at_localities refuses what only a whole parse gets right") {
+    SECTION("no [[locality]] header at all") {
+        CHECK_FALSE(split_at_localities(head, 1));
+    }
+    SECTION("another table after the first [[locality]]") {
+        CHECK_FALSE(split_at_localities(plan_of(2) + "[[milestone]]\ndeadline = 2030-01-01\ntarget = 2\n", 1));
+        CHECK_FALSE(split_at_localities(plan_of(2) + "[locality.extra]\n", 1));
+        CHECK_FALSE(split_at_localities(plan_of(2) + "[[\"locality\"]]\nname = \"q\"\n", 1));
+    }
+}
+
+TEST_CASE("header-like lines inside strings, arrays and comments are not cut") {
+    const std::vector<std::string> inside = {
+        "note = \"\"\"\n[[locality]]\nname = \"fake\"\n\"\"\"\n",  // multi-line basic string
+        "note = '''\n[[locality]]\n'''\n",                         // multi-line literal string
+        "note = \"\"\"ends with quotes\"\"\"\"\"\n",               // up to two quotes before the close
+        "note = \"\"\"line \\\n[[locality]]\n\"\"\"\n",            // line-ending backslash
+        "note = \"a \\\" [[locality]]\"\n",                        // escaped quote in a basic string
+        "x = [\n[[locality]]\n]\n",                                // an array spanning lines
+        "# [[locality]]\n",                                        // a comment
+    };
+    for (const std::string& extra : inside) {
+        INFO(extra);
+        const std::string text = plan_of(4, extra);
+        const auto split = split_at_localities(text, 1);
+        REQUIRE(split);
+        CHECK(split->size() == 1 + 4);
+        same_either_way(text);
+    }
+}
+
+TEST_CASE("a plan parsed in pieces equals the whole-file parse") {
+    SECTION("valid plans") {
+        same_either_way(plan_of(1));
+        same_either_way(plan_of(25));
+        same_either_way(plan_of(5, "revoked = 2026-01-01\nplanned = 2027-01-01\n"));
+    }
+    SECTION("spaces inside the header brackets and a comment after it") {
+        std::string text = plan_of(3);
+        text += "[[ locality ]] # spaced\nname = \"Spaced\"\n";
+        same_either_way(text);
+    }
+    SECTION("CRLF line endings and a byte-order mark") {
+        std::string text = "\xEF\xBB\xBF" + plan_of(4);
+        std::string crlf;
+        for (char c : text) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+        same_either_way(crlf);
+    }
+    SECTION("a table after the localities falls back to the whole parse") {
+        same_either_way(plan_of(3) + "[[milestone]]\ndeadline = 2030-12-31\ntarget = 3\n");
+    }
+}
+
+TEST_CASE("errors found in pieces are the errors of the whole file, same lines and columns") {
+    SECTION("a syntax error in the third locality") {
+        const std::string text = plan_of(5, "kind = \"unterminated\n");
+        CHECK_THAT(outcome(text, pieces),
+                   Catch::Contains("p.toml:22:21: error: "));  // head 7 lines + 2 blocks of 5, then line 5 of the third
+        same_either_way(text);
+    }
+    SECTION("an unterminated multi-line string swallows the rest") {
+        same_either_way(plan_of(5, "note = \"\"\"\n"));
+    }
+    SECTION("semantic errors in several pieces, sorted by line") {
+        const std::string text = plan_of(6, "certifed = 2025-01-01\nrevoked = \"2025-02-01\"\n") +
+                                 locality(1) /* a duplicate name and id of the second */;
+        const std::string got = outcome(text, pieces);
+        CHECK_THAT(got, Catch::Contains("unknown key 'certifed'"));
+        CHECK_THAT(got, Catch::Contains("duplicate locality name"));
+        same_either_way(text);
+    }
+    SECTION("the head defines locality some other way") {
+        same_either_way("locality = []\n" + plan_of(3));
+    }
+    SECTION("a key given twice inside one locality") {
+        same_either_way(plan_of(4, "name = \"again\"\n"));
+    }
+    SECTION("total smaller than the localities counted across pieces") {
+        std::string text = plan_of(6);
+        text.replace(text.find("name = \"Split\""), 14, "name = \"Split\"\ntotal = 4");
+        CHECK_THAT(outcome(text, pieces), Catch::Contains("total is 4 but the plan lists 6 localities"));
+        same_either_way(text);
+    }
+}
