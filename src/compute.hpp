@@ -25,6 +25,8 @@ class CoverageTimeline {
 
 Report compute_report(const Plan& plan, Date as_of);
 
+Rollup roll_up(const std::vector<Report>& reports);
+
 enum class Judge { all, upcoming };
 
 // 0 when every judged milestone is met or on-track, else 1.

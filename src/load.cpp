@@ -102,27 +102,56 @@ class PlanAssembler {
 
     TomlContext& context() { return cx_; }
 
-    void add(LocalityBatch&& batch) {
+    // Adds the batches' localities in file order; a name or id seen before
+    // is reported at its second use and that locality left out.
+    void add(std::vector<LocalityBatch>&& batches) {
         if (not_a_plan_) return;
-        entries_ += batch.entries;
+        std::size_t n = 0;
+        for (const LocalityBatch& batch : batches) n += batch.drafts.size();
+        auto& locs = plan_.localities;
+        locs.reserve(n);
+        std::vector<SourcePos> name_pos, id_pos;
+        name_pos.reserve(n);
+        id_pos.reserve(n);
         auto& diagnostics = cx_.diagnostics();
-        std::move(batch.diagnostics.begin(), batch.diagnostics.end(), std::back_inserter(diagnostics));
-        for (LocalityDraft& draft : batch.drafts) {
-            Locality& loc = draft.locality;
-            bool ok = true;
-            if (auto [it, fresh] = names_.emplace(loc.name, draft.name_pos); !fresh) {
-                cx_.error(draft.name_pos, fmt::format("duplicate locality name '{}'", loc.name),
-                          fmt::format("it is already used at line {}; names must be unique", it->second.line));
-                ok = false;
+        for (LocalityBatch& batch : batches) {
+            entries_ += batch.entries;
+            std::move(batch.diagnostics.begin(), batch.diagnostics.end(), std::back_inserter(diagnostics));
+            for (LocalityDraft& draft : batch.drafts) {
+                locs.push_back(std::move(draft.locality));
+                name_pos.push_back(draft.name_pos);
+                id_pos.push_back(draft.id_pos);
             }
-            if (!loc.id.empty())
-                if (auto [it, fresh] = ids_.emplace(loc.id, draft.id_pos); !fresh) {
-                    cx_.error(draft.id_pos, fmt::format("duplicate locality id '{}'", loc.id),
-                              fmt::format("it is already used at line {}; ids must be unique", it->second.line));
-                    ok = false;
-                }
-            if (ok) plan_.localities.push_back(std::move(loc));
+            batch = LocalityBatch{};
         }
+        std::vector<bool> keep(n, true);
+        {
+            std::unordered_map<std::string_view, std::size_t> names, ids;
+            names.reserve(n);
+            ids.reserve(n);
+            for (std::size_t k = 0; k < n; ++k) {
+                if (auto [it, fresh] = names.emplace(locs[k].name, k); !fresh) {
+                    cx_.error(
+                        name_pos[k], fmt::format("duplicate locality name '{}'", locs[k].name),
+                        fmt::format("it is already used at line {}; names must be unique", name_pos[it->second].line));
+                    keep[k] = false;
+                }
+                if (locs[k].id.empty()) continue;
+                if (auto [it, fresh] = ids.emplace(locs[k].id, k); !fresh) {
+                    cx_.error(
+                        id_pos[k], fmt::format("duplicate locality id '{}'", locs[k].id),
+                        fmt::format("it is already used at line {}; ids must be unique", id_pos[it->second].line));
+                    keep[k] = false;
+                }
+            }
+        }
+        std::size_t kept = 0;
+        for (std::size_t k = 0; k < n; ++k)
+            if (keep[k]) {
+                if (kept != k) locs[kept] = std::move(locs[k]);
+                ++kept;
+            }
+        locs.resize(kept);
     }
 
     void finish() {
@@ -145,8 +174,6 @@ class PlanAssembler {
     std::int64_t entries_ = 0;
     std::vector<const toml::table*> milestone_tables_;
     bool milestones_complete_ = true;
-    std::unordered_map<std::string, SourcePos> names_;
-    std::unordered_map<std::string, SourcePos> ids_;
 
     void read_plan(const toml::table& table) {
         cx_.check_keys(table, {"name", "total", "source", "note", "illustrative", "start"}, "[plan]");
@@ -364,7 +391,7 @@ bool assemble_split(std::string_view text, const std::string& file, const std::v
         return false;
     }
     assembler.read_head(head);
-    for (LocalityBatch& batch : batches) assembler.add(std::move(batch));
+    assembler.add(std::move(batches));
     return true;
 }
 
@@ -388,10 +415,10 @@ Plan parse_plan(std::string_view text, const std::string& file, const LoadTuning
         tree = parse_whole(text, file);
         const toml::table& root = tree;
         assembler.read_head(root);
-        LocalityBatch batch;
+        std::vector<LocalityBatch> batches(1);
         if (const toml::node* node = root.get("locality"); node && root.contains("plan"))
-            read_localities(assembler.context(), *node, batch);
-        assembler.add(std::move(batch));
+            read_localities(assembler.context(), *node, batches[0]);
+        assembler.add(std::move(batches));
     }
     assembler.finish();
     if (!assembler.context().diagnostics().empty()) throw_sorted(text, std::move(assembler.context().diagnostics()));
@@ -401,6 +428,31 @@ Plan parse_plan(std::string_view text, const std::string& file, const LoadTuning
 Plan load_plan(const std::string& path, const LoadTuning& tuning) {
     const std::string text = read_plan_file(path);
     return parse_plan(text, path, tuning);
+}
+
+std::vector<Plan> load_plans(const std::vector<std::string>& paths, const LoadTuning& tuning) {
+    std::vector<Plan> plans(paths.size());
+    std::vector<std::vector<Diagnostic>> problems(paths.size());
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t k; (k = next++) < paths.size();) {
+            try {
+                plans[k] = load_plan(paths[k], tuning);
+            } catch (const InputError& e) {
+                problems[k] = e.diagnostics();
+            }
+        }
+    };
+    const unsigned threads = std::min<std::size_t>(
+        paths.size(), tuning.threads ? tuning.threads : std::max(1u, std::thread::hardware_concurrency()));
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+    for (std::thread& t : pool) t.join();
+    std::vector<Diagnostic> all;
+    for (auto& p : problems) std::move(p.begin(), p.end(), std::back_inserter(all));
+    if (!all.empty()) throw InputError(std::move(all));
+    return plans;
 }
 
 }  // namespace ontrack

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "model.hpp"
 
@@ -24,5 +25,9 @@ Plan parse_plan(std::string_view text, const std::string& file, const LoadTuning
 
 // read_plan_file() then parse_plan().
 Plan load_plan(const std::string& path, const LoadTuning& tuning = {});
+
+// Several plans, loaded in parallel, in the order given. Throws InputError
+// with every file's problems, file by file, if any has one.
+std::vector<Plan> load_plans(const std::vector<std::string>& paths, const LoadTuning& tuning = {});
 
 }  // namespace ontrack

@@ -40,7 +40,8 @@ int main(int argc, char** argv) {
     Options options;
     std::string as_of, format = "table", color = "auto";
     bool upcoming_only = false;
-    app.add_option("FILE", options.file, "The plan (TOML); - reads standard input")->required();
+    app.add_option("FILE", options.files, "The plan (TOML); - reads standard input; several plans add a roll-up")
+        ->required();
     app.add_option("--as-of", as_of, "Report as of this day (default: today)")->check(iso_date_validator());
     app.add_option("--format,-f", format, "Output format")
         ->check(CLI::IsMember({"table", "json", "csv", "markdown"}))

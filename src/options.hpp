@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "compute.hpp"
 #include "date.hpp"
@@ -12,8 +13,8 @@ namespace ontrack {
 enum class ColorMode { automatic, always, never };
 
 struct Options {
-    std::string file;
-    std::string output;  // empty: standard output
+    std::vector<std::string> files;  // one plan, or several for a roll-up
+    std::string output;              // empty: standard output
     Date as_of;
     Format format = Format::table;
     Judge judge = Judge::all;

@@ -27,9 +27,10 @@ bool same_file(const std::string& a, const std::string& b) {
 
 }  // namespace
 
-void write_file_atomically(const std::string& path, const std::string& text, const std::string& protected_path) {
-    if (protected_path != "-" && same_file(path, protected_path))
-        throw std::runtime_error(fmt::format("{}: refusing to write the report over the plan it reads", path));
+void write_file_atomically(const std::string& path, const std::string& text, const std::vector<std::string>& plans) {
+    for (const std::string& plan : plans)
+        if (plan != "-" && same_file(path, plan))
+            throw std::runtime_error(fmt::format("{}: refusing to write the report over the plan it reads", path));
     const auto slash = path.rfind('/');
     const std::string dir = slash == std::string::npos ? "." : path.substr(0, slash + 1);
     std::string temp = fmt::format("{}/.ontrack-XXXXXX", dir);

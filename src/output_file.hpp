@@ -4,11 +4,12 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace ontrack {
 
 // Throws std::runtime_error naming the path and the reason. Refuses to
-// write over `protected_path` (the plan being read), whatever the spelling.
-void write_file_atomically(const std::string& path, const std::string& text, const std::string& protected_path);
+// write over any of `plans` (the plans being read), whatever the spelling.
+void write_file_atomically(const std::string& path, const std::string& text, const std::vector<std::string>& plans);
 
 }  // namespace ontrack

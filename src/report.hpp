@@ -53,4 +53,14 @@ struct Report {
     std::int64_t unlisted = 0;           // total - listed: counted as uncovered with no plan
 };
 
+// Several plans at once (one per province, say): their sum.
+struct Rollup {
+    std::int64_t plans = 0;
+    std::int64_t total = 0;
+    std::int64_t covered = 0;
+    std::int64_t milestones = 0;
+    std::int64_t milestones_bad = 0;  // missed or behind
+    std::int64_t plans_bad = 0;       // with any milestone missed or behind
+};
+
 }  // namespace ontrack

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -32,13 +33,20 @@ bool use_color(ColorMode mode) {
 }
 
 int run_report(const Options& options) {
-    const Plan plan = load_plan(options.file);
-    const Report report = compute_report(plan, options.as_of);
-    if (options.output.empty())
-        write_stdout(render(report, options.format, RenderOptions{use_color(options.color)}));
+    const std::vector<Plan> plans = load_plans(options.files);
+    std::vector<Report> reports;
+    int status = 0;
+    for (const Plan& plan : plans) {
+        reports.push_back(compute_report(plan, options.as_of));
+        status = std::max(status, exit_status(reports.back(), options.judge));
+    }
+    const bool to_stdout = options.output.empty();
+    const std::string text = render(reports, options.format, RenderOptions{to_stdout && use_color(options.color)});
+    if (to_stdout)
+        write_stdout(text);
     else
-        write_file_atomically(options.output, render(report, options.format, RenderOptions{false}), options.file);
-    return exit_status(report, options.judge);
+        write_file_atomically(options.output, text, options.files);
+    return status;
 }
 
 }  // namespace ontrack

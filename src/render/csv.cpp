@@ -23,16 +23,28 @@ std::string cell(std::string_view s) {
     return out + "\"";
 }
 
-}  // namespace
+constexpr const char* csv_header =
+    "plan,as_of,total,covered_now,milestone,deadline,target,status,required,covered,planned,shortfall,verdict\n";
 
-std::string render_csv(const Report& r) {
-    std::string out =
-        "plan,as_of,total,covered_now,milestone,deadline,target,status,required,covered,planned,shortfall,verdict\n";
+std::string csv_rows(const Report& r) {
+    std::string out;
     for (const MilestoneResult& m : r.milestones)
         out +=
             fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{}\n", cell(r.plan), to_iso(r.as_of), r.total, r.covered,
                         cell(m.name), to_iso(m.deadline), cell(to_string(m.target)), m.upcoming ? "upcoming" : "past",
                         m.required, m.covered, m.planned, m.shortfall, to_string(m.verdict));
+    return out;
+}
+
+}  // namespace
+
+std::string render_csv(const Report& r) {
+    return csv_header + csv_rows(r);
+}
+
+std::string render_csv_many(const std::vector<Report>& reports) {
+    std::string out = csv_header;
+    for (const Report& r : reports) out += csv_rows(r);
     return out;
 }
 

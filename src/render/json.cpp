@@ -45,6 +45,20 @@ std::string locality_list(const std::vector<LocalityRef>& refs) {
 
 }  // namespace
 
+std::string render_json_many(const std::vector<Report>& reports, const Rollup& rollup) {
+    std::string out = "{\n\"plans\": [\n";
+    for (std::size_t k = 0; k < reports.size(); ++k) {
+        std::string one = render_json(reports[k]);
+        one.pop_back();  // the newline
+        out += one + (k + 1 < reports.size() ? ",\n" : "\n");
+    }
+    out += fmt::format(
+        "],\n\"rollup\": {{\"plans\": {}, \"total\": {}, \"covered\": {}, \"milestones\": {}, "
+        "\"milestones_missed_or_behind\": {}, \"plans_missed_or_behind\": {}}}\n}}\n",
+        rollup.plans, rollup.total, rollup.covered, rollup.milestones, rollup.milestones_bad, rollup.plans_bad);
+    return out;
+}
+
 std::string render_json(const Report& r) {
     std::string out = "{\n";
     auto field = [&](std::string_view key, const std::string& value) {

@@ -47,3 +47,16 @@ std::string render_markdown(const Report& r) {
 }
 
 }  // namespace ontrack
+
+namespace ontrack {
+
+std::string render_markdown_many(const std::vector<Report>& reports, const Rollup& rollup) {
+    std::string out;
+    for (const Report& report : reports) {
+        std::string one = render_markdown(report);
+        out += "#" + one + "\n";  // each plan's heading one level down
+    }
+    return fmt::format("# Roll-up\n\n{}\n\n", rollup_sentence(rollup)) + out;
+}
+
+}  // namespace ontrack

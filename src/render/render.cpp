@@ -1,5 +1,7 @@
 #include "render.hpp"
 
+#include "../compute.hpp"
+
 namespace ontrack {
 
 std::optional<Format> parse_format(std::string_view name) {
@@ -14,6 +16,17 @@ std::string render(const Report& report, Format format, const RenderOptions& opt
         case Format::json: return render_json(report);
         case Format::csv: return render_csv(report);
         case Format::markdown: return render_markdown(report);
+    }
+    return {};
+}
+
+std::string render(const std::vector<Report>& reports, Format format, const RenderOptions& options) {
+    if (reports.size() == 1) return render(reports.front(), format, options);
+    switch (format) {
+        case Format::table: return render_table_many(reports, roll_up(reports), options);
+        case Format::json: return render_json_many(reports, roll_up(reports));
+        case Format::csv: return render_csv_many(reports);
+        case Format::markdown: return render_markdown_many(reports, roll_up(reports));
     }
     return {};
 }

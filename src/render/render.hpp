@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "../report.hpp"
 
@@ -24,7 +25,16 @@ std::string render_json(const Report& report);
 std::string render_csv(const Report& report);
 std::string render_markdown(const Report& report);
 
-// The one entry point: switches on the format.
+// Several plans: each report, then the roll-up (table, markdown), or one
+// document holding them all (json: {"plans": [...], "rollup": {...}}; csv:
+// every plan's rows under one header).
+std::string render_table_many(const std::vector<Report>& reports, const Rollup& rollup, const RenderOptions& options);
+std::string render_json_many(const std::vector<Report>& reports, const Rollup& rollup);
+std::string render_csv_many(const std::vector<Report>& reports);
+std::string render_markdown_many(const std::vector<Report>& reports, const Rollup& rollup);
+
+// The one entry point: switches on the format; one report is rendered alone.
+std::string render(const std::vector<Report>& reports, Format format, const RenderOptions& options);
 std::string render(const Report& report, Format format, const RenderOptions& options);
 
 }  // namespace ontrack

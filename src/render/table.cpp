@@ -100,3 +100,13 @@ std::string render_table(const Report& r, const RenderOptions& options) {
 }
 
 }  // namespace ontrack
+
+namespace ontrack {
+
+std::string render_table_many(const std::vector<Report>& reports, const Rollup& rollup, const RenderOptions& options) {
+    std::string out;
+    for (const Report& report : reports) out += render_table(report, options) + "\n";
+    return out + fmt::format("Roll-up: {}\n", rollup_sentence(rollup));
+}
+
+}  // namespace ontrack
