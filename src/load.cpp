@@ -427,7 +427,7 @@ Plan parse_plan(std::string_view text, const std::string& file, const LoadTuning
 
 Plan load_plan(const std::string& path, const LoadTuning& tuning) {
     const std::string text = read_plan_file(path);
-    return parse_plan(text, path, tuning);
+    return parse_plan(text, path == "-" ? "<stdin>" : path, tuning);
 }
 
 std::vector<Plan> load_plans(const std::vector<std::string>& paths, const LoadTuning& tuning) {

@@ -87,7 +87,7 @@ void check_utf8(const std::string& path, const std::string_view text) {
 std::string read_plan_file(const std::string& path) {
     std::string text;
     if (path == "-") {
-        text = read_all(path, STDIN_FILENO, 0);
+        text = read_all("<stdin>", STDIN_FILENO, 0);
     } else {
         const Fd fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC));
         if (fd.get() < 0) {
@@ -104,7 +104,7 @@ std::string read_plan_file(const std::string& path) {
             fail(path, "the file is larger than 1 GiB", "split the plan, or check that this is a plan file");
         text = read_all(path, fd.get(), static_cast<std::uint64_t>(st.st_size));
     }
-    check_plan_text(path, text);
+    check_plan_text(path == "-" ? "<stdin>" : path, text);
     return text;
 }
 

@@ -12,7 +12,7 @@ namespace {
 std::string md(std::string_view s) {
     std::string out;
     for (char c : make_inert(s)) {
-        if (std::string_view("\\`*_[]<>|").find(c) != std::string_view::npos) out += '\\';
+        if (std::string_view("\\`*_[]<>|~#").find(c) != std::string_view::npos) out += '\\';
         out += c;
     }
     return out;

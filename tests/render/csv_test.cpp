@@ -1,0 +1,227 @@
+// render_csv: RFC 4180 quoting (checked by a strict reader written here),
+// protection against spreadsheet formulas, and the exact header row.
+#include <catch2/catch.hpp>
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "render/render.hpp"
+#include "report.hpp"
+
+using namespace ontrack;
+
+namespace {
+
+using Record = std::vector<std::string>;
+
+// RFC 4180: fields separated by commas, records ended by a line break (LF or
+// CRLF accepted); a field is either plain (no comma, quote, CR or LF) or
+// quoted, with quotes inside doubled. Anything else throws.
+std::vector<Record> read_csv(std::string_view s) {
+    std::vector<Record> records;
+    std::size_t i = 0;
+    auto fail = [&](const char* what) { throw std::runtime_error(std::string(what) + " at " + std::to_string(i)); };
+    while (i < s.size()) {
+        Record record;
+        for (;;) {
+            std::string field;
+            if (i < s.size() && s[i] == '"') {
+                ++i;
+                for (;;) {
+                    if (i >= s.size()) fail("unterminated quoted field");
+                    if (s[i] == '"') {
+                        if (i + 1 < s.size() && s[i + 1] == '"') {
+                            field += '"';
+                            i += 2;
+                            continue;
+                        }
+                        ++i;
+                        break;
+                    }
+                    field += s[i++];
+                }
+            } else {
+                while (i < s.size() && s[i] != ',' && s[i] != '\n' && s[i] != '\r') {
+                    if (s[i] == '"') fail("quote in an unquoted field");
+                    field += s[i++];
+                }
+            }
+            record.push_back(std::move(field));
+            if (i >= s.size()) fail("record without a line break");
+            if (s[i] == ',') {
+                ++i;
+                continue;
+            }
+            if (s[i] == '\r') ++i;
+            if (i >= s.size() || s[i] != '\n') fail("expected a line break after a field");
+            ++i;
+            break;
+        }
+        records.push_back(std::move(record));
+    }
+    return records;
+}
+
+Target percent(std::int64_t units, int scale) {
+    Target t;
+    t.kind = Target::Kind::percent;
+    t.percent.units = units;
+    t.percent.scale = scale;
+    return t;
+}
+
+Target count(std::int64_t n) {
+    Target t;
+    t.kind = Target::Kind::count;
+    t.count = n;
+    return t;
+}
+
+MilestoneResult milestone(std::string name, Date deadline, Target target, bool upcoming, std::int64_t required,
+                          std::int64_t covered, std::int64_t planned, std::int64_t shortfall, Verdict verdict) {
+    MilestoneResult m;
+    m.name = std::move(name);
+    m.deadline = deadline;
+    m.target = target;
+    m.upcoming = upcoming;
+    m.required = required;
+    m.covered = covered;
+    m.planned = planned;
+    m.shortfall = shortfall;
+    m.verdict = verdict;
+    return m;
+}
+
+Report sample() {
+    Report r;
+    r.file = "plan.toml";
+    r.plan = "District plan";
+    r.as_of = Date::from_ymd(2026, 11, 23);
+    r.total = 20;
+    r.listed = 20;
+    r.covered = 5;
+    // 2025-12-31, past: ceil(15% x 20) = 3 required, 4 covered, met
+    r.milestones.push_back(
+        milestone("Spring", Date::from_ymd(2025, 12, 31), percent(15, 0), false, 3, 4, 0, 0, Verdict::met));
+    // 2027-12-31, upcoming, a count of 8: 5 now + 1 planned = 6, short 2
+    r.milestones.push_back(
+        milestone("Later", Date::from_ymd(2027, 12, 31), count(8), true, 8, 6, 1, 2, Verdict::behind));
+    // 2030-12-31, upcoming, 87.5% of 20 = 17.5 -> 18: 5 + 2 = 7, short 11
+    r.milestones.push_back(
+        milestone("Last", Date::from_ymd(2030, 12, 31), percent(875, 1), true, 18, 7, 2, 11, Verdict::behind));
+    return r;
+}
+
+const char* const header =
+    "plan,as_of,total,covered_now,milestone,deadline,target,status,required,covered,planned,shortfall,verdict";
+
+}  // namespace
+
+TEST_CASE("the CSV reader of this test rejects malformed CSV", "[render][csv]") {
+    CHECK(read_csv("a,\"b,c\",\"d\"\"e\"\n").at(0) == Record{"a", "b,c", "d\"e"});
+    CHECK(read_csv("\"x\ny\"\r\n").at(0) == Record{"x\ny"});
+    CHECK_THROWS(read_csv("a\"b\n"));
+    CHECK_THROWS(read_csv("\"a\"b\n"));
+    CHECK_THROWS(read_csv("\"a\n"));
+    CHECK_THROWS(read_csv("a,b"));
+}
+
+TEST_CASE("render_csv: exact header and one row per milestone", "[render][csv]") {
+    const std::string out = render_csv(sample());
+    REQUIRE(out.substr(0, out.find('\n')) == header);
+    std::vector<Record> rows;
+    REQUIRE_NOTHROW(rows = read_csv(out));
+    REQUIRE(rows.size() == 4);
+    for (const Record& row : rows) CHECK(row.size() == 13);
+    CHECK(rows[1] == Record{"District plan", "2026-11-23", "20", "5", "Spring", "2025-12-31", "15%", "past", "3", "4",
+                            "0", "0", "met"});
+    CHECK(rows[2] == Record{"District plan", "2026-11-23", "20", "5", "Later", "2027-12-31", "8", "upcoming", "8", "6",
+                            "1", "2", "behind"});
+    CHECK(rows[3] == Record{"District plan", "2026-11-23", "20", "5", "Last", "2030-12-31", "87.5%", "upcoming", "18",
+                            "7", "2", "11", "behind"});
+    // Plain cells need no quotes: the whole sample is unquoted.
+    CHECK(out.find('"') == std::string::npos);
+}
+
+TEST_CASE("render_csv: no milestones gives the header alone", "[render][csv]") {
+    Report r = sample();
+    r.milestones.clear();
+    CHECK(render_csv(r) == std::string(header) + "\n");
+}
+
+TEST_CASE("render_csv quotes commas, quotes and line breaks (RFC 4180)", "[render][csv]") {
+    struct Case {
+        std::string name;
+        std::string cell;  // the exact text expected between the commas
+    };
+    const std::vector<Case> cases = {
+        {"North, South", "\"North, South\""},
+        {"say \"hi\"", "\"say \"\"hi\"\"\""},
+        {"\"", "\"\"\"\""},
+        {"line one\nline two", "\"line one\nline two\""},
+        {"cr\rhere", "\"cr\rhere\""},
+        {"crlf\r\nhere", "\"crlf\r\nhere\""},
+        {"plain name", "plain name"},
+        {"Hồng Bàng", "Hồng Bàng"},
+        {"", ""},
+    };
+    for (const Case& c : cases) {
+        INFO("name: " << c.name);
+        Report r = sample();
+        r.milestones.resize(1);
+        r.milestones[0].name = c.name;
+        r.plan = c.name;
+        const std::string out = render_csv(r);
+        // plan is the first cell of the row, milestone the fifth
+        const std::string row_start =
+            std::string(header) + "\n" + c.cell + ",2026-11-23,20,5," + c.cell + ",2025-12-31,";
+        CHECK(out.substr(0, row_start.size()) == row_start);
+        std::vector<Record> rows;
+        REQUIRE_NOTHROW(rows = read_csv(out));
+        REQUIRE(rows.size() == 2);
+        REQUIRE(rows[1].size() == 13);
+        CHECK(rows[1][0] == c.name);
+        CHECK(rows[1][4] == c.name);
+    }
+}
+
+TEST_CASE("render_csv defuses cells a spreadsheet would run as formulas", "[render][csv]") {
+    struct Case {
+        std::string name;
+        std::string cell;   // the exact text between the commas
+        std::string value;  // the cell as a CSV reader returns it
+    };
+    const std::vector<Case> cases = {
+        {"=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\"", "'=HYPERLINK(\"http://x\")"},
+        {"=1+1", "'=1+1", "'=1+1"},
+        {"+1", "'+1", "'+1"},
+        {"-1", "'-1", "'-1"},
+        {"@SUM(A1)", "'@SUM(A1)", "'@SUM(A1)"},
+        {"\tindented", "'\tindented", "'\tindented"},
+        {"=a,b", "\"'=a,b\"", "'=a,b"},
+        // Only the first character matters.
+        {"a=b", "a=b", "a=b"},
+        {"x-1", "x-1", "x-1"},
+    };
+    for (const Case& c : cases) {
+        INFO("name: " << c.name);
+        Report r = sample();
+        r.milestones.resize(1);
+        r.milestones[0].name = c.name;
+        r.plan = c.name;
+        const std::string out = render_csv(r);
+        const std::string row_start =
+            std::string(header) + "\n" + c.cell + ",2026-11-23,20,5," + c.cell + ",2025-12-31,";
+        CHECK(out.substr(0, row_start.size()) == row_start);
+        std::vector<Record> rows;
+        REQUIRE_NOTHROW(rows = read_csv(out));
+        REQUIRE(rows.size() == 2);
+        REQUIRE(rows[1].size() == 13);
+        CHECK(rows[1][0] == c.value);
+        CHECK(rows[1][4] == c.value);
+    }
+}

@@ -1,0 +1,504 @@
+// render_json: the output must be valid JSON (checked by a strict parser
+// written here from RFC 8259), carry the report's numbers under stable keys,
+// and escape every name so that it survives a round trip.
+#include <catch2/catch.hpp>
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "render/render.hpp"
+#include "report.hpp"
+#include "utf8.hpp"
+
+using namespace ontrack;
+
+namespace {
+
+// ---------------------------------------------------------------- a JSON parser
+
+struct Json {
+    enum class Type { null, boolean, number, string, array, object };
+    Type type = Type::null;
+    bool boolean = false;
+    std::string text;  // a number's literal, or a string decoded to UTF-8
+    std::vector<Json> items;
+    std::vector<std::pair<std::string, Json>> members;  // in document order
+
+    bool has(std::string_view key) const {
+        for (const auto& m : members)
+            if (m.first == key) return true;
+        return false;
+    }
+    const Json& at(std::string_view key) const {
+        for (const auto& m : members)
+            if (m.first == key) return m.second;
+        throw std::out_of_range("no key " + std::string(key));
+    }
+    std::int64_t integer() const {
+        if (type != Type::number) throw std::logic_error("not a number: " + text);
+        return std::stoll(text);
+    }
+};
+
+// Strict RFC 8259: one value, no trailing commas, no raw control characters
+// in strings, only the defined escapes, surrogates in pairs, no duplicate
+// keys, nothing after the value but whitespace.
+class JsonParser {
+   public:
+    explicit JsonParser(std::string_view s) : s_(s) {}
+
+    Json document() {
+        ws();
+        Json v = value(0);
+        ws();
+        if (i_ != s_.size()) fail("text after the value");
+        return v;
+    }
+
+   private:
+    std::string_view s_;
+    std::size_t i_ = 0;
+
+    [[noreturn]] void fail(const std::string& what) const {
+        throw std::runtime_error(what + " at offset " + std::to_string(i_));
+    }
+    bool at_end() const { return i_ >= s_.size(); }
+    char peek() const { return at_end() ? '\0' : s_[i_]; }
+    void expect(char c) {
+        if (peek() != c) fail(std::string("expected '") + c + "'");
+        ++i_;
+    }
+    void ws() {
+        while (!at_end() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n' || s_[i_] == '\r')) ++i_;
+    }
+    void literal(std::string_view word) {
+        if (s_.substr(i_, word.size()) != word) fail("bad literal");
+        i_ += word.size();
+    }
+
+    Json value(int depth) {
+        if (depth > 64) fail("too deep");
+        Json v;
+        switch (peek()) {
+            case '{': v = object(depth); break;
+            case '[': v = array(depth); break;
+            case '"':
+                v.type = Json::Type::string;
+                v.text = string();
+                break;
+            case 't':
+                literal("true");
+                v.type = Json::Type::boolean;
+                v.boolean = true;
+                break;
+            case 'f':
+                literal("false");
+                v.type = Json::Type::boolean;
+                break;
+            case 'n': literal("null"); break;
+            default: v = number();
+        }
+        return v;
+    }
+
+    Json object(int depth) {
+        Json v;
+        v.type = Json::Type::object;
+        expect('{');
+        ws();
+        if (peek() == '}') {
+            ++i_;
+            return v;
+        }
+        for (;;) {
+            ws();
+            if (peek() != '"') fail("expected a key");
+            std::string key = string();
+            if (v.has(key)) fail("duplicate key " + key);
+            ws();
+            expect(':');
+            ws();
+            v.members.emplace_back(std::move(key), value(depth + 1));
+            ws();
+            if (peek() == ',') {
+                ++i_;
+                continue;
+            }
+            expect('}');
+            return v;
+        }
+    }
+
+    Json array(int depth) {
+        Json v;
+        v.type = Json::Type::array;
+        expect('[');
+        ws();
+        if (peek() == ']') {
+            ++i_;
+            return v;
+        }
+        for (;;) {
+            ws();
+            v.items.push_back(value(depth + 1));
+            ws();
+            if (peek() == ',') {
+                ++i_;
+                continue;
+            }
+            expect(']');
+            return v;
+        }
+    }
+
+    Json number() {
+        const std::size_t start = i_;
+        auto digits = [&] {
+            const std::size_t from = i_;
+            while (!at_end() && s_[i_] >= '0' && s_[i_] <= '9') ++i_;
+            if (i_ == from) fail("expected a digit");
+        };
+        if (peek() == '-') ++i_;
+        if (peek() == '0')
+            ++i_;
+        else
+            digits();
+        if (peek() == '.') {
+            ++i_;
+            digits();
+        }
+        if (peek() == 'e' || peek() == 'E') {
+            ++i_;
+            if (peek() == '+' || peek() == '-') ++i_;
+            digits();
+        }
+        Json v;
+        v.type = Json::Type::number;
+        v.text = std::string(s_.substr(start, i_ - start));
+        return v;
+    }
+
+    unsigned hex4() {
+        unsigned u = 0;
+        for (int k = 0; k < 4; ++k) {
+            const char c = peek();
+            unsigned d = 0;
+            if (c >= '0' && c <= '9')
+                d = static_cast<unsigned>(c - '0');
+            else if (c >= 'a' && c <= 'f')
+                d = static_cast<unsigned>(c - 'a' + 10);
+            else if (c >= 'A' && c <= 'F')
+                d = static_cast<unsigned>(c - 'A' + 10);
+            else
+                fail("bad \\u escape");
+            u = u * 16 + d;
+            ++i_;
+        }
+        return u;
+    }
+
+    static void append_utf8(std::string& out, char32_t c) {
+        if (c < 0x80) {
+            out += static_cast<char>(c);
+        } else if (c < 0x800) {
+            out += static_cast<char>(0xC0 | (c >> 6));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+        } else if (c < 0x10000) {
+            out += static_cast<char>(0xE0 | (c >> 12));
+            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+        } else {
+            out += static_cast<char>(0xF0 | (c >> 18));
+            out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+        }
+    }
+
+    std::string string() {
+        expect('"');
+        std::string out;
+        for (;;) {
+            if (at_end()) fail("unterminated string");
+            const auto c = static_cast<unsigned char>(s_[i_]);
+            if (c == '"') {
+                ++i_;
+                return out;
+            }
+            if (c < 0x20) fail("raw control character in a string");
+            if (c != '\\') {
+                out += static_cast<char>(c);
+                ++i_;
+                continue;
+            }
+            ++i_;
+            const char e = peek();
+            ++i_;
+            switch (e) {
+                case '"': out += '"'; break;
+                case '\\': out += '\\'; break;
+                case '/': out += '/'; break;
+                case 'b': out += '\b'; break;
+                case 'f': out += '\f'; break;
+                case 'n': out += '\n'; break;
+                case 'r': out += '\r'; break;
+                case 't': out += '\t'; break;
+                case 'u': {
+                    char32_t cp = hex4();
+                    if (cp >= 0xDC00 && cp <= 0xDFFF) fail("lone low surrogate");
+                    if (cp >= 0xD800 && cp <= 0xDBFF) {
+                        if (s_.substr(i_, 2) != "\\u") fail("lone high surrogate");
+                        i_ += 2;
+                        const char32_t low = hex4();
+                        if (low < 0xDC00 || low > 0xDFFF) fail("bad surrogate pair");
+                        cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+                    }
+                    append_utf8(out, cp);
+                    break;
+                }
+                default: fail("bad escape");
+            }
+        }
+    }
+};
+
+Json parse_json(std::string_view text) {
+    return JsonParser(text).document();
+}
+
+// ---------------------------------------------------------------- reports
+
+Target percent(std::int64_t units, int scale) {
+    Target t;
+    t.kind = Target::Kind::percent;
+    t.percent.units = units;
+    t.percent.scale = scale;
+    return t;
+}
+
+Target count(std::int64_t n) {
+    Target t;
+    t.kind = Target::Kind::count;
+    t.count = n;
+    return t;
+}
+
+MilestoneResult milestone(std::string name, Date deadline, Target target, bool upcoming, std::int64_t required,
+                          std::int64_t covered, std::int64_t planned, std::int64_t shortfall, Verdict verdict) {
+    MilestoneResult m;
+    m.name = std::move(name);
+    m.deadline = deadline;
+    m.target = target;
+    m.upcoming = upcoming;
+    m.required = required;
+    m.covered = covered;
+    m.planned = planned;
+    m.shortfall = shortfall;
+    m.verdict = verdict;
+    return m;
+}
+
+LocalityRef locality(std::string name, std::string id, std::string kind, std::optional<Date> planned) {
+    LocalityRef ref;
+    ref.name = std::move(name);
+    ref.id = std::move(id);
+    ref.kind = std::move(kind);
+    ref.planned = planned;
+    return ref;
+}
+
+// Hai Phong on 2026-11-23 (see tests/e2e/README.md for the arithmetic).
+Report sample() {
+    Report r;
+    r.file = "data/haiphong.toml";
+    r.plan = "Hai Phong";
+    r.source = "resolution";
+    r.note = "illustrative dates";
+    r.illustrative = true;
+    r.as_of = Date::from_ymd(2026, 11, 23);
+    r.total = 114;
+    r.listed = 114;
+    r.covered = 41;
+    r.milestones.push_back(
+        milestone("Phase 1", Date::from_ymd(2025, 12, 31), percent(30, 0), false, 35, 37, 0, 0, Verdict::met));
+    r.milestones.push_back(
+        milestone("Phase 2", Date::from_ymd(2027, 12, 31), percent(45, 0), true, 52, 52, 11, 0, Verdict::on_track));
+    r.milestones.push_back(
+        milestone("Phase 3", Date::from_ymd(2030, 12, 31), percent(60, 0), true, 69, 57, 16, 12, Verdict::behind));
+    r.milestones.push_back(
+        milestone("", Date::from_ymd(2035, 12, 31), count(114), true, 114, 57, 16, 57, Verdict::behind));
+    r.overdue.push_back(locality("An Lão", "11629", "xã", Date::from_ymd(2026, 6, 30)));
+    r.planned_ahead = 16;
+    r.unplanned.push_back(locality("Hòa Bình", "11533", "phường", std::nullopt));
+    r.unlisted = 0;
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("the JSON parser of this test rejects what it must", "[render][json]") {
+    // The validator is only worth something if it can say no.
+    CHECK_NOTHROW(parse_json(R"({"a": [1, -2.5e3, true, false, null, "x\u00e9\ud83d\ude00"]})"));
+    CHECK_THROWS(parse_json(R"({"a": 1,})"));
+    CHECK_THROWS(parse_json(R"({"a": 1} x)"));
+    CHECK_THROWS(parse_json("{\"a\": \"raw\x01control\"}"));
+    CHECK_THROWS(parse_json(R"({"a": "\x41"})"));
+    CHECK_THROWS(parse_json(R"({"a": "\ud800"})"));
+    CHECK_THROWS(parse_json(R"({"a": 1, "a": 2})"));
+    CHECK_THROWS(parse_json(R"({"a": 01})"));
+    CHECK_THROWS(parse_json(R"(['a'])"));
+    CHECK(parse_json(R"("\u00e9\ud83d\ude00")").text == "\u00e9\U0001F600");
+}
+
+TEST_CASE("render_json gives valid JSON with the report's fields", "[render][json]") {
+    const std::string out = render_json(sample());
+    Json doc;
+    REQUIRE_NOTHROW(doc = parse_json(out));
+    REQUIRE(doc.type == Json::Type::object);
+    CHECK(doc.at("plan").text == "Hai Phong");
+    CHECK(doc.at("file").text == "data/haiphong.toml");
+    CHECK(doc.at("as_of").text == "2026-11-23");
+    CHECK(doc.at("total").integer() == 114);
+    CHECK(doc.at("listed").integer() == 114);
+    CHECK(doc.at("covered").integer() == 41);
+    CHECK(doc.at("illustrative").type == Json::Type::boolean);
+    CHECK(doc.at("illustrative").boolean);
+    CHECK(doc.at("planned_ahead").integer() == 16);
+    CHECK(doc.at("unlisted").integer() == 0);
+    // one unplanned listed unit + 0 unlisted
+    CHECK(doc.at("uncovered_without_plan").integer() == 1);
+
+    const Json& ms = doc.at("milestones");
+    REQUIRE(ms.type == Json::Type::array);
+    REQUIRE(ms.items.size() == 4);
+    for (const Json& m : ms.items)
+        for (const char* key :
+             {"name", "deadline", "target", "status", "required", "covered", "planned", "shortfall", "verdict"})
+            CHECK(m.has(key));
+
+    const Json& p1 = ms.items[0];
+    CHECK(p1.at("name").text == "Phase 1");
+    CHECK(p1.at("deadline").text == "2025-12-31");
+    CHECK(p1.at("target").text == "30%");
+    CHECK(p1.at("status").text == "past");
+    CHECK(p1.at("required").integer() == 35);
+    CHECK(p1.at("covered").integer() == 37);
+    CHECK(p1.at("shortfall").integer() == 0);
+    CHECK(p1.at("verdict").text == "met");
+
+    const Json& p3 = ms.items[2];
+    CHECK(p3.at("status").text == "upcoming");
+    CHECK(p3.at("required").integer() == 69);
+    CHECK(p3.at("covered").integer() == 57);
+    CHECK(p3.at("planned").integer() == 16);
+    CHECK(p3.at("shortfall").integer() == 12);
+    CHECK(p3.at("verdict").text == "behind");
+
+    CHECK(ms.items[1].at("verdict").text == "on-track");
+    // An unnamed milestone has an empty name (no invented label) and a count
+    // target is a string like a percentage.
+    CHECK(ms.items[3].at("name").type == Json::Type::string);
+    CHECK(ms.items[3].at("name").text.empty());
+    CHECK(ms.items[3].at("target").text == "114");
+
+    const Json& overdue = doc.at("overdue");
+    REQUIRE(overdue.items.size() == 1);
+    CHECK(overdue.items[0].at("name").text == "An Lão");
+    CHECK(overdue.items[0].at("id").text == "11629");
+    CHECK(overdue.items[0].at("kind").text == "xã");
+    CHECK(overdue.items[0].at("planned").text == "2026-06-30");
+    const Json& unplanned = doc.at("unplanned");
+    REQUIRE(unplanned.items.size() == 1);
+    CHECK(unplanned.items[0].at("planned").type == Json::Type::null);
+}
+
+TEST_CASE("render_json: every verdict has its word", "[render][json]") {
+    Report r = sample();
+    r.milestones[0].verdict = Verdict::missed;
+    const Json doc = parse_json(render_json(r));
+    CHECK(doc.at("milestones").items[0].at("verdict").text == "missed");
+}
+
+TEST_CASE("render_json escapes names so that they round-trip", "[render][json]") {
+    const std::vector<std::string> names = {
+        "say \"hi\"",                   // quotes
+        "C:\\plans\\new",               // backslashes
+        "\\\"",                         // backslash then quote
+        "a\x01z",                       // C0 control
+        "tab\there, line\nbreak\rcr",   // the short escapes
+        "esc \x1b[31mred\x1b[0m",       // terminal escape
+        "del \x7f",                     // DEL
+        "js \u2028 line \u2029 para",   // JavaScript line terminators
+        "bidi \u202e override",         // allowed raw in JSON, must round-trip
+        "Hồng Bàng",                    // precomposed Vietnamese
+        "Ho\u0302\u0300ng Ba\u0300ng",  // decomposed
+        "emoji \U0001F600 and </script>",
+    };
+    for (const std::string& name : names) {
+        INFO("name: " << name);
+        Report r = sample();
+        r.plan = name;
+        r.source = name;
+        r.note = name;
+        r.file = name;
+        r.milestones[0].name = name;
+        r.overdue[0].name = name;
+        r.overdue[0].id = name;
+        r.overdue[0].kind = name;
+        r.unplanned[0].name = name;
+        const std::string out = render_json(r);
+        Json doc;
+        REQUIRE_NOTHROW(doc = parse_json(out));
+        CHECK(doc.at("plan").text == name);
+        CHECK(doc.at("source").text == name);
+        CHECK(doc.at("note").text == name);
+        CHECK(doc.at("file").text == name);
+        CHECK(doc.at("milestones").items[0].at("name").text == name);
+        CHECK(doc.at("overdue").items[0].at("name").text == name);
+        CHECK(doc.at("overdue").items[0].at("id").text == name);
+        CHECK(doc.at("overdue").items[0].at("kind").text == name);
+        CHECK(doc.at("unplanned").items[0].at("name").text == name);
+        // Valid JSON already excludes raw C0 controls; also keep out the
+        // characters that break JavaScript or a terminal.
+        CHECK(out.find('\x1b') == std::string::npos);
+        CHECK(out.find('\x7f') == std::string::npos);
+        CHECK(out.find("\u2028") == std::string::npos);
+        CHECK(out.find("\u2029") == std::string::npos);
+        CHECK_FALSE(find_invalid_utf8(out).has_value());
+    }
+}
+
+TEST_CASE("render_json: specific escapes", "[render][json]") {
+    Report r = sample();
+    r.plan =
+        "a\"b\\c\x01"
+        "d\u2028e";
+    const std::string out = render_json(r);
+    CHECK(out.find(R"("plan": "a\"b\\c\u0001d\u2028e")") != std::string::npos);
+}
+
+TEST_CASE("render_json: a report with no milestones or localities is still valid", "[render][json]") {
+    Report r;
+    r.plan = "Empty";
+    r.as_of = Date::from_ymd(2026, 1, 1);
+    r.total = 3;
+    r.unlisted = 3;
+    Json doc;
+    REQUIRE_NOTHROW(doc = parse_json(render_json(r)));
+    CHECK(doc.at("milestones").items.empty());
+    CHECK(doc.at("overdue").items.empty());
+    CHECK(doc.at("unplanned").items.empty());
+    CHECK(doc.at("uncovered_without_plan").integer() == 3);
+    CHECK(doc.at("as_of").text == "2026-01-01");
+}
+
+TEST_CASE("render_json: large counts stay exact integers", "[render][json]") {
+    Report r = sample();
+    r.total = 9007199254740993;  // 2^53 + 1: would be rounded by a double
+    const Json doc = parse_json(render_json(r));
+    CHECK(doc.at("total").text == "9007199254740993");
+}
