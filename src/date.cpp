@@ -101,4 +101,14 @@ Date today_local() {
                           static_cast<unsigned>(local.tm_mday));
 }
 
+Date add_months(Date d, int months) {
+    const Ymd c = civil_from_days(d.days);
+    // Months since year 0 (January of year 0 is 0), moved and split back.
+    const std::int64_t index = static_cast<std::int64_t>(c.y) * 12 + (c.m - 1) + months;
+    const std::int64_t year = index >= 0 ? index / 12 : -((-index + 11) / 12);
+    const auto month = static_cast<unsigned>(index - year * 12 + 1);
+    const unsigned last = days_in_month(static_cast<int>(year), month);
+    return Date::from_ymd(static_cast<int>(year), month, c.d < last ? c.d : last);
+}
+
 }  // namespace ontrack

@@ -35,4 +35,14 @@ std::string to_iso(Date d);
 // Today's date in the local time zone.
 Date today_local();
 
+// `d` moved by `months` calendar months (negative: back), the day clamped to
+// the end of the target month: 2026-03-31 minus 1 month is 2026-02-28,
+// 2024-03-31 minus 1 month is 2024-02-29. `months` is at most 10^6 either way.
+Date add_months(Date d, int months);
+
+// Whole days from `from` to `to` (negative when `to` is earlier).
+inline std::int64_t days_between(Date from, Date to) {
+    return static_cast<std::int64_t>(to.days) - from.days;
+}
+
 }  // namespace ontrack

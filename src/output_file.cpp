@@ -31,6 +31,9 @@ void write_file_atomically(const std::string& path, const std::string& text, con
     for (const std::string& plan : plans)
         if (plan != "-" && same_file(path, plan))
             throw std::runtime_error(fmt::format("{}: refusing to write the report over the plan it reads", path));
+    struct stat target {};
+    if (::stat(path.c_str(), &target) == 0 && !S_ISREG(target.st_mode))
+        throw std::runtime_error(fmt::format("{}: not a regular file; give a file name for the report", path));
     const auto slash = path.rfind('/');
     const std::string dir = slash == std::string::npos ? "." : path.substr(0, slash + 1);
     std::string temp = fmt::format("{}/.ontrack-XXXXXX", dir);
