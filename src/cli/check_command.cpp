@@ -1,0 +1,21 @@
+#include "commands.hpp"
+
+#include <fmt/format.h>
+
+#include "../load.hpp"
+
+namespace ontrack {
+
+CheckCommand::CheckCommand(CLI::App& app) {
+    command_ =
+        app.add_subcommand("check", "Validate plans only: list every problem; exit 0 or 2 (for pre-commit hooks)");
+    command_->add_option("FILE", files_, "The plans to check")->required();
+}
+
+int CheckCommand::run() const {
+    for (const Plan& plan : load_plans(files_))
+        fmt::print("{}: ok: {} localities, {} milestones\n", plan.file, plan.localities.size(), plan.milestones.size());
+    return 0;
+}
+
+}  // namespace ontrack
