@@ -67,6 +67,11 @@ std::string_view trim_blanks(std::string_view text);
 // ASCII case-insensitive equality.
 bool iequals_ascii(std::string_view a, std::string_view b);
 
+// Adds a diagnostic to `out` and returns false when `row` has more or fewer
+// fields than the header: too few is reported where the row ends, too many
+// at the first extra field.
+bool check_field_count(const CsvDocument& doc, const CsvRow& row, std::vector<Diagnostic>& out);
+
 // Throws InputError with the diagnostics sorted by line then column, when
 // there are any; keeps the excerpts of the first 20 only.
 void throw_if_any(std::vector<Diagnostic> diagnostics);

@@ -4,13 +4,14 @@
 
 #include <fmt/format.h>
 
+#include "i18n.hpp"
 #include "utf8.hpp"
 
 namespace ontrack {
 namespace {
 
 std::string summary(const std::vector<Diagnostic>& ds) {
-    return ds.empty() ? std::string("invalid input") : ds.front().message;
+    return ds.empty() ? std::string(tr("invalid input")) : ds.front().message;
 }
 
 // The first `n` code points of `text` (text must be valid UTF-8).
@@ -44,7 +45,7 @@ InputError::InputError(std::vector<Diagnostic> diagnostics)
 InputError::InputError(Diagnostic diagnostic) : InputError(std::vector<Diagnostic>{std::move(diagnostic)}) {}
 
 std::string format_diagnostic(const Diagnostic& d) {
-    std::string out = fmt::format("{}:{}:{}: error: {}\n", make_inert(d.file), d.line, d.column, make_inert(d.message));
+    std::string out = trf("{}:{}:{}: error: {}", make_inert(d.file), d.line, d.column, make_inert(d.message)) + "\n";
     const std::string_view text = d.excerpt;
     if (!text.empty() && text.size() <= max_excerpt && !find_invalid_utf8(text)) {
         std::string plain(text);
@@ -54,7 +55,7 @@ std::string format_diagnostic(const Diagnostic& d) {
         const std::size_t pad = display_width(make_inert(before));
         out += fmt::format("    {}\n    {:>{}}\n", shown, "^", pad + 1);
     }
-    if (!d.hint.empty()) out += fmt::format("  hint: {}\n", make_inert(d.hint));
+    if (!d.hint.empty()) out += trf("  hint: {}", make_inert(d.hint)) + "\n";
     return out;
 }
 

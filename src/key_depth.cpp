@@ -1,8 +1,30 @@
 #include "key_depth.hpp"
 
+#include <algorithm>
+
 namespace ontrack {
 
+namespace {
+
+// A key never spans lines, so a key of max_key_parts parts needs a line with
+// max_key_parts - 1 dots. Most files have none: then there is nothing to scan.
+bool has_dotty_line(std::string_view s) {
+    for (std::size_t begin = 0; begin < s.size();) {
+        std::size_t end = s.find('\n', begin);
+        if (end == std::string_view::npos) end = s.size();
+        const std::string_view line = s.substr(begin, end - begin);
+        if (line.size() >= max_key_parts - 1 &&
+            static_cast<std::size_t>(std::count(line.begin(), line.end(), '.')) >= max_key_parts - 1)
+            return true;
+        begin = end + 1;
+    }
+    return false;
+}
+
+}  // namespace
+
 std::optional<TooDeep> find_too_deep_key(std::string_view s) {
+    if (!has_dotty_line(s)) return std::nullopt;
     std::uint32_t line = 1, column = 0, dots = 0;
     const std::size_t n = s.size();
     auto starts = [&](std::size_t i, std::string_view what) { return s.compare(i, what.size(), what) == 0; };

@@ -9,6 +9,7 @@
 #include <toml++/toml.h>
 
 #include "diagnostic.hpp"
+#include "i18n.hpp"
 #include "key_depth.hpp"
 #include "locality_reader.hpp"
 #include "plan_file.hpp"
@@ -31,7 +32,8 @@ struct LocalityBatch {
 void read_localities(TomlContext& cx, const toml::node& node, LocalityBatch& out) {
     const auto* array = node.as_array();
     if (!array) {
-        cx.wrong_type(node, "locality", "an array of tables", "write each entry under its own [[locality]] header");
+        cx.wrong_type(node, "locality", tr("an array of tables"),
+                      tr("write each entry under its own [[locality]] header"));
         return;
     }
     for (const toml::node& element : *array) {
@@ -39,7 +41,7 @@ void read_localities(TomlContext& cx, const toml::node& node, LocalityBatch& out
         if (const auto* table = element.as_table()) {
             if (auto draft = read_locality(cx, *table)) out.drafts.push_back(std::move(*draft));
         } else {
-            cx.wrong_type(element, "locality", "a table", "write each entry under its own [[locality]] header");
+            cx.wrong_type(element, "locality", tr("a table"), tr("write each entry under its own [[locality]] header"));
         }
     }
 }
@@ -86,16 +88,16 @@ class PlanAssembler {
         plan_node_ = root.get("plan");
         if (!plan_node_) {
             // Without [plan] this is some other TOML file: say so, and only that.
-            cx_.error({1, 1}, "not a plan: the file has no [plan] table",
-                      "an ontrack plan starts with [plan] and name = \"...\"; see README.md");
+            cx_.error({1, 1}, tr("not a plan: the file has no [plan] table"),
+                      tr("an ontrack plan starts with [plan] and name = \"...\"; see README.md"));
             not_a_plan_ = true;
             return;
         }
-        cx_.check_keys(root, {"plan", "milestone", "locality"}, "the plan file");
+        cx_.check_keys(root, {"plan", "milestone", "locality"}, tr("the plan file"));
         if (const auto* table = plan_node_->as_table())
             read_plan(*table);
         else
-            cx_.wrong_type(*plan_node_, "plan", "a table", "write it as a [plan] header");
+            cx_.wrong_type(*plan_node_, "plan", tr("a table"), tr("write it as a [plan] header"));
         milestones_node_ = root.get("milestone");
         if (milestones_node_) read_milestones(*milestones_node_);
     }
@@ -131,16 +133,14 @@ class PlanAssembler {
             ids.reserve(n);
             for (std::size_t k = 0; k < n; ++k) {
                 if (auto [it, fresh] = names.emplace(locs[k].name, k); !fresh) {
-                    cx_.error(
-                        name_pos[k], fmt::format("duplicate locality name '{}'", locs[k].name),
-                        fmt::format("it is already used at line {}; names must be unique", name_pos[it->second].line));
+                    cx_.error(name_pos[k], trf("duplicate locality name '{}'", locs[k].name),
+                              trf("it is already used at line {}; names must be unique", name_pos[it->second].line));
                     keep[k] = false;
                 }
                 if (locs[k].id.empty()) continue;
                 if (auto [it, fresh] = ids.emplace(locs[k].id, k); !fresh) {
-                    cx_.error(
-                        id_pos[k], fmt::format("duplicate locality id '{}'", locs[k].id),
-                        fmt::format("it is already used at line {}; ids must be unique", id_pos[it->second].line));
+                    cx_.error(id_pos[k], trf("duplicate locality id '{}'", locs[k].id),
+                              trf("it is already used at line {}; ids must be unique", id_pos[it->second].line));
                     keep[k] = false;
                 }
             }
@@ -159,8 +159,8 @@ class PlanAssembler {
         const auto* plan_table = plan_node_->as_table();
         const bool total_ok = plan_table && resolve_total(*plan_table);
         if (!milestones_node_)
-            cx_.error(cx_.pos(plan_node_->source()), "the plan has no [[milestone]]",
-                      "add at least one: [[milestone]] with deadline = 2025-12-31 and target = \"30%\"");
+            cx_.error(cx_.pos(plan_node_->source()), tr("the plan has no [[milestone]]"),
+                      tr("add at least one: [[milestone]] with deadline = 2025-12-31 and target = \"30%\""));
         else if (total_ok && milestones_complete_)
             check_milestones();
     }
@@ -179,11 +179,11 @@ class PlanAssembler {
         cx_.check_keys(table, {"name", "total", "source", "note", "illustrative", "start"}, "[plan]");
         if (auto name = cx_.get_string(table, "name")) {
             if (name->empty())
-                cx_.error(cx_.pos(table.get("name")->source()), "the plan's name is empty",
-                          "name the plan, e.g. name = \"Hai Phong drug-free communes, wards and special zones\"");
+                cx_.error(cx_.pos(table.get("name")->source()), tr("the plan's name is empty"),
+                          tr("name the plan, e.g. name = \"Hai Phong drug-free communes, wards and special zones\""));
             plan_.name = std::move(*name);
         } else if (!table.get("name")) {
-            cx_.missing(table, "name", "[plan]", "add name = \"...\" under [plan]");
+            cx_.missing(table, "name", "[plan]", tr("add name = \"...\" under [plan]"));
         }
         plan_.source = cx_.get_string(table, "source").value_or("");
         plan_.note = cx_.get_string(table, "note").value_or("");
@@ -191,7 +191,7 @@ class PlanAssembler {
             if (const auto* b = node->as_boolean())
                 plan_.illustrative = b->get();
             else
-                cx_.wrong_type(*node, "illustrative", "true or false", "write illustrative = true, unquoted");
+                cx_.wrong_type(*node, "illustrative", tr("true or false"), tr("write illustrative = true, unquoted"));
         }
         plan_.start = cx_.get_date(table, "start");
     }
@@ -202,29 +202,29 @@ class PlanAssembler {
         if (!node) {
             plan_.total = entries_;
             if (entries_ == 0) {
-                cx_.error(cx_.pos(plan.source()), "the plan has no total and no localities",
-                          "add total = N under [plan], or list the localities as [[locality]]");
+                cx_.error(cx_.pos(plan.source()), tr("the plan has no total and no localities"),
+                          tr("add total = N under [plan], or list the localities as [[locality]]"));
                 return false;
             }
             return true;
         }
         const auto* value = node->as_integer();
         if (!value) {
-            cx_.wrong_type(*node, "total", "an integer", "write the number of units, e.g. total = 114");
+            cx_.wrong_type(*node, "total", tr("an integer"), tr("write the number of units, e.g. total = 114"));
             return false;
         }
         plan_.total = value->get();
         if (plan_.total < 1) {
-            cx_.error(cx_.pos(node->source()), fmt::format("total must be at least 1, not {}", plan_.total),
-                      "total is the number of units the plan covers, e.g. total = 114");
+            cx_.error(cx_.pos(node->source()), trf("total must be at least 1, not {}", plan_.total),
+                      tr("total is the number of units the plan covers, e.g. total = 114"));
             return false;
         }
         if (plan_.total < entries_) {
             cx_.error(cx_.pos(node->source()),
-                      fmt::format("total is {} but the plan lists {} localities", plan_.total, entries_),
-                      fmt::format("total may not be smaller than the number of [[locality]] entries; raise it to "
-                                  "at least {} or leave it out",
-                                  entries_));
+                      trf("total is {} but the plan lists {} localities", plan_.total, entries_),
+                      trf("total may not be smaller than the number of [[locality]] entries; raise it to "
+                          "at least {} or leave it out",
+                          entries_));
             return false;
         }
         return true;
@@ -233,18 +233,20 @@ class PlanAssembler {
     void read_milestones(const toml::node& node) {
         const auto* array = node.as_array();
         if (!array) {
-            cx_.wrong_type(node, "milestone", "an array of tables",
-                           "write each entry under its own [[milestone]] header");
+            cx_.wrong_type(node, "milestone", tr("an array of tables"),
+                           tr("write each entry under its own [[milestone]] header"));
             milestones_complete_ = false;
             return;
         }
         if (array->empty())
-            cx_.error(cx_.pos(node.source()), "the plan has no [[milestone]]", "add at least one [[milestone]]");
+            cx_.error(cx_.pos(node.source()), tr("the plan has no [[milestone]]"),
+                      tr("add at least one [[milestone]]"));
         for (const toml::node& element : *array) {
             if (const auto* table = element.as_table()) {
                 read_milestone(*table);
             } else {
-                cx_.wrong_type(element, "milestone", "a table", "write each entry under its own [[milestone]] header");
+                cx_.wrong_type(element, "milestone", tr("a table"),
+                               tr("write each entry under its own [[milestone]] header"));
                 milestones_complete_ = false;
             }
         }
@@ -261,14 +263,14 @@ class PlanAssembler {
             ok = ok && d.has_value();
             if (d) m.deadline = *d;
         } else {
-            cx_.missing(table, "deadline", "[[milestone]]", "add deadline = YYYY-MM-DD (unquoted)");
+            cx_.missing(table, "deadline", "[[milestone]]", tr("add deadline = YYYY-MM-DD (unquoted)"));
             ok = false;
         }
         if (const toml::node* node = table.get("target")) {
             ok = read_target(*node, m.target) && ok;
         } else {
             cx_.missing(table, "target", "[[milestone]]",
-                        "add target = \"30%\" (a share of total) or target = 35 (a count)");
+                        tr("add target = \"30%\" (a share of total) or target = 35 (a count)"));
             ok = false;
         }
         if (ok) {
@@ -285,12 +287,11 @@ class PlanAssembler {
             const auto percent = parse_percent(s->get(), why);
             if (!percent) {
                 const bool digits = !s->get().empty() && s->get().find_first_not_of("0123456789.") == std::string::npos;
-                cx_.error(cx_.pos(node.source()),
-                          fmt::format("target \"{}\" is not a percentage in (0, 100]", s->get()),
-                          digits ? fmt::format("{}: target = \"{}%\" for a share of total, or target = {} unquoted for "
-                                               "a count",
-                                               why, s->get(), s->get())
-                                 : why + "; or give a count as a bare integer: target = 35");
+                cx_.error(cx_.pos(node.source()), trf("target \"{}\" is not a percentage in (0, 100]", s->get()),
+                          digits ? trf("{}: target = \"{}%\" for a share of total, or target = {} unquoted for "
+                                       "a count",
+                                       tr(why.c_str()), s->get(), s->get())
+                                 : trf("{}; or give a count as a bare integer: target = 35", tr(why.c_str())));
                 return false;
             }
             target.kind = Target::Kind::percent;
@@ -301,19 +302,19 @@ class PlanAssembler {
             target.kind = Target::Kind::count;
             target.count = i->get();
             if (target.count < 1) {
-                cx_.error(cx_.pos(node.source()), fmt::format("target must be at least 1 unit, not {}", target.count),
-                          "give a count of units, or a percentage in quotes: target = \"30%\"");
+                cx_.error(cx_.pos(node.source()), trf("target must be at least 1 unit, not {}", target.count),
+                          tr("give a count of units, or a percentage in quotes: target = \"30%\""));
                 return false;
             }
             return true;
         }
         if (const auto* f = node.as_floating_point()) {
-            cx_.wrong_type(node, "target", "a percentage string or an integer count",
-                           fmt::format("write a percentage in quotes: target = \"{}%\"", f->get()));
+            cx_.wrong_type(node, "target", tr("a percentage string or an integer count"),
+                           trf("write a percentage in quotes: target = \"{}%\"", f->get()));
             return false;
         }
-        cx_.wrong_type(node, "target", "a percentage string or an integer count",
-                       "write target = \"30%\" (a share of total) or target = 35 (a count)");
+        cx_.wrong_type(node, "target", tr("a percentage string or an integer count"),
+                       tr("write target = \"30%\" (a share of total) or target = 35 (a count)"));
         return false;
     }
 
@@ -325,22 +326,21 @@ class PlanAssembler {
             const SourcePos target_pos = cx_.pos(table.get("target")->source());
             m.required = required_count(m.target, plan_.total);
             if (m.target.kind == Target::Kind::count && m.target.count > plan_.total)
-                cx_.error(target_pos,
-                          fmt::format("target {} is more than the plan's total of {}", m.target.count, plan_.total),
-                          "a count target may not exceed total; raise total or lower the target");
+                cx_.error(target_pos, trf("target {} is more than the plan's total of {}", m.target.count, plan_.total),
+                          tr("a count target may not exceed total; raise total or lower the target"));
             if (previous) {
                 if (m.deadline <= previous->deadline)
                     cx_.error(cx_.pos(table.get("deadline")->source()),
-                              fmt::format("deadline {} is not after the previous milestone's {} (line {})",
-                                          to_iso(m.deadline), to_iso(previous->deadline), previous->pos.line),
-                              "list milestones in order of their deadlines, each later than the one before");
+                              trf("deadline {} is not after the previous milestone's {} (line {})", to_iso(m.deadline),
+                                  to_iso(previous->deadline), previous->pos.line),
+                              tr("list milestones in order of their deadlines, each later than the one before"));
                 else if (m.required < previous->required)
                     cx_.error(target_pos,
-                              fmt::format("target requires {} units, fewer than the {} of the previous milestone "
-                                          "(line {})",
-                                          m.required, previous->required, previous->pos.line),
-                              "targets are cumulative: each milestone requires at least as many units as the one "
-                              "before");
+                              trf("target requires {} units, fewer than the {} of the previous milestone "
+                                  "(line {})",
+                                  m.required, previous->required, previous->pos.line),
+                              tr("targets are cumulative: each milestone requires at least as many units as the one "
+                                 "before"));
             }
             previous = &m;
         }
@@ -358,9 +358,10 @@ class PlanAssembler {
 
 std::string syntax_hint(std::string_view description) {
     if (description.find("cannot redefine") != std::string_view::npos)
-        return "each key may appear once in a table; localities and milestones each need their own "
-               "[[locality]] or [[milestone]] header";
-    return "see the plan format in README.md";
+        return tr(
+            "each key may appear once in a table; localities and milestones each need their own "
+            "[[locality]] or [[milestone]] header");
+    return tr("see the plan format in README.md");
 }
 
 toml::table parse_whole(std::string_view text, const std::string& file) {
@@ -400,8 +401,8 @@ bool assemble_split(std::string_view text, const std::string& file, const std::v
 Plan parse_plan(std::string_view text, const std::string& file, const LoadTuning& tuning) {
     if (const auto deep = find_too_deep_key(text)) {
         TomlContext cx(file, 0);
-        cx.error({deep->line, deep->column}, fmt::format("a key of more than {} dotted parts", max_key_parts),
-                 "a plan nests keys two levels deep at most; this is not a plan");
+        cx.error({deep->line, deep->column}, trf("a key of more than {} dotted parts", max_key_parts),
+                 tr("a plan nests keys two levels deep at most; this is not a plan"));
         throw_sorted(text, std::move(cx.diagnostics()));
     }
     Plan plan;

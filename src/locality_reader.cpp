@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "i18n.hpp"
+
 namespace ontrack {
 namespace {
 
@@ -39,9 +41,9 @@ bool check_history(TomlContext& cx, std::vector<PlacedEvent>& events) {
     });
     for (std::size_t k = 1; k < events.size(); ++k)
         if (events[k].event.date == events[k - 1].event.date) {
-            cx.error(events[k].pos, fmt::format("two events on {}", to_iso(events[k].event.date)),
-                     fmt::format("a locality is certified or revoked at most once a day (see line {})",
-                                 events[k - 1].pos.line));
+            cx.error(
+                events[k].pos, trf("two events on {}", to_iso(events[k].event.date)),
+                trf("a locality is certified or revoked at most once a day (see line {})", events[k - 1].pos.line));
             return false;
         }
     for (std::size_t k = 0; k < events.size(); ++k) {
@@ -50,19 +52,20 @@ bool check_history(TomlContext& cx, std::vector<PlacedEvent>& events) {
         const std::string day = to_iso(e.date);
         if (k == 0) {
             if (e.kind == EventKind::revoked) {
-                cx.error(at, fmt::format("revoked on {} before it was ever certified", day),
-                         "a history starts with a certification; add the earlier certified date");
+                cx.error(at, trf("revoked on {} before it was ever certified", day),
+                         tr("a history starts with a certification; add the earlier certified date"));
                 return false;
             }
             continue;
         }
         const Event& before = events[k - 1].event;
         if (before.kind == e.kind) {
-            cx.error(at,
-                     e.kind == EventKind::certified
-                         ? fmt::format("certified on {} while still certified since {}", day, to_iso(before.date))
-                         : fmt::format("revoked on {} while already revoked since {}", day, to_iso(before.date)),
-                     "certified and revoked dates must alternate in time; add the missing event or remove this one");
+            cx.error(
+                at,
+                e.kind == EventKind::certified
+                    ? trf("certified on {} while still certified since {}", day, to_iso(before.date))
+                    : trf("revoked on {} while already revoked since {}", day, to_iso(before.date)),
+                tr("certified and revoked dates must alternate in time; add the missing event or remove this one"));
             return false;
         }
     }
@@ -81,11 +84,11 @@ std::optional<LocalityDraft> read_locality(TomlContext& cx, const toml::table& t
         loc.name = std::move(*name);
         draft.name_pos = cx.pos(table.get("name")->source());
         if (loc.name.empty()) {
-            cx.error(draft.name_pos, "the locality's name is empty");
+            cx.error(draft.name_pos, tr("the locality's name is empty"));
             ok = false;
         }
     } else {
-        if (!table.get("name")) cx.missing(table, "name", "[[locality]]", "add name = \"...\"");
+        if (!table.get("name")) cx.missing(table, "name", "[[locality]]", tr("add name = \"...\""));
         ok = false;
     }
     if (const toml::node* node = table.get("id")) {
@@ -93,10 +96,10 @@ std::optional<LocalityDraft> read_locality(TomlContext& cx, const toml::table& t
             loc.id = s->get();
             draft.id_pos = cx.pos(node->source());
         } else {
-            cx.wrong_type(*node, "id", "a string",
+            cx.wrong_type(*node, "id", tr("a string"),
                           node->is_integer()
-                              ? fmt::format("write the code in quotes: id = \"{}\"", *node->value<std::int64_t>())
-                              : "write the code in quotes: id = \"11506\"");
+                              ? trf("write the code in quotes: id = \"{}\"", *node->value<std::int64_t>())
+                              : tr("write the code in quotes: id = \"11506\""));
             ok = false;
         }
     }
@@ -104,7 +107,7 @@ std::optional<LocalityDraft> read_locality(TomlContext& cx, const toml::table& t
         if (const auto* s = node->as_string())
             loc.kind = s->get();
         else
-            cx.wrong_type(*node, "kind", "a string", "write it in quotes: kind = \"...\"");
+            cx.wrong_type(*node, "kind", tr("a string"), tr("write it in quotes: kind = \"...\""));
     }
     std::vector<PlacedEvent> events;
     read_events(cx, table, "certified", EventKind::certified, events, ok);

@@ -11,11 +11,13 @@
 
 #include <fmt/format.h>
 
+#include "i18n.hpp"
+
 namespace ontrack {
 namespace {
 
 [[noreturn]] void fail(const std::string& path, const char* what, int err) {
-    throw std::runtime_error(fmt::format("{}: cannot {}: {}", path, what, std::strerror(err)));
+    throw std::runtime_error(trf("{}: cannot {}: {}", path, tr(what), std::strerror(err)));
 }
 
 bool same_file(const std::string& a, const std::string& b) {
@@ -30,10 +32,10 @@ bool same_file(const std::string& a, const std::string& b) {
 void write_file_atomically(const std::string& path, const std::string& text, const std::vector<std::string>& plans) {
     for (const std::string& plan : plans)
         if (plan != "-" && same_file(path, plan))
-            throw std::runtime_error(fmt::format("{}: refusing to write the report over the plan it reads", path));
+            throw std::runtime_error(trf("{}: refusing to write the report over the plan it reads", path));
     struct stat target {};
     if (::stat(path.c_str(), &target) == 0 && !S_ISREG(target.st_mode))
-        throw std::runtime_error(fmt::format("{}: not a regular file; give a file name for the report", path));
+        throw std::runtime_error(trf("{}: not a regular file; give a file name for the report", path));
     const auto slash = path.rfind('/');
     const std::string dir = slash == std::string::npos ? "." : path.substr(0, slash + 1);
     std::string temp = fmt::format("{}/.ontrack-XXXXXX", dir);

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "diagnostic.hpp"
+#include "i18n.hpp"
 #include "utf8.hpp"
 
 namespace ontrack {
@@ -21,12 +22,12 @@ namespace {
 }
 
 const char* file_type_name(mode_t mode) {
-    if (S_ISDIR(mode)) return "a directory";
-    if (S_ISFIFO(mode)) return "a FIFO";
-    if (S_ISCHR(mode)) return "a character device";
-    if (S_ISBLK(mode)) return "a block device";
-    if (S_ISSOCK(mode)) return "a socket";
-    return "not a regular file";
+    if (S_ISDIR(mode)) return tr("a directory");
+    if (S_ISFIFO(mode)) return tr("a FIFO");
+    if (S_ISCHR(mode)) return tr("a character device");
+    if (S_ISBLK(mode)) return tr("a block device");
+    if (S_ISSOCK(mode)) return tr("a socket");
+    return tr("not a regular file");
 }
 
 class Fd {
@@ -52,10 +53,10 @@ std::string read_all(const std::string& path, int fd, std::uint64_t size_hint) {
         if (n == 0) break;
         if (n < 0) {
             if (errno == EINTR) continue;
-            fail(path, fmt::format("cannot read the file: {}", std::strerror(errno)));
+            fail(path, trf("cannot read the file: {}", std::strerror(errno)));
         }
         if (text.size() + static_cast<std::size_t>(n) > max_plan_bytes)
-            fail(path, "the file is larger than 1 GiB", "split the plan, or check that this is a plan file");
+            fail(path, tr("the file is larger than 1 GiB"), tr("split the plan, or check that this is a plan file"));
         text.append(buffer, static_cast<std::size_t>(n));
     }
     return text;
@@ -76,9 +77,9 @@ void check_utf8(const std::string& path, const std::string_view text) {
         next_code_point(text, i);
         ++column;
     }
-    fail(path, fmt::format("the file is not valid UTF-8 (byte 0x{:02x})", static_cast<unsigned char>(text[*bad])),
-         "save the plan as UTF-8; Vietnamese text in a legacy encoding (TCVN3, VNI, Windows-1258) must be "
-         "converted",
+    fail(path, trf("the file is not valid UTF-8 (byte 0x{:02x})", static_cast<unsigned char>(text[*bad])),
+         tr("save the plan as UTF-8; Vietnamese text in a legacy encoding (TCVN3, VNI, Windows-1258) must be "
+            "converted"),
          line, column);
 }
 
@@ -92,16 +93,16 @@ std::string read_plan_file(const std::string& path) {
         const Fd fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC));
         if (fd.get() < 0) {
             const int err = errno;
-            fail(path, fmt::format("cannot open the plan: {}", std::strerror(err)),
-                 err == ENOENT ? "check the path; the plan is the first argument" : "");
+            fail(path, trf("cannot open the plan: {}", std::strerror(err)),
+                 err == ENOENT ? tr("check the path; the plan is the first argument") : "");
         }
         struct stat st {};
-        if (::fstat(fd.get(), &st) != 0) fail(path, fmt::format("cannot read the file: {}", std::strerror(errno)));
+        if (::fstat(fd.get(), &st) != 0) fail(path, trf("cannot read the file: {}", std::strerror(errno)));
         if (!S_ISREG(st.st_mode))
-            fail(path, fmt::format("cannot read a plan from {}", file_type_name(st.st_mode)),
-                 "give a plan file, or - to read the plan from standard input");
+            fail(path, trf("cannot read a plan from {}", file_type_name(st.st_mode)),
+                 tr("give a plan file, or - to read the plan from standard input"));
         if (static_cast<std::uint64_t>(st.st_size) > max_plan_bytes)
-            fail(path, "the file is larger than 1 GiB", "split the plan, or check that this is a plan file");
+            fail(path, tr("the file is larger than 1 GiB"), tr("split the plan, or check that this is a plan file"));
         text = read_all(path, fd.get(), static_cast<std::uint64_t>(st.st_size));
     }
     check_plan_text(path == "-" ? "<stdin>" : path, text);
@@ -109,7 +110,8 @@ std::string read_plan_file(const std::string& path) {
 }
 
 void check_plan_text(const std::string& path, const std::string& text) {
-    if (text.empty()) fail(path, "the file is empty", "a plan needs at least a [plan] table and one [[milestone]]");
+    if (text.empty())
+        fail(path, tr("the file is empty"), tr("a plan needs at least a [plan] table and one [[milestone]]"));
     check_utf8(path, text);
 }
 

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "i18n.hpp"
 #include "suggest.hpp"
 
 namespace ontrack {
@@ -11,16 +12,16 @@ namespace {
 
 const char* type_name(const toml::node& node) {
     switch (node.type()) {
-        case toml::node_type::string: return "a string";
-        case toml::node_type::integer: return "an integer";
-        case toml::node_type::floating_point: return "a decimal number";
-        case toml::node_type::boolean: return "a boolean";
-        case toml::node_type::date: return "a date";
-        case toml::node_type::time: return "a time";
-        case toml::node_type::date_time: return "a date-time";
-        case toml::node_type::array: return "an array";
-        case toml::node_type::table: return "a table";
-        default: return "nothing";
+        case toml::node_type::string: return tr("a string");
+        case toml::node_type::integer: return tr("an integer");
+        case toml::node_type::floating_point: return tr("a decimal number");
+        case toml::node_type::boolean: return tr("a boolean");
+        case toml::node_type::date: return tr("a date");
+        case toml::node_type::time: return tr("a time");
+        case toml::node_type::date_time: return tr("a date-time");
+        case toml::node_type::array: return tr("an array");
+        case toml::node_type::table: return tr("a table");
+        default: return tr("nothing");
     }
 }
 
@@ -56,26 +57,25 @@ void TomlContext::check_keys(const toml::table& table, const std::vector<std::st
         const std::string guess = closest_match(name, allowed);
         std::string expected;
         for (std::string_view a : allowed) expected += fmt::format("{}{}", expected.empty() ? "" : ", ", a);
-        error(pos(key->source()), fmt::format("unknown key '{}' in {}", name, where),
-              guess.empty() ? fmt::format("the keys allowed here are: {}", expected)
-                            : fmt::format("did you mean '{}'?", guess));
+        error(pos(key->source()), trf("unknown key '{}' in {}", name, where),
+              guess.empty() ? trf("the keys allowed here are: {}", expected) : trf("did you mean '{}'?", guess));
     }
 }
 
 void TomlContext::wrong_type(const toml::node& node, std::string_view key, std::string_view expected,
                              std::string hint) {
-    error(pos(node.source()), fmt::format("'{}' must be {}, not {}", key, expected, type_name(node)), std::move(hint));
+    error(pos(node.source()), trf("'{}' must be {}, not {}", key, expected, type_name(node)), std::move(hint));
 }
 
 void TomlContext::missing(const toml::table& table, std::string_view key, std::string_view where, std::string hint) {
-    error(pos(table.source()), fmt::format("{} has no '{}'", where, key), std::move(hint));
+    error(pos(table.source()), trf("{} has no '{}'", where, key), std::move(hint));
 }
 
 std::optional<std::string> TomlContext::get_string(const toml::table& table, std::string_view key) {
     const toml::node* node = table.get(key);
     if (!node) return std::nullopt;
     if (const auto* s = node->as_string()) return s->get();
-    wrong_type(*node, key, "a string", fmt::format("write it in quotes: {} = \"...\"", key));
+    wrong_type(*node, key, tr("a string"), trf("write it in quotes: {} = \"...\"", key));
     return std::nullopt;
 }
 
@@ -83,7 +83,7 @@ std::optional<Date> TomlContext::as_date(const toml::node& node, std::string_vie
     if (const auto* d = node.as_date()) {
         const toml::date v = d->get();
         if (!is_valid_ymd(v.year, v.month, v.day)) {
-            error(pos(node.source()), fmt::format("'{}' is not a date between 0001-01-01 and 9999-12-31", key));
+            error(pos(node.source()), trf("'{}' is not a date between 0001-01-01 and 9999-12-31", key));
             return std::nullopt;
         }
         return Date::from_ymd(v.year, v.month, v.day);
@@ -93,19 +93,19 @@ std::optional<Date> TomlContext::as_date(const toml::node& node, std::string_vie
         const auto parsed = parse_iso_date(s->get(), &why);
         std::string hint;
         if (!parsed)
-            hint = fmt::format("{}; write it unquoted, e.g. {} = 2025-12-31", why, key);
+            hint = trf("{}; write it unquoted, e.g. {} = 2025-12-31", tr(why.c_str()), key);
         else if (in_array)
-            hint = fmt::format("write the dates in the array unquoted: {} = [..., {}, ...]", key, s->get());
+            hint = trf("write the dates in the array unquoted: {} = [..., {}, ...]", key, s->get());
         else
-            hint = fmt::format("write it unquoted: {} = {}", key, s->get());
-        error(pos(node.source()), fmt::format("'{}' is a date written as a string", key), std::move(hint));
+            hint = trf("write it unquoted: {} = {}", key, s->get());
+        error(pos(node.source()), trf("'{}' is a date written as a string", key), std::move(hint));
         return std::nullopt;
     }
     if (node.is_date_time()) {
-        wrong_type(node, key, "a date", "give the day only, as YYYY-MM-DD");
+        wrong_type(node, key, tr("a date"), tr("give the day only, as YYYY-MM-DD"));
         return std::nullopt;
     }
-    wrong_type(node, key, "a date", fmt::format("write it as YYYY-MM-DD, unquoted: {} = 2025-12-31", key));
+    wrong_type(node, key, tr("a date"), trf("write it as YYYY-MM-DD, unquoted: {} = 2025-12-31", key));
     return std::nullopt;
 }
 

@@ -78,16 +78,19 @@ bool is_unsafe_code_point(char32_t c) {
 std::string make_inert(std::string_view s) {
     std::string out;
     out.reserve(s.size());
+    std::size_t run = 0;  // start of the safe bytes not yet copied
     for (std::size_t i = 0; i < s.size();) {
         const std::size_t start = i;
         const char32_t c = next_code_point(s, i);
-        if (!is_unsafe_code_point(c))
-            out.append(s.substr(start, i - start));
-        else if (c < 0x80)
+        if (!is_unsafe_code_point(c)) continue;
+        out.append(s.substr(run, start - run));
+        run = i;
+        if (c < 0x80)
             out += fmt::format("\\x{:02x}", static_cast<unsigned>(c));
         else
             out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
     }
+    out.append(s.substr(run));
     return out;
 }
 

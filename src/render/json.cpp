@@ -11,22 +11,25 @@ namespace {
 // control characters and the JavaScript line separators are escaped.
 std::string quote(std::string_view s) {
     std::string out = "\"";
+    out.reserve(s.size() + 2);
+    std::size_t run = 0;  // start of the bytes not yet copied
     for (std::size_t i = 0; i < s.size();) {
         const std::size_t start = i;
         const char32_t c = next_code_point(s, i);
+        const bool plain = c >= 0x20 && c != '"' && c != '\\' && c != 0x7F && c != 0x2028 && c != 0x2029;
+        if (plain) continue;
+        out.append(s.substr(run, start - run));
+        run = i;
         switch (c) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
             case '\n': out += "\\n"; break;
             case '\r': out += "\\r"; break;
             case '\t': out += "\\t"; break;
-            default:
-                if (c < 0x20 || c == 0x7F || c == 0x2028 || c == 0x2029)
-                    out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
-                else
-                    out.append(s.substr(start, i - start));
+            default: out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
         }
     }
+    out.append(s.substr(run));
     return out + "\"";
 }
 

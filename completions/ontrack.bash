@@ -1,0 +1,139 @@
+# bash completion for ontrack(1)                              -*- shell-script -*-
+#
+# Installed as share/bash-completion/completions/ontrack; to try it from a
+# checkout:  source completions/ontrack.bash
+#
+# Completes the commands (check, record, init, import), every option, the
+# values of --format, --color, --lang, --list and --by, plan files (*.toml),
+# CSV files for init --units and import, today's date for date options, and
+# for `record FILE --id` the ids found in FILE. Needs no bash-completion
+# helpers.
+
+# The plan's locality ids (`id = "..."` lines) for `record FILE --id`.
+_ontrack_ids() {
+    local file=$1
+    # shellcheck disable=SC2088  # a literal "~/" typed on the command line
+    [[ $file == "~/"* ]] && file=$HOME/${file#"~/"}
+    [[ -f $file && -r $file ]] || return 0
+    sed -n 's/^[[:space:]]*id[[:space:]]*=[[:space:]]*"\([^"]*\)".*/\1/p' -- "$file" 2>/dev/null
+}
+
+# Appends the output of a command to COMPREPLY, one reply a line (no word
+# splitting or globbing of file names).
+_ontrack_add() {
+    mapfile -t -O "${#COMPREPLY[@]}" COMPREPLY < <("$@")
+}
+
+# Adds the files matching the glob $2 and all directories to COMPREPLY.
+_ontrack_files() {
+    compopt -o filenames 2>/dev/null
+    _ontrack_add compgen -f -X "!$2" -- "$1"
+    _ontrack_add compgen -d -- "$1"
+}
+
+_ontrack() {
+    local cur prev prefix=""
+    COMPREPLY=()
+    cur=${COMP_WORDS[COMP_CWORD]}
+    prev=""
+    ((COMP_CWORD > 0)) && prev=${COMP_WORDS[COMP_CWORD - 1]}
+
+    # --option=value: with '=' in COMP_WORDBREAKS (the default) the words are
+    # "--option" "=" "value"; without it, one word "--option=value".
+    if [[ $cur == "=" ]]; then
+        cur=""
+    elif [[ $prev == "=" ]] && ((COMP_CWORD >= 2)); then
+        prev=${COMP_WORDS[COMP_CWORD - 2]}
+    elif [[ $cur == --*=* ]]; then
+        prev=${cur%%=*}
+        prefix=$prev=
+        cur=${cur#*=}
+    fi
+
+    local commands="check record init import"
+    local common_opts="--lang --help -h"
+    local report_opts="--as-of --format -f --output -o --upcoming-only --color --no-color --window --by --since
+        --list --chart --explain --version $common_opts"
+    local record_opts="--id --certified --revoked --planned $common_opts"
+    local init_opts="--units --milestone --output -o $common_opts"
+    # Options that take a value, in every command.
+    local with_value=" --as-of --format -f --output -o --color --lang --window --by --since --list --id --certified
+        --revoked --planned --units --milestone "
+    with_value=${with_value//$'\n'/ }
+
+    # Find the command (the first word that is neither an option nor an
+    # option's value) and, for record, its plan file.
+    local command="" plan="" i word skip=0 positional=0
+    for ((i = 1; i < COMP_CWORD; i++)); do
+        word=${COMP_WORDS[i]}
+        if ((skip)); then
+            skip=0
+            continue
+        fi
+        case $word in
+            =) skip=1 ;;  # the value of --option=value follows
+            -*=*) ;;
+            -*) [[ $with_value == *" $word "* ]] && skip=1 ;;
+            *)
+                positional=$((positional + 1))
+                if ((positional == 1)) && [[ " $commands " == *" $word "* ]]; then
+                    command=$word
+                elif [[ $command == record && -z $plan ]]; then
+                    plan=$word
+                fi
+                ;;
+        esac
+    done
+
+    local values=""
+    case $prev in
+        --format | -f) values="table json csv markdown html" ;;
+        --color) values="auto always never" ;;
+        --lang) values="vi en" ;;
+        --list) values="uncovered overdue revoked covered" ;;
+        --by) values="kind id name" ;;
+        --as-of | --certified | --revoked | --planned) values=$(date +%Y-%m-%d) ;;
+        --id) values=$(_ontrack_ids "$plan") ;;
+        --output | -o)
+            compopt -o filenames 2>/dev/null
+            _ontrack_add compgen -f -- "$cur"
+            return 0
+            ;;
+        --units)
+            _ontrack_files "$cur" "*.csv"
+            return 0
+            ;;
+        --window | --since | --milestone) return 0 ;;  # a number, a date, DATE=TARGET: nothing to offer
+    esac
+    if [[ -n $values ]]; then
+        _ontrack_add compgen -P "$prefix" -W "$values" -- "$cur"
+        return 0
+    fi
+    [[ -n $prefix ]] && return 0
+
+    local opts
+    case $command in
+        check) opts=$common_opts ;;
+        record) opts=$record_opts ;;
+        init) opts=$init_opts ;;
+        import) opts=$common_opts ;;
+        *) opts=$report_opts ;;
+    esac
+    if [[ $cur == -* ]]; then
+        _ontrack_add compgen -W "$opts" -- "$cur"
+        return 0
+    fi
+    case $command in
+        check) _ontrack_files "$cur" "*.toml" ;;
+        record) [[ -z $plan ]] && _ontrack_files "$cur" "*.toml" ;;
+        init) ;;
+        import) _ontrack_files "$cur" "*.csv" ;;
+        *)
+            ((positional == 0)) && _ontrack_add compgen -W "$commands" -- "$cur"
+            _ontrack_files "$cur" "*.toml"
+            ;;
+    esac
+    return 0
+}
+
+complete -F _ontrack ontrack

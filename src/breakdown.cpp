@@ -1,0 +1,124 @@
+#include "breakdown.hpp"
+
+#include <algorithm>
+#include <numeric>
+#include <stdexcept>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "compute.hpp"
+#include "suggest.hpp"
+
+namespace ontrack {
+namespace {
+
+__extension__ typedef __int128 int128;  // -Wpedantic: a GNU extension, on purpose
+
+const std::string& field_of(const Locality& loc, ByField field) {
+    switch (field) {
+        case ByField::kind: return loc.kind;
+        case ByField::id: return loc.id;
+        case ByField::name: return loc.name;
+    }
+    return loc.kind;
+}
+
+}  // namespace
+
+std::optional<ByField> parse_by_field(std::string_view name) {
+    if (name == "kind") return ByField::kind;
+    if (name == "id") return ByField::id;
+    if (name == "name") return ByField::name;
+    return std::nullopt;
+}
+
+const char* to_string(ByField field) {
+    return by_field_names[static_cast<int>(field)];
+}
+
+std::string unknown_by_field_message(std::string_view name) {
+    std::string message = fmt::format("unknown field \"{}\" for --by; valid fields: kind, id, name", name);
+    const std::string near = closest_match(name, {"kind", "id", "name"});
+    if (!near.empty()) message += fmt::format(" (did you mean \"{}\"?)", near);
+    return message;
+}
+
+std::vector<std::int64_t> apportion(std::int64_t total, const std::vector<std::int64_t>& weights) {
+    std::vector<std::int64_t> shares(weights.size(), 0);
+    if (total <= 0) return shares;
+    int128 sum = 0;
+    for (std::int64_t w : weights) {
+        if (w < 0) throw std::invalid_argument("apportion: negative weight");
+        sum += w;
+    }
+    if (sum == 0) throw std::invalid_argument("apportion: nothing to share in proportion to");
+    std::vector<int128> remainders(weights.size());
+    int128 given = 0;
+    for (std::size_t g = 0; g < weights.size(); ++g) {
+        const int128 quota = static_cast<int128>(total) * weights[g];
+        shares[g] = static_cast<std::int64_t>(quota / sum);
+        remainders[g] = quota % sum;
+        given += shares[g];
+    }
+    // The units left (fewer than the number of groups) go to the largest
+    // remainders; stable_sort keeps plan order among equal remainders.
+    std::vector<std::size_t> order(weights.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return remainders[a] > remainders[b]; });
+    for (std::size_t k = 0; given < total; ++k, ++given) ++shares[order[k]];
+    return shares;
+}
+
+Breakdown breakdown(const Plan& plan, const Report& report, ByField field) {
+    Breakdown out;
+    out.field = field;
+    const std::size_t n_milestones = report.milestones.size();
+    const Date as_of = report.as_of;
+    std::unordered_map<std::string, std::size_t> index;
+    auto group_for = [&](const std::string& value) -> Group& {
+        const auto [it, fresh] = index.emplace(value, out.groups.size());
+        if (fresh) {
+            Group g;
+            g.value = value;
+            g.label = value.empty() ? fmt::format("(no {})", to_string(field)) : value;
+            g.milestones.assign(n_milestones, GroupMilestone{});
+            out.groups.push_back(std::move(g));
+        }
+        return out.groups[it->second];
+    };
+    for (const Locality& loc : plan.localities) {
+        Group& g = group_for(field_of(loc, field));
+        ++g.count;
+        const bool now = is_drug_free_on(loc, as_of);
+        g.drug_free += now;
+        for (std::size_t k = 0; k < n_milestones; ++k) {
+            const MilestoneResult& m = report.milestones[k];
+            const bool covered = m.upcoming ? now || (loc.planned && *loc.planned > as_of && *loc.planned <= m.deadline)
+                                            : is_drug_free_on(loc, m.deadline);
+            g.milestones[k].covered += covered;
+        }
+    }
+    const std::int64_t unlisted = report.total - static_cast<std::int64_t>(plan.localities.size());
+    if (unlisted > 0) {
+        Group g;
+        g.label = "(not listed)";
+        g.unlisted = true;
+        g.count = unlisted;
+        g.milestones.assign(n_milestones, GroupMilestone{});
+        out.groups.push_back(std::move(g));
+    }
+    for (std::size_t k = 0; k < n_milestones; ++k) {
+        std::vector<std::int64_t> uncovered;
+        for (Group& g : out.groups) {
+            g.milestones[k].uncovered = g.count - g.milestones[k].covered;
+            uncovered.push_back(g.milestones[k].uncovered);
+        }
+        const std::vector<std::int64_t> shares = apportion(report.milestones[k].shortfall, uncovered);
+        for (std::size_t g = 0; g < out.groups.size(); ++g) out.groups[g].milestones[k].share = shares[g];
+    }
+    return out;
+}
+
+}  // namespace ontrack

@@ -1,0 +1,78 @@
+#include "changes.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "compute.hpp"
+
+namespace ontrack {
+
+const char* to_string(ChangeKind kind) {
+    switch (kind) {
+        case ChangeKind::certified: return "certified";
+        case ChangeKind::recertified: return "re-certified";
+        case ChangeKind::revoked: return "revoked";
+        case ChangeKind::changed_and_back: return "changed and back";
+    }
+    return "?";
+}
+
+Changes changes_since(const Plan& plan, Date since, Date as_of) {
+    if (!(since < as_of))
+        throw std::invalid_argument(
+            fmt::format("--since {} must be before the as-of date {}", to_iso(since), to_iso(as_of)));
+    Changes out;
+    out.since = since;
+    out.as_of = as_of;
+    for (const Locality& loc : plan.localities) {
+        const LocalityRef ref{loc.name, loc.id, loc.kind, loc.planned};
+        const bool before = is_drug_free_on(loc, since);
+        const bool after = is_drug_free_on(loc, as_of);
+        std::vector<Event> events;
+        bool revoked_by_as_of = false;
+        for (const Event& e : loc.events) {
+            if (e.date > as_of) break;
+            if (e.kind == EventKind::revoked) revoked_by_as_of = true;
+            if (e.date > since) events.push_back(e);
+        }
+        if (!after && loc.planned && *loc.planned > since && *loc.planned <= as_of) out.slipped.push_back(ref);
+        if (before == after && events.empty()) continue;
+        LocalityChange c;
+        c.locality = ref;
+        c.was_drug_free = before;
+        c.is_drug_free = after;
+        c.events = std::move(events);
+        if (before == after)
+            c.kind = ChangeKind::changed_and_back;
+        else if (before)
+            c.kind = ChangeKind::revoked;
+        else
+            c.kind = revoked_by_as_of ? ChangeKind::recertified : ChangeKind::certified;
+        out.localities.push_back(std::move(c));
+    }
+    std::stable_sort(out.slipped.begin(), out.slipped.end(),
+                     [](const LocalityRef& a, const LocalityRef& b) { return *a.planned < *b.planned; });
+
+    const Report then = compute_report(plan, since);
+    const Report now = compute_report(plan, as_of);
+    for (std::size_t k = 0; k < now.milestones.size() && k < then.milestones.size(); ++k) {
+        const MilestoneResult& a = then.milestones[k];
+        const MilestoneResult& b = now.milestones[k];
+        if (a.verdict == b.verdict) continue;
+        MilestoneChange c;
+        c.index = k;
+        c.name = b.name;
+        c.deadline = b.deadline;
+        c.before = a.verdict;
+        c.after = b.verdict;
+        c.covered_before = a.covered;
+        c.covered_after = b.covered;
+        c.judgement_changed = is_good(a.verdict) != is_good(b.verdict);
+        out.milestones.push_back(std::move(c));
+    }
+    return out;
+}
+
+}  // namespace ontrack

@@ -1,0 +1,199 @@
+// Before the meeting (issue 5): the pace of certification, a forecast per
+// upcoming milestone, the safety buffer against a straight required path, and
+// --explain. Pure functions of a plan (or a report) and an as-of date; they
+// sit beside the plan-based verdict of the core report and never replace it.
+//
+// Exactness. Counts are integers and every ratio is an exact rational; a
+// double never decides anything. A pace is {units, days}: net units over a
+// span of days. "Per month" uses the mean Gregorian month, 365.2425 / 12 =
+// 30.436875 days, so a pace per month is units × 30.436875 / days, computed in
+// 128-bit integers as thousandths (units × 30436875 / (days × 1000)) or tenths
+// (units × 30436875 / (days × 100000)), rounded half away from zero. The text
+// with one decimal is rounded once from the exact rational, not from the
+// thousandths (no double rounding).
+//
+// The trend. The window is the `window_months` calendar months ending on as-of:
+// window start = as-of minus N months, the day clamped to the month's end
+// (2026-03-31 minus 1 month is 2026-02-28). The pace achieved is the net change
+// of coverage over the window, coverage(as-of) − coverage(window start), over
+// (as-of − window start) days: revocations count negative.
+//
+// Per upcoming milestone (deadline on or after as-of):
+// - required pace = (required − covered now) over (deadline − as-of) days; 0
+//   when already met; "due today" when the deadline is as-of and not met.
+// - projected = covered now + floor(net × days to deadline / window days),
+//   clamped to [0, total]. floor: a projection never counts a unit that the
+//   trend has not fully produced; a negative pace floors toward −infinity.
+// - reached = the first day D ≥ as-of with covered now + floor(net × (D −
+//   as-of) / window days) ≥ required: as-of when already reached, else as-of +
+//   ceil((required − covered now) × window days / net) when net > 0, else
+//   never (nullopt). A day after 9999-12-31 is also nullopt, with
+//   reached_after_calendar set.
+// - R = (projected − baseline) / (required − baseline), baseline = coverage on
+//   the window start, so R compares the progress the trend will make with the
+//   progress needed. Graded with the thresholds of the UN Statistics
+//   Division's SDG progress chart: R ≥ 0.95 on track, 0.10 ≤ R < 0.95 needs
+//   acceleration, R < 0.10 stagnant or regressing, by exact comparison with
+//   95/100 and 10/100. When required ≤ baseline nothing more was needed: R is
+//   "reached" and the grade on track.
+//
+// Safety buffer. With [plan] start on or before as-of, the required path runs
+// straight from (start, coverage on start) to (deadline, required) of each
+// milestone after start in turn, and stays at the last required after the
+// last deadline. If the path on as-of is above today's coverage, the plan is
+// "below the path by ceil(path) − covered units"; otherwise it is "safe for N
+// days", N = days from as-of to the first day the path rises strictly above
+// today's coverage, found per segment by integer division (no loop over days);
+// when the path never rises above it, "clear".
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "date.hpp"
+#include "model.hpp"
+#include "report.hpp"
+
+namespace ontrack {
+
+// 365.2425 / 12 = 30.436875 days, in millionths of a day.
+inline constexpr std::int64_t month_millionths_of_day = 30436875;
+
+inline constexpr int default_window_months = 12;
+inline constexpr int max_window_months = 12 * 9999;
+
+// Net units over a span of days.
+struct Pace {
+    std::int64_t units = 0;
+    std::int64_t days = 0;
+};
+
+// units × 30.436875 / days in thousandths, rounded half away from zero:
+// {1, 30} is 1015 (1.0145625 per month). 0 when units is 0; otherwise days
+// must be positive (std::invalid_argument).
+std::int64_t per_month_milli(Pace pace);
+// The same in tenths: {1, 30} is 10.
+std::int64_t per_month_tenths(Pace pace);
+// The pace per month with one decimal, rounded once from the exact value:
+// "1.0", "-2.5", "0.0".
+std::string per_month_text(Pace pace);
+
+// An exact ratio, den > 0.
+struct Ratio {
+    std::int64_t num = 0;
+    std::int64_t den = 1;
+};
+
+// The grade of R (UNSD SDG progress chart thresholds).
+enum class Progress { on_track, needs_acceleration, stagnant };
+
+// "on track", "needs acceleration", "stagnant or regressing".
+const char* to_string(Progress p);
+
+// The grading rule, to state in the output.
+inline constexpr const char* progress_rule =
+    "R = (projected - baseline) / (required - baseline), baseline = coverage at the start of the trend window; "
+    "graded with the thresholds of the UN Statistics Division's SDG progress chart: R >= 0.95 on track, "
+    "0.10 <= R < 0.95 needs acceleration, R < 0.10 stagnant or regressing.";
+
+// Exact grading: R ≥ 95/100, R ≥ 10/100, else stagnant.
+Progress grade(Ratio r);
+
+// R in hundredths for display, truncated toward zero (18/24 is 75, -1/3 is
+// -33): the hundredths shown never cross a threshold the exact R does not.
+std::int64_t ratio_hundredths(Ratio r);
+// "0.75", "-0.33", "1.00".
+std::string ratio_text(Ratio r);
+
+struct Trend {
+    int window_months = default_window_months;
+    Date window_start;  // as-of minus window_months months
+    Date as_of;
+    std::int64_t baseline = 0;  // drug-free on window_start
+    std::int64_t covered = 0;   // drug-free on as-of
+    std::int64_t total = 0;     // the plan's total
+    Pace pace;                  // {covered − baseline, as-of − window_start}
+};
+
+struct MilestoneForecast {
+    std::size_t index = 0;  // into Plan::milestones and Report::milestones
+    std::string name;       // may be empty
+    Date deadline;
+    std::int64_t required = 0;
+    std::int64_t days_left = 0;  // deadline − as-of, ≥ 0
+
+    bool met_now = false;    // covered now ≥ required
+    bool due_today = false;  // days_left == 0 and not met
+    Pace required_pace;      // {max(0, required − covered now), days_left}
+
+    std::int64_t projected = 0;
+    std::optional<Date> reached;          // nullopt: never at this pace
+    bool reached_after_calendar = false;  // the day would be after 9999-12-31
+
+    bool nothing_needed = false;  // required ≤ baseline: R is "reached"
+    Ratio ratio;                  // R, when !nothing_needed
+    Progress progress = Progress::on_track;
+};
+
+struct SafetyBuffer {
+    enum class State { safe, below, clear };
+
+    struct Point {
+        Date date;
+        std::int64_t value = 0;
+    };
+
+    Date start;
+    std::vector<Point> path;   // (start, coverage on start), then (deadline, required) of each milestone after start
+    std::int64_t covered = 0;  // drug-free on as-of
+
+    // The path on as-of, exactly: whole + rem / den with 0 ≤ rem < den.
+    std::int64_t path_whole = 0;
+    std::int64_t path_rem = 0;
+    std::int64_t path_den = 1;
+    std::size_t segment = 0;  // path[segment] → path[segment + 1] holds as-of; path.size() − 1 after the last deadline
+
+    State state = State::clear;
+    std::int64_t days = 0;   // safe: days from as-of to the first day above the path
+    Date until;              // safe: that day
+    std::int64_t units = 0;  // below: ceil(path on as-of) − covered
+};
+
+struct Forecast {
+    Trend trend;
+    std::vector<MilestoneForecast> milestones;  // the upcoming ones, in plan order
+    std::optional<SafetyBuffer> buffer;
+};
+
+// window_months must be in [1, max_window_months] (std::invalid_argument).
+Trend trend_of(const Plan& plan, Date as_of, int window_months = default_window_months);
+
+Forecast forecast(const Plan& plan, Date as_of, int window_months = default_window_months);
+
+// nullopt without [plan] start, with a start after as-of, or with no
+// milestone after start.
+std::optional<SafetyBuffer> safety_buffer(const Plan& plan, Date as_of);
+
+// "safe for 47 days", "below the path by 6 units", "at or above the path to the last milestone".
+std::string buffer_text(const SafetyBuffer& buffer);
+
+// --explain: every number of the report, with its formula and the values that
+// produced it. Labels use milestone_label (render/wording.hpp); the strings
+// are raw (names are not made inert).
+struct ExplainLine {
+    std::string label;
+    std::string value;
+    std::string formula;
+};
+
+std::vector<ExplainLine> explain(const Report& report, const Forecast* forecast = nullptr);
+
+// num / den (den > 0) in decimal with up to `digits` decimals, exact when the
+// decimal ends within them ("51.3", "57"), else truncated and followed by
+// "..." ("0.333..."). Integer arithmetic only.
+std::string decimal_text(std::int64_t num, std::int64_t den, int digits);
+
+}  // namespace ontrack

@@ -1,0 +1,273 @@
+#include "i18n.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cstring>
+#include <iterator>
+
+namespace ontrack {
+namespace {
+
+std::atomic<Lang> current_language{Lang::en};
+
+// English key -> Vietnamese, sorted by key in byte order (strcmp): keep it so
+// when adding entries (i18n_test checks it, and that every entry has the
+// placeholders of its key). The keys are the exact English strings of the
+// code, fmt format strings included; Vietnamese in precomposed (NFC) UTF-8.
+// Vocabulary: drug-free = không ma túy, certified = được công nhận, revoked =
+// bị thu hồi công nhận, planned = dự kiến, milestone = mốc, deadline = hạn,
+// target = chỉ tiêu, required = cần đạt, covered = đã đạt, shortfall = còn
+// thiếu, verdict = đánh giá, met / missed / on-track / behind = đạt / không
+// đạt / đúng tiến độ / chậm tiến độ, locality = đơn vị, overdue = quá hạn,
+// as of = tính đến ngày. TOML keys and headers (name, [plan], [[locality]])
+// stay as they are written in the file.
+// clang-format off
+constexpr CatalogueEntry entries[] = {
+    {"  hint: {}", "  gợi ý: {}"},
+    {"  {}  planned {}", "  {}  dự kiến {}"},
+    {"'{}' is a date written as a string", "'{}' là ngày nhưng được ghi dưới dạng chuỗi"},
+    {"'{}' is not a date between 0001-01-01 and 9999-12-31", "'{}' không phải ngày trong khoảng 0001-01-01 đến 9999-12-31"},
+    {"'{}' is not a date: {}", "'{}' không phải ngày: {}"},
+    {"'{}' must be {}, not {}", "'{}' phải là {}, không phải {}"},
+    {"> **Note:** {}", "> **Lưu ý:** {}"},
+    {"As of **{}**: **{} of {}** units drug-free ({}).", "Tính đến ngày **{}**: **{}/{}** đơn vị không ma túy ({})."},
+    {"As of {}: {} of {} units drug-free ({})", "Tính đến ngày {}: {}/{} đơn vị không ma túy ({})"},
+    {"Colour in the table: auto (terminal, no NO_COLOR), always or never", "Màu trong bảng: auto (khi xuất ra terminal và không đặt NO_COLOR), always hoặc never"},
+    {"Covered", "Đã đạt"},
+    {"Deadline", "Hạn"},
+    {"Display program version information and exit", "In phiên bản chương trình rồi thoát"},
+    {"Excludes", "Loại trừ"},
+    {"Exit status judges upcoming milestones only (for cron)", "Mã thoát chỉ xét các mốc sắp tới (dùng cho cron)"},
+    {"Exit status: 0 every milestone met or on-track, 1 any missed or behind, 2 usage or input error.", "Mã thoát: 0 mọi mốc đạt hoặc đúng tiến độ, 1 có mốc không đạt hoặc chậm tiến độ, 2 lỗi cách dùng hoặc lỗi dữ liệu đầu vào."},
+    {"Is the plan to make every locality drug-free on track? Reads a TOML plan and reports, for each\nmilestone, the units required and covered, the shortfall, and a verdict.", "Kế hoạch xây dựng đơn vị không ma túy có đúng tiến độ không? Đọc kế hoạch TOML và báo cáo, với\nmỗi mốc, số đơn vị cần đạt, đã đạt, còn thiếu và đánh giá."},
+    {"Language of the report and messages: vi or en (default: from LC_ALL, LC_MESSAGES or LANG)", "Ngôn ngữ của báo cáo và thông báo: vi hoặc en (mặc định: theo LC_ALL, LC_MESSAGES hoặc LANG)"},
+    {"Milestone", "Mốc"},
+    {"Milestone {}", "Mốc {}"},
+    {"NOTE: {}", "LƯU Ý: {}"},
+    {"Note: {}", "Ghi chú: {}"},
+    {"OPTIONS", "TÙY CHỌN"},
+    {"Options", "Tùy chọn"},
+    {"Output format", "Định dạng đầu ra"},
+    {"Overdue (planned date passed, not drug-free): {}", "Quá hạn (đã qua ngày dự kiến, chưa đạt không ma túy): {}"},
+    {"Planned", "Dự kiến"},
+    {"Planned after {}: {}", "Dự kiến đạt sau ngày {}: {}"},
+    {"Positionals", "Đối số vị trí"},
+    {"Print this help message and exit", "In trợ giúp này rồi thoát"},
+    {"REQUIRED", "BẮT BUỘC"},
+    {"Report as of this day (default: today)", "Báo cáo tính đến ngày này (mặc định: hôm nay)"},
+    {"Required", "Cần đạt"},
+    {"Roll-up", "Tổng hợp"},
+    {"Roll-up: {}", "Tổng hợp: {}"},
+    {"Run 'ontrack --help' for usage.", "Chạy 'ontrack --help' để xem cách dùng."},
+    {"Same as --color=never", "Giống --color=never"},
+    {"Shortfall", "Còn thiếu"},
+    {"Source: {}", "Nguồn: {}"},
+    {"Target", "Chỉ tiêu"},
+    {"The dates in this plan are illustrative, not official records.", "Các ngày trong kế hoạch này chỉ mang tính minh họa, không phải số liệu chính thức."},
+    {"The plan (TOML); - reads standard input; several plans add a roll-up", "Kế hoạch (TOML); - đọc từ đầu vào chuẩn; nhiều kế hoạch thì thêm phần tổng hợp"},
+    {"Uncovered with no plan: {}", "Chưa đạt, chưa có kế hoạch: {}"},
+    {"Uncovered with no plan: {} ({} listed, {} not listed in the plan)", "Chưa đạt, chưa có kế hoạch: {} ({} có trong danh sách, {} không có trong kế hoạch)"},
+    {"Upcoming milestones count the units drug-free today plus those planned by the deadline.", "Mốc sắp tới tính các đơn vị không ma túy đến hôm nay cộng với các đơn vị dự kiến đạt trong hạn."},
+    {"Usage", "Cách dùng"},
+    {"Verdict", "Đánh giá"},
+    {"Write the report to this file (atomically) instead of stdout", "Ghi báo cáo vào tệp này (ghi trọn vẹn một lần) thay vì ra stdout"},
+    {"a FIFO", "một FIFO"},
+    {"a block device", "một thiết bị khối"},
+    {"a boolean", "một giá trị true/false"},
+    {"a character device", "một thiết bị ký tự"},
+    {"a count target may not exceed total; raise total or lower the target", "chỉ tiêu tính bằng số đơn vị không được vượt quá total; hãy tăng total hoặc giảm chỉ tiêu"},
+    {"a date", "một ngày"},
+    {"a date-time", "một ngày giờ"},
+    {"a decimal number", "một số thập phân"},
+    {"a directory", "một thư mục"},
+    {"a history starts with a certification; add the earlier certified date", "lịch sử phải bắt đầu bằng một lần được công nhận; hãy thêm ngày được công nhận trước đó"},
+    {"a key of more than {} dotted parts", "khóa có hơn {} phần nối bằng dấu chấm"},
+    {"a locality is certified or revoked at most once a day (see line {})", "mỗi ngày một đơn vị chỉ được công nhận hoặc bị thu hồi công nhận tối đa một lần (xem dòng {})"},
+    {"a percentage ends with '%'", "tỷ lệ phần trăm phải kết thúc bằng '%'"},
+    {"a percentage is written like \"30%\" or \"12.5%\"", "tỷ lệ phần trăm được ghi như \"30%\" hoặc \"12.5%\""},
+    {"a percentage may have at most 12 decimals", "tỷ lệ phần trăm có tối đa 12 chữ số thập phân"},
+    {"a percentage may have at most {} decimals", "tỷ lệ phần trăm có tối đa {} chữ số thập phân"},
+    {"a percentage must be more than 0% and at most 100%", "tỷ lệ phần trăm phải lớn hơn 0% và không quá 100%"},
+    {"a percentage string or an integer count", "một chuỗi tỷ lệ phần trăm hoặc một số nguyên (số đơn vị)"},
+    {"a plan needs at least a [plan] table and one [[milestone]]", "kế hoạch cần ít nhất một bảng [plan] và một [[milestone]]"},
+    {"a plan nests keys two levels deep at most; this is not a plan", "kế hoạch chỉ lồng khóa tối đa hai cấp; tệp này không phải kế hoạch"},
+    {"a socket", "một socket"},
+    {"a string", "một chuỗi"},
+    {"a table", "một bảng"},
+    {"a time", "một giờ"},
+    {"add at least one [[milestone]]", "thêm ít nhất một [[milestone]]"},
+    {"add at least one: [[milestone]] with deadline = 2025-12-31 and target = \"30%\"", "thêm ít nhất một mốc: [[milestone]] với deadline = 2025-12-31 và target = \"30%\""},
+    {"add deadline = YYYY-MM-DD (unquoted)", "thêm deadline = YYYY-MM-DD (không đặt trong dấu ngoặc kép)"},
+    {"add name = \"...\"", "thêm name = \"...\""},
+    {"add name = \"...\" under [plan]", "thêm name = \"...\" dưới [plan]"},
+    {"add target = \"30%\" (a share of total) or target = 35 (a count)", "thêm target = \"30%\" (tỷ lệ trên total) hoặc target = 35 (số đơn vị)"},
+    {"add total = N under [plan], or list the localities as [[locality]]", "thêm total = N dưới [plan], hoặc liệt kê các đơn vị bằng [[locality]]"},
+    {"an array", "một mảng"},
+    {"an array of tables", "một mảng các bảng"},
+    {"an integer", "một số nguyên"},
+    {"an ontrack plan starts with [plan] and name = \"...\"; see README.md", "kế hoạch của ontrack bắt đầu bằng [plan] và name = \"...\"; xem README.md"},
+    {"behind", "chậm tiến độ"},
+    {"cannot open the plan: {}", "không thể mở kế hoạch: {}"},
+    {"cannot read a plan from {}", "không thể đọc kế hoạch từ {}"},
+    {"cannot read the file: {}", "không thể đọc tệp: {}"},
+    {"cannot write the report: {}", "không thể ghi báo cáo: {}"},
+    {"certified and revoked dates must alternate in time; add the missing event or remove this one", "các ngày được công nhận và bị thu hồi công nhận phải xen kẽ theo thời gian; hãy thêm sự kiện còn thiếu hoặc bỏ sự kiện này"},
+    {"certified on {} while still certified since {}", "được công nhận ngày {} trong khi vẫn đang được công nhận từ ngày {}"},
+    {"check the path; the plan is the first argument", "hãy kiểm tra đường dẫn; kế hoạch là đối số đầu tiên"},
+    {"create a temporary file beside it", "tạo tệp tạm bên cạnh tệp này"},
+    {"deadline {} is not after the previous milestone's {} (line {})", "deadline {} không muộn hơn hạn {} của mốc trước (dòng {})"},
+    {"did you mean '{}'?", "có phải ý bạn là '{}'?"},
+    {"duplicate locality id '{}'", "mã đơn vị '{}' bị trùng"},
+    {"duplicate locality name '{}'", "tên đơn vị '{}' bị trùng"},
+    {"each key may appear once in a table; localities and milestones each need their own [[locality]] or [[milestone]] header", "mỗi khóa chỉ được xuất hiện một lần trong một bảng; mỗi đơn vị và mỗi mốc cần tiêu đề [[locality]] hoặc [[milestone]] riêng"},
+    {"expected a date as YYYY-MM-DD", "cần một ngày dạng YYYY-MM-DD"},
+    {"flush to disk", "ghi xuống đĩa"},
+    {"give a count of units, or a percentage in quotes: target = \"30%\"", "ghi số đơn vị, hoặc tỷ lệ phần trăm trong dấu ngoặc kép: target = \"30%\""},
+    {"give a plan file, or - to read the plan from standard input", "hãy chỉ định một tệp kế hoạch, hoặc - để đọc kế hoạch từ đầu vào chuẩn"},
+    {"give the day only, as YYYY-MM-DD", "chỉ ghi ngày, dạng YYYY-MM-DD"},
+    {"invalid input", "dữ liệu đầu vào không hợp lệ"},
+    {"it is already used at line {}; ids must be unique", "mã này đã dùng ở dòng {}; mỗi mã chỉ được dùng một lần"},
+    {"it is already used at line {}; names must be unique", "tên này đã dùng ở dòng {}; mỗi tên chỉ được dùng một lần"},
+    {"list milestones in order of their deadlines, each later than the one before", "liệt kê các mốc theo thứ tự hạn, hạn của mỗi mốc muộn hơn mốc trước"},
+    {"met", "đạt"},
+    {"missed", "không đạt"},
+    {"name the plan, e.g. name = \"Hai Phong drug-free communes, wards and special zones\"", "đặt tên cho kế hoạch, ví dụ name = \"Xã, phường, đặc khu không ma túy thành phố Hải Phòng\""},
+    {"not a plan: the file has no [plan] table", "không phải kế hoạch: tệp không có bảng [plan]"},
+    {"not a regular file", "một tệp không phải tệp thông thường"},
+    {"nothing", "không có gì"},
+    {"on-track", "đúng tiến độ"},
+    {"ontrack: error: {}", "ontrack: lỗi: {}"},
+    {"replace", "thay thế"},
+    {"revoked on {} before it was ever certified", "bị thu hồi công nhận ngày {} khi chưa từng được công nhận"},
+    {"revoked on {} while already revoked since {}", "bị thu hồi công nhận ngày {} trong khi đã bị thu hồi công nhận từ ngày {}"},
+    {"save the plan as UTF-8; Vietnamese text in a legacy encoding (TCVN3, VNI, Windows-1258) must be converted", "hãy lưu kế hoạch dưới dạng UTF-8; văn bản tiếng Việt dùng bảng mã cũ (TCVN3, VNI, Windows-1258) phải được chuyển đổi"},
+    {"see the plan format in README.md", "xem định dạng kế hoạch trong README.md"},
+    {"set permissions", "đặt quyền truy cập"},
+    {"split the plan, or check that this is a plan file", "hãy chia nhỏ kế hoạch, hoặc kiểm tra xem đây có phải tệp kế hoạch không"},
+    {"target \"{}\" is not a percentage in (0, 100]", "target \"{}\" không phải tỷ lệ phần trăm trong khoảng (0, 100]"},
+    {"target must be at least 1 unit, not {}", "target phải từ 1 đơn vị trở lên, không được là {}"},
+    {"target requires {} units, fewer than the {} of the previous milestone (line {})", "target cần đạt {} đơn vị, ít hơn {} đơn vị của mốc trước (dòng {})"},
+    {"target {} is more than the plan's total of {}", "target {} lớn hơn total của kế hoạch là {}"},
+    {"targets are cumulative: each milestone requires at least as many units as the one before", "chỉ tiêu là lũy kế: số đơn vị cần đạt của mỗi mốc ít nhất bằng mốc trước"},
+    {"that day does not exist in that month", "tháng đó không có ngày này"},
+    {"the file is empty", "tệp trống"},
+    {"the file is larger than 1 GiB", "tệp lớn hơn 1 GiB"},
+    {"the file is not valid UTF-8 (byte 0x{:02x})", "tệp không phải UTF-8 hợp lệ (byte 0x{:02x})"},
+    {"the keys allowed here are: {}", "các khóa được phép ở đây: {}"},
+    {"the locality's name is empty", "tên đơn vị đang để trống"},
+    {"the month must be 01 to 12", "tháng phải từ 01 đến 12"},
+    {"the plan file", "tệp kế hoạch"},
+    {"the plan has no [[milestone]]", "kế hoạch không có [[milestone]] nào"},
+    {"the plan has no total and no localities", "kế hoạch không có total và không liệt kê đơn vị nào"},
+    {"the plan's name is empty", "tên kế hoạch đang để trống"},
+    {"the year must be 0001 to 9999", "năm phải từ 0001 đến 9999"},
+    {"total is the number of units the plan covers, e.g. total = 114", "total là tổng số đơn vị thuộc kế hoạch, ví dụ total = 114"},
+    {"total is {} but the plan lists {} localities", "total là {} nhưng kế hoạch liệt kê {} đơn vị"},
+    {"total may not be smaller than the number of [[locality]] entries; raise it to at least {} or leave it out", "total không được nhỏ hơn số mục [[locality]]; hãy tăng lên ít nhất {} hoặc bỏ total đi"},
+    {"total must be at least 1, not {}", "total phải từ 1 trở lên, không được là {}"},
+    {"true or false", "true hoặc false"},
+    {"two events on {}", "hai sự kiện trong cùng ngày {}"},
+    {"unexpected failure", "lỗi không mong đợi"},
+    {"unknown key '{}' in {}", "khóa không hợp lệ '{}' trong {}"},
+    {"write", "ghi"},
+    {"write a percentage in quotes: target = \"{}%\"", "ghi tỷ lệ phần trăm trong dấu ngoặc kép: target = \"{}%\""},
+    {"write each entry under its own [[locality]] header", "ghi mỗi mục dưới một tiêu đề [[locality]] riêng"},
+    {"write each entry under its own [[milestone]] header", "ghi mỗi mục dưới một tiêu đề [[milestone]] riêng"},
+    {"write illustrative = true, unquoted", "ghi illustrative = true, không đặt trong dấu ngoặc kép"},
+    {"write it as YYYY-MM-DD, unquoted: {} = 2025-12-31", "ghi dạng YYYY-MM-DD, không đặt trong dấu ngoặc kép: {} = 2025-12-31"},
+    {"write it as a [plan] header", "ghi thành tiêu đề [plan]"},
+    {"write it in quotes: kind = \"...\"", "ghi trong dấu ngoặc kép: kind = \"...\""},
+    {"write it in quotes: {} = \"...\"", "ghi trong dấu ngoặc kép: {} = \"...\""},
+    {"write it unquoted: {} = {}", "ghi không đặt trong dấu ngoặc kép: {} = {}"},
+    {"write target = \"30%\" (a share of total) or target = 35 (a count)", "ghi target = \"30%\" (tỷ lệ trên total) hoặc target = 35 (số đơn vị)"},
+    {"write the code in quotes: id = \"11506\"", "ghi mã trong dấu ngoặc kép: id = \"11506\""},
+    {"write the code in quotes: id = \"{}\"", "ghi mã trong dấu ngoặc kép: id = \"{}\""},
+    {"write the dates in the array unquoted: {} = [..., {}, ...]", "ghi các ngày trong mảng không đặt trong dấu ngoặc kép: {} = [..., {}, ...]"},
+    {"write the number of units, e.g. total = 114", "ghi số đơn vị, ví dụ total = 114"},
+    {"{} has no '{}'", "{} thiếu '{}'"},
+    {"{} plans: {} of {} units drug-free ({}); {} of {} plans have a milestone missed or behind ({} of {} milestones).", "{} kế hoạch: {}/{} đơn vị không ma túy ({}); {}/{} kế hoạch có mốc không đạt hoặc chậm tiến độ ({}/{} mốc)."},
+    {"{}, planned {}", "{}, dự kiến {}"},
+    {"{}: cannot {}: {}", "{}: không thể {}: {}"},
+    {"{}: not a regular file; give a file name for the report", "{}: không phải tệp thông thường; hãy chỉ định tên tệp cho báo cáo"},
+    {"{}: refusing to write the report over the plan it reads", "{}: không ghi báo cáo đè lên kế hoạch đang được đọc"},
+    {"{}: target = \"{}%\" for a share of total, or target = {} unquoted for a count", "{}: ghi target = \"{}%\" nếu là tỷ lệ trên total, hoặc target = {} không đặt trong dấu ngoặc kép nếu là số đơn vị"},
+    {"{}:{}:{}: error: {}", "{}:{}:{}: lỗi: {}"},
+    {"{}; or give a count as a bare integer: target = 35", "{}; hoặc ghi số đơn vị bằng một số nguyên không đặt trong dấu ngoặc kép: target = 35"},
+    {"{}; write it unquoted, e.g. {} = 2025-12-31", "{}; ghi không đặt trong dấu ngoặc kép, ví dụ {} = 2025-12-31"},
+
+};
+// clang-format on
+
+// Digits of `magnitude` with `separator` between groups of three.
+std::string grouped(std::uint64_t magnitude, char separator) {
+    const std::string digits = std::to_string(magnitude);
+    std::string out;
+    out.reserve(digits.size() + digits.size() / 3);
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += separator;
+        out += digits[i];
+    }
+    return out;
+}
+
+// |n| without overflow for the most negative value.
+std::uint64_t magnitude(std::int64_t n) {
+    return n < 0 ? std::uint64_t{0} - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n);
+}
+
+}  // namespace
+
+void set_language(Lang lang) {
+    current_language.store(lang, std::memory_order_relaxed);
+}
+
+Lang language() {
+    return current_language.load(std::memory_order_relaxed);
+}
+
+Lang language_from_environment(const char* lc_all, const char* lc_messages, const char* lang) {
+    for (const char* value : {lc_all, lc_messages, lang}) {
+        if (!value || !*value) continue;
+        const std::string_view v(value);
+        const bool vi = v.substr(0, 2) == "vi" && (v.size() == 2 || v[2] == '_' || v[2] == '.' || v[2] == '@');
+        return vi ? Lang::vi : Lang::en;
+    }
+    return Lang::en;
+}
+
+std::optional<Lang> parse_lang(std::string_view name) {
+    if (name == "vi") return Lang::vi;
+    if (name == "en") return Lang::en;
+    return std::nullopt;
+}
+
+const char* tr(const char* english) {
+    if (language() == Lang::en || !english) return english;
+    const auto* end = std::end(entries);
+    const auto* it = std::lower_bound(std::begin(entries), end, english, [](const CatalogueEntry& e, const char* key) {
+        return std::strcmp(e.english, key) < 0;
+    });
+    return it != end && std::strcmp(it->english, english) == 0 ? it->vietnamese : english;
+}
+
+std::string human_date(Date d) {
+    if (language() == Lang::en) return to_iso(d);
+    return fmt::format("{:02}/{:02}/{:04}", d.day(), d.month(), d.year());
+}
+
+std::string human_count(std::int64_t n) {
+    const char separator = language() == Lang::vi ? '.' : ',';
+    return (n < 0 ? "-" : "") + grouped(magnitude(n), separator);
+}
+
+std::string human_tenths_percent(std::int64_t tenths) {
+    const bool vi = language() == Lang::vi;
+    const std::uint64_t m = magnitude(tenths);
+    return fmt::format("{}{}{}{}%", tenths < 0 ? "-" : "", grouped(m / 10, vi ? '.' : ','), vi ? ',' : '.', m % 10);
+}
+
+CatalogueView catalogue() {
+    return CatalogueView{std::begin(entries), std::size(entries)};
+}
+
+}  // namespace ontrack

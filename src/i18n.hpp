@@ -1,0 +1,72 @@
+// Languages of the human output (gettext-like): English text is the key, and
+// a catalogue maps it to Vietnamese. csv and json never go through here.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "date.hpp"
+
+namespace ontrack {
+
+enum class Lang { en, vi };
+
+// Process-wide, set once by main before any work (like setlocale); reading it
+// from several threads afterwards is safe.
+void set_language(Lang lang);
+Lang language();
+
+// The language LC_ALL / LC_MESSAGES / LANG ask for, in that (POSIX) order:
+// the first that is set and not empty decides. "vi", "vi_VN", "vi_VN.UTF-8"
+// (any "vi" followed by nothing, '_', '.' or '@') give vi; anything else en.
+// Null pointers stand for unset variables.
+Lang language_from_environment(const char* lc_all, const char* lc_messages, const char* lang);
+
+// "vi" or "en"; anything else nullopt.
+std::optional<Lang> parse_lang(std::string_view name);
+
+// The translation of an English message or label (a fmt format string) into
+// the current language; the English text itself (the same pointer) when the
+// language is en or the catalogue has no entry.
+const char* tr(const char* english);
+
+// fmt::format(fmt::runtime(tr(english)), args...). In en this is exactly
+// fmt::format(english, args...).
+template <typename... Args>
+std::string trf(const char* english, Args&&... args) {
+    return fmt::format(fmt::runtime(tr(english)), std::forward<Args>(args)...);
+}
+
+// Human formats (table, markdown, messages) in the current language:
+// dates dd/mm/yyyy in vi, YYYY-MM-DD in en;
+std::string human_date(Date d);
+// counts with thousands separators: vi "3.321", en "3,321" (negative:
+// "-3.321", "-3,321");
+std::string human_count(std::int64_t n);
+// a percentage with one decimal from tenths: 360 -> en "36.0%", vi "36,0%";
+// -5 -> "-0.5%" / "-0,5%"; the whole part grouped like human_count.
+std::string human_tenths_percent(std::int64_t tenths);
+
+// The catalogue, for tests and tools: sorted by English key in byte order
+// (strcmp), no duplicates, Vietnamese in precomposed (NFC) UTF-8, every entry
+// with the same fmt placeholders as its key.
+struct CatalogueEntry {
+    const char* english;
+    const char* vietnamese;
+};
+struct CatalogueView {
+    const CatalogueEntry* first;
+    std::size_t count;
+    const CatalogueEntry* begin() const { return first; }
+    const CatalogueEntry* end() const { return first + count; }
+    std::size_t size() const { return count; }
+};
+CatalogueView catalogue();
+
+}  // namespace ontrack

@@ -1,0 +1,361 @@
+#include "import.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "csv_reader.hpp"
+#include "suggest.hpp"
+
+namespace ontrack {
+namespace {
+
+constexpr std::string_view event_names[] = {"certified", "revoked", "planned"};
+
+struct Place {
+    std::uint32_t line = 0;
+    std::uint32_t column = 0;
+};
+
+Place place_of(const CsvField& f) {
+    return Place{f.line, f.column};
+}
+
+// A record with where its fields stand, and the optional name column's value.
+struct PlacedRecord {
+    Record record;
+    Place key_at, event_at, date_at, name_at;
+    std::string name;  // from a "name" column beside a "code" or "unit" column; may be empty
+};
+
+struct Columns {
+    std::size_t key = 0, event = 0, date = 0;
+    std::optional<std::size_t> name;  // a name column checked against the key's locality
+    std::string key_header;
+};
+
+bool find_columns(const CsvDocument& doc, Columns& cols, std::vector<Diagnostic>& out) {
+    std::string found;
+    for (const CsvField& f : doc.header.fields) found += (found.empty() ? "" : ", ") + std::string(trim_blanks(f.text));
+    const std::string hint = fmt::format(
+        "the first row must name the columns code (or unit, or name), event and date, in any order; it names: {}",
+        found);
+    bool ok = true;
+    auto second_use = [&](std::size_t k, std::string_view what) {
+        for (std::size_t j = k + 1; j < doc.header.fields.size(); ++j)
+            if (iequals_ascii(trim_blanks(doc.header.fields[j].text), what)) {
+                out.push_back(
+                    doc.error(doc.header.fields[j], fmt::format("a second '{}' column", what),
+                              fmt::format("column {} is already '{}'; rename or remove one of them", k + 1, what)));
+                ok = false;
+            }
+    };
+    bool have_key = false;
+    for (std::string_view key : {"code", "unit", "name"})
+        if (const auto k = doc.find_column(key)) {
+            cols.key = *k;
+            cols.key_header = std::string(key);
+            second_use(*k, key);
+            have_key = true;
+            if (key != "name") {
+                cols.name = doc.find_column("name");
+                if (cols.name) second_use(*cols.name, "name");
+            }
+            break;
+        }
+    if (!have_key) {
+        out.push_back(doc.error(doc.header.line, 1, "the header has no 'code', 'unit' or 'name' column", hint));
+        ok = false;
+    }
+    for (std::string_view what : {"event", "date"}) {
+        const auto k = doc.find_column(what);
+        if (!k) {
+            out.push_back(doc.error(doc.header.line, 1, fmt::format("the header has no '{}' column", what), hint));
+            ok = false;
+            continue;
+        }
+        (what == "event" ? cols.event : cols.date) = *k;
+        second_use(*k, what);
+    }
+    return ok;
+}
+
+std::string lower_ascii(std::string_view text) {
+    std::string out(text);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+// The well-formed records of `doc`; every problem goes to `out`.
+std::vector<PlacedRecord> read_placed(const CsvDocument& doc, std::vector<Diagnostic>& out) {
+    Columns cols;
+    if (!find_columns(doc, cols, out)) return {};
+    std::vector<PlacedRecord> records;
+    records.reserve(doc.rows.size());
+    for (const CsvRow& row : doc.rows) {
+        if (!check_field_count(doc, row, out)) continue;
+        const CsvField& key = row.fields[cols.key];
+        const CsvField& event = row.fields[cols.event];
+        const CsvField& date = row.fields[cols.date];
+        PlacedRecord p;
+        p.record.line = row.line;
+        p.key_at = place_of(key);
+        p.event_at = place_of(event);
+        p.date_at = place_of(date);
+        if (cols.name) {
+            p.name_at = place_of(row.fields[*cols.name]);
+            p.name = std::string(trim_blanks(row.fields[*cols.name].text));
+        }
+        bool ok = true;
+        p.record.key = std::string(trim_blanks(key.text));
+        if (p.record.key.empty()) {
+            out.push_back(doc.error(key, fmt::format("the {} is empty", cols.key_header),
+                                    "say which unit the record is for, by its code or its name"));
+            ok = false;
+        }
+        p.record.event = lower_ascii(trim_blanks(event.text));
+        if (std::find(std::begin(event_names), std::end(event_names), p.record.event) == std::end(event_names)) {
+            const std::string guess =
+                p.record.event.empty()
+                    ? std::string()
+                    : closest_match(p.record.event, {std::begin(event_names), std::end(event_names)});
+            out.push_back(doc.error(
+                event,
+                p.record.event.empty() ? std::string("the event is empty")
+                                       : fmt::format("unknown event '{}'", trim_blanks(event.text)),
+                guess.empty() ? std::string("the event is certified, revoked or planned")
+                              : fmt::format("did you mean '{}'? the event is certified, revoked or planned", guess)));
+            ok = false;
+        }
+        const std::string_view date_text = trim_blanks(date.text);
+        std::string why;
+        if (const auto d = parse_iso_date(date_text, &why)) {
+            p.record.date = *d;
+        } else {
+            out.push_back(doc.error(date,
+                                    date_text.empty() ? std::string("the date is empty")
+                                                      : fmt::format("'{}' is not a date: {}", date_text, why),
+                                    "write dates as YYYY-MM-DD, e.g. 2025-12-31; a spreadsheet that shows "
+                                    "31/12/2025 must format the column as text or as YYYY-MM-DD before saving"));
+            ok = false;
+        }
+        if (ok) records.push_back(std::move(p));
+    }
+    return records;
+}
+
+std::string event_name(EventKind kind) {
+    return kind == EventKind::certified ? "certified" : "revoked";
+}
+
+// One event of a locality's merged history: from the plan (record == nullptr) or from the file.
+struct HistoryEvent {
+    Event event;
+    const PlacedRecord* record = nullptr;
+};
+
+std::string where(const HistoryEvent& e) {
+    return e.record ? fmt::format("line {}", e.record->record.line) : std::string("in the plan");
+}
+
+const std::string alternate_hint =
+    "certified and revoked dates must alternate in time; add the missing event or remove this row";
+
+// Checks the plan's events of `loc` merged with the file's new ones; reports
+// the first problem, at the row that causes it, and returns false.
+bool check_history(const CsvDocument& doc, const Locality& loc, const std::vector<const PlacedRecord*>& fresh,
+                   std::vector<Diagnostic>& out) {
+    std::vector<HistoryEvent> events;
+    events.reserve(loc.events.size() + fresh.size());
+    for (const Event& e : loc.events) events.push_back({e, nullptr});
+    for (const PlacedRecord* r : fresh)
+        events.push_back(
+            {Event{r->record.date, r->record.event == "certified" ? EventKind::certified : EventKind::revoked}, r});
+    // By date; on one day the plan's event first, then the file's in line order.
+    std::stable_sort(events.begin(), events.end(), [](const HistoryEvent& a, const HistoryEvent& b) {
+        if (a.event.date != b.event.date) return a.event.date < b.event.date;
+        const std::uint32_t la = a.record ? a.record->record.line : 0, lb = b.record ? b.record->record.line : 0;
+        return la < lb;
+    });
+    auto report = [&](const PlacedRecord& r, std::string message, std::string hint) {
+        out.push_back(doc.error(r.event_at.line, r.event_at.column, std::move(message), std::move(hint)));
+        return false;
+    };
+    for (std::size_t k = 1; k < events.size(); ++k)
+        if (events[k].event.date == events[k - 1].event.date)  // events[k] is from the file: the plan has no such pair
+            return report(*events[k].record,
+                          fmt::format("'{}' would have two events on {}", loc.name, to_iso(events[k].event.date)),
+                          fmt::format("a unit is certified or revoked at most once a day, and {} {} it on that day",
+                                      events[k - 1].record ? fmt::format("line {}", events[k - 1].record->record.line)
+                                                           : std::string("the plan"),
+                                      events[k - 1].event.kind == EventKind::certified ? "certifies" : "revokes"));
+    for (std::size_t k = 0; k < events.size(); ++k) {
+        const HistoryEvent& e = events[k];
+        if (k == 0) {
+            if (e.event.kind == EventKind::revoked)  // from the file: the plan's history starts with a certification
+                return report(*e.record,
+                              fmt::format("'{}' would be revoked on {} before it was ever certified", loc.name,
+                                          to_iso(e.event.date)),
+                              "a history starts with a certification; add the earlier certified date");
+            continue;
+        }
+        const HistoryEvent& before = events[k - 1];
+        if (before.event.kind != e.event.kind) continue;
+        const std::string kind = event_name(e.event.kind);
+        if (e.record)
+            return report(*e.record,
+                          fmt::format("'{}' would be {} on {} while already {} since {} ({})", loc.name, kind,
+                                      to_iso(e.event.date), kind, to_iso(before.event.date), where(before)),
+                          alternate_hint);
+        // e is the plan's; the plan alone alternates, so `before` is from the file.
+        return report(*before.record,
+                      fmt::format("'{}' would be {} on {} and again on {} ({}) with nothing in between", loc.name, kind,
+                                  to_iso(before.event.date), to_iso(e.event.date), where(e)),
+                      alternate_hint);
+    }
+    return true;
+}
+
+ImportAddition addition(const Locality& loc, const Record& r) {
+    ImportAddition a;
+    a.locality_name = loc.name;
+    a.locality_id = loc.id;
+    a.event = r.event;
+    a.date = r.date;
+    a.line = r.line;
+    return a;
+}
+
+}  // namespace
+
+std::vector<Record> read_records(std::string_view csv_text, const std::string& csv_file) {
+    const CsvDocument doc = read_csv(csv_text, csv_file);
+    std::vector<Diagnostic> problems;
+    std::vector<PlacedRecord> placed = read_placed(doc, problems);
+    throw_if_any(std::move(problems));
+    std::vector<Record> records;
+    records.reserve(placed.size());
+    for (PlacedRecord& p : placed) records.push_back(std::move(p.record));
+    return records;
+}
+
+ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::string& csv_file) {
+    const CsvDocument doc = read_csv(csv_text, csv_file);
+    std::vector<Diagnostic> problems;
+    const std::vector<PlacedRecord> records = read_placed(doc, problems);
+
+    std::unordered_map<std::string_view, std::size_t> by_id, by_name;
+    std::vector<std::string_view> candidates;
+    for (std::size_t k = 0; k < plan.localities.size(); ++k) {
+        const Locality& loc = plan.localities[k];
+        if (!loc.id.empty()) by_id.emplace(loc.id, k);
+        by_name.emplace(loc.name, k);
+    }
+
+    // The records of each locality, in file order.
+    std::vector<std::vector<const PlacedRecord*>> of_locality(plan.localities.size());
+    for (const PlacedRecord& p : records) {
+        const std::string& key = p.record.key;
+        std::optional<std::size_t> index;
+        if (const auto it = by_id.find(key); it != by_id.end())
+            index = it->second;
+        else if (const auto it2 = by_name.find(key); it2 != by_name.end())
+            index = it2->second;
+        if (!index) {
+            if (candidates.empty()) {
+                for (const Locality& loc : plan.localities) {
+                    if (!loc.id.empty()) candidates.push_back(loc.id);
+                    candidates.push_back(loc.name);
+                }
+            }
+            const std::string guess = closest_match(key, candidates);
+            problems.push_back(
+                doc.error(p.key_at.line, p.key_at.column,
+                          fmt::format("unknown unit '{}': no locality of the plan has this code or name", key),
+                          guess.empty() ? std::string("check the code or the name against the plan")
+                                        : fmt::format("did you mean '{}'?", guess)));
+            continue;
+        }
+        const Locality& loc = plan.localities[*index];
+        if (!p.name.empty() && p.name != loc.name) {
+            problems.push_back(
+                doc.error(p.name_at.line, p.name_at.column,
+                          fmt::format("the unit '{}' is '{}' in the plan, not '{}'", key, loc.name, p.name),
+                          "correct the code or the name so that they agree"));
+            continue;
+        }
+        of_locality[*index].push_back(&p);
+    }
+
+    // Per locality: duplicates, the planned date, the merged history.
+    std::vector<std::pair<const PlacedRecord*, std::size_t>> fresh_all, known_all;  // record, locality
+    for (std::size_t k = 0; k < of_locality.size(); ++k) {
+        const Locality& loc = plan.localities[k];
+        const PlacedRecord* planned = nullptr;
+        std::vector<const PlacedRecord*> fresh_events;
+        std::vector<std::pair<const PlacedRecord*, std::size_t>> fresh, known;
+        bool ok = true;
+        const auto& rs = of_locality[k];
+        for (std::size_t i = 0; i < rs.size(); ++i) {
+            const Record& r = rs[i]->record;
+            const auto same = std::find_if(
+                rs.begin(), rs.begin() + static_cast<std::ptrdiff_t>(i),
+                [&](const PlacedRecord* q) { return q->record.event == r.event && q->record.date == r.date; });
+            if (same != rs.begin() + static_cast<std::ptrdiff_t>(i)) {
+                problems.push_back(doc.error(rs[i]->key_at.line, rs[i]->key_at.column,
+                                             fmt::format("the same record as line {}", (*same)->record.line),
+                                             "remove one of the two rows"));
+                ok = false;
+                continue;
+            }
+            if (r.event == "planned") {
+                if (planned) {
+                    problems.push_back(
+                        doc.error(rs[i]->date_at.line, rs[i]->date_at.column,
+                                  fmt::format("a second planned date for '{}': line {} plans {}", loc.name,
+                                              planned->record.line, to_iso(planned->record.date)),
+                                  "a locality has one planned date; keep one of the rows"));
+                    ok = false;
+                    continue;
+                }
+                planned = rs[i];
+                (loc.planned == r.date ? known : fresh).push_back({rs[i], k});
+                continue;
+            }
+            const EventKind kind = r.event == "certified" ? EventKind::certified : EventKind::revoked;
+            const bool in_plan = std::any_of(loc.events.begin(), loc.events.end(),
+                                             [&](const Event& e) { return e.kind == kind && e.date == r.date; });
+            if (in_plan) {
+                known.push_back({rs[i], k});
+            } else {
+                fresh.push_back({rs[i], k});
+                fresh_events.push_back(rs[i]);
+            }
+        }
+        if (!fresh_events.empty()) ok = check_history(doc, loc, fresh_events, problems) && ok;
+        if (!ok) continue;
+        fresh_all.insert(fresh_all.end(), fresh.begin(), fresh.end());
+        known_all.insert(known_all.end(), known.begin(), known.end());
+    }
+    throw_if_any(std::move(problems));
+
+    auto by_line = [](const std::pair<const PlacedRecord*, std::size_t>& a,
+                      const std::pair<const PlacedRecord*, std::size_t>& b) {
+        return a.first->record.line < b.first->record.line;
+    };
+    std::sort(fresh_all.begin(), fresh_all.end(), by_line);
+    std::sort(known_all.begin(), known_all.end(), by_line);
+    ImportPlan result;
+    result.additions.reserve(fresh_all.size());
+    for (const auto& [p, k] : fresh_all) {
+        ImportAddition a = addition(plan.localities[k], p->record);
+        if (p->record.event == "planned") a.replaces_planned = plan.localities[k].planned;
+        result.additions.push_back(std::move(a));
+    }
+    for (const auto& [p, k] : known_all) result.already_recorded.push_back(addition(plan.localities[k], p->record));
+    return result;
+}
+
+}  // namespace ontrack

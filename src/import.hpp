@@ -1,0 +1,59 @@
+// Certification records from a spreadsheet (CSV) checked against a plan:
+// which would be added, which the plan already has, and every bad row.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "date.hpp"
+#include "model.hpp"
+
+namespace ontrack {
+
+// One row of a records file. The header names the columns, in any order,
+// ignoring ASCII case and surrounding spaces; other columns are ignored:
+//   the unit: "code", else "unit", else "name" (the first of these present);
+//   "event": certified, revoked or planned (ASCII case ignored);
+//   "date": YYYY-MM-DD.
+struct Record {
+    std::string key;    // a locality's id or name, without surrounding spaces
+    std::string event;  // "certified", "revoked" or "planned", in lower case
+    Date date;
+    std::uint32_t line = 0;
+};
+
+// The records of a file, without a plan. Throws InputError listing every bad
+// row: a field count unlike the header's, an empty unit, an unknown event, a
+// bad date; also a header without the three columns or with one of them twice.
+std::vector<Record> read_records(std::string_view csv_text, const std::string& csv_file);
+
+struct ImportAddition {
+    std::string locality_name;
+    std::string locality_id;  // may be empty
+    std::string event;        // "certified", "revoked" or "planned"
+    Date date;
+    std::uint32_t line = 0;                // the record's line in the CSV file
+    std::optional<Date> replaces_planned;  // a planned record: the plan's planned date it would replace, if any
+};
+
+struct ImportPlan {
+    std::vector<ImportAddition> additions;         // in file order
+    std::vector<ImportAddition> already_recorded;  // records the plan already holds exactly, in file order
+};
+
+// Matches each record to a locality of `plan` by id, else by name (when the
+// unit column is "code" or "unit" and the file also has a "name" column, a
+// non-empty name must be that locality's name). Throws InputError listing
+// every bad row: the problems of read_records(), an unknown unit (with "did
+// you mean"), a record given twice, a second planned date for one locality,
+// and a certified or revoked record that would make its locality's history
+// invalid: all of the file's events for a locality are merged with the plan's
+// in date order, and the history must start with a certification, alternate,
+// and have no two events on one day (one such problem is reported per
+// locality). Returns only when every row is good.
+ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::string& csv_file);
+
+}  // namespace ontrack

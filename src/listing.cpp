@@ -1,0 +1,63 @@
+#include "listing.hpp"
+
+#include <algorithm>
+
+namespace ontrack {
+
+std::optional<ListKind> parse_list_kind(std::string_view name) {
+    for (int k = 0; k < 4; ++k)
+        if (name == list_kind_names[k]) return static_cast<ListKind>(k);
+    return std::nullopt;
+}
+
+const char* to_string(ListKind kind) {
+    return list_kind_names[static_cast<int>(kind)];
+}
+
+Listing list_localities(const Plan& plan, Date as_of, ListKind kind) {
+    Listing out;
+    out.kind = kind;
+    out.as_of = as_of;
+    for (const Locality& loc : plan.localities) {
+        // The latest event on or before as-of, and the one before it.
+        const auto after = std::upper_bound(loc.events.begin(), loc.events.end(), as_of,
+                                            [](Date d, const Event& e) { return d < e.date; });
+        const Event* last = after == loc.events.begin() ? nullptr : &*std::prev(after);
+        const Event* previous = after - loc.events.begin() >= 2 ? &*std::prev(after, 2) : nullptr;
+        const bool drug_free = last && last->kind == EventKind::certified;
+
+        ListRow row;
+        row.name = loc.name;
+        row.id = loc.id;
+        row.kind = loc.kind;
+        bool take = false;
+        switch (kind) {
+            case ListKind::uncovered:
+                take = !drug_free;
+                row.planned = loc.planned;
+                break;
+            case ListKind::overdue:
+                take = !drug_free && loc.planned && *loc.planned <= as_of;
+                row.planned = loc.planned;
+                break;
+            case ListKind::revoked:
+                take = last && last->kind == EventKind::revoked;
+                if (take) {
+                    row.revoked = last->date;
+                    if (previous) row.certified = previous->date;
+                    row.planned = loc.planned;
+                }
+                break;
+            case ListKind::covered:
+                take = drug_free;
+                if (take) row.certified = last->date;
+                break;
+        }
+        if (take) out.rows.push_back(std::move(row));
+    }
+    if (kind == ListKind::uncovered)
+        out.unlisted = std::max<std::int64_t>(0, plan.total - static_cast<std::int64_t>(plan.localities.size()));
+    return out;
+}
+
+}  // namespace ontrack

@@ -1,0 +1,52 @@
+// --list uncovered|overdue|revoked|covered (issue 5): the localities
+// themselves, in plan order, with the dates that matter for each list.
+//
+// - uncovered: not drug-free on as-of; planned = its planned date, if any.
+//   Units in the total but not listed cannot be named: Listing::unlisted
+//   counts them (uncovered only).
+// - overdue: not drug-free on as-of with a planned date on or before as-of;
+//   planned = that date.
+// - revoked: currently revoked, i.e. the latest event on or before as-of is a
+//   revocation; revoked = its date, certified = the certification it ended,
+//   planned = its planned date, if any.
+// - covered: drug-free on as-of; certified = the date of the certification
+//   in force.
+// Dates not relevant to the list are left empty.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model.hpp"
+
+namespace ontrack {
+
+enum class ListKind { uncovered, overdue, revoked, covered };
+
+inline constexpr const char* list_kind_names[] = {"uncovered", "overdue", "revoked", "covered"};
+
+std::optional<ListKind> parse_list_kind(std::string_view name);
+const char* to_string(ListKind kind);
+
+struct ListRow {
+    std::string name;
+    std::string id;    // may be empty
+    std::string kind;  // may be empty
+    std::optional<Date> planned;
+    std::optional<Date> certified;
+    std::optional<Date> revoked;
+};
+
+struct Listing {
+    ListKind kind = ListKind::uncovered;
+    Date as_of;
+    std::vector<ListRow> rows;
+    std::int64_t unlisted = 0;  // uncovered only: total − listed
+};
+
+Listing list_localities(const Plan& plan, Date as_of, ListKind kind);
+
+}  // namespace ontrack

@@ -1,0 +1,238 @@
+#include "roster.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "csv_reader.hpp"
+#include "utf8.hpp"
+
+namespace ontrack {
+namespace {
+
+constexpr std::string_view roster_columns[] = {"code", "name", "type"};
+
+// The indexes of code, name and type in the header; reports what is wrong with it.
+bool find_roster_columns(const CsvDocument& doc, std::size_t (&index)[3], std::vector<Diagnostic>& out) {
+    bool ok = true;
+    std::string found;
+    for (const CsvField& f : doc.header.fields) found += (found.empty() ? "" : ", ") + std::string(trim_blanks(f.text));
+    for (int c = 0; c < 3; ++c) {
+        const auto k = doc.find_column(roster_columns[c]);
+        if (!k) {
+            out.push_back(doc.error(doc.header.line, 1, fmt::format("the header has no '{}' column", roster_columns[c]),
+                                    fmt::format("the first row must name the columns code, name and type, in any "
+                                                "order; it names: {}",
+                                                found)));
+            ok = false;
+            continue;
+        }
+        index[c] = *k;
+        for (std::size_t j = *k + 1; j < doc.header.fields.size(); ++j)
+            if (iequals_ascii(trim_blanks(doc.header.fields[j].text), roster_columns[c])) {
+                out.push_back(doc.error(
+                    doc.header.fields[j], fmt::format("a second '{}' column", roster_columns[c]),
+                    fmt::format("column {} is already '{}'; rename or remove one of them", *k + 1, roster_columns[c])));
+                ok = false;
+            }
+    }
+    return ok;
+}
+
+bool parse_count(std::string_view text, std::int64_t& count) {
+    if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string_view::npos)
+        return false;
+    count = 0;
+    for (char c : text) count = count * 10 + (c - '0');
+    return true;
+}
+
+MilestoneSpec percent_milestone(int year, unsigned month, unsigned day, std::int64_t percent, std::string name) {
+    MilestoneSpec m;
+    m.deadline = Date::from_ymd(year, month, day);
+    m.target.kind = Target::Kind::percent;
+    m.target.percent.units = percent;
+    m.target.percent.scale = 0;
+    m.name = std::move(name);
+    return m;
+}
+
+}  // namespace
+
+std::vector<RosterUnit> read_roster(std::string_view csv_text, const std::string& file) {
+    const CsvDocument doc = read_csv(csv_text, file);
+    std::vector<Diagnostic> problems;
+    std::size_t col[3] = {0, 0, 0};
+    if (!find_roster_columns(doc, col, problems)) throw_if_any(std::move(problems));
+    if (doc.rows.empty())
+        throw InputError(doc.error(doc.header.line, 1, "the roster lists no units",
+                                   "add one row per unit under the header: code,name,type"));
+    std::vector<RosterUnit> units;
+    units.reserve(doc.rows.size());
+    std::unordered_map<std::string, std::uint32_t> codes, names;  // value -> line of first use
+    for (const CsvRow& row : doc.rows) {
+        if (!check_field_count(doc, row, problems)) continue;
+        const CsvField& code = row.fields[col[0]];
+        const CsvField& name = row.fields[col[1]];
+        RosterUnit unit;
+        unit.code = std::string(trim_blanks(code.text));
+        unit.name = std::string(trim_blanks(name.text));
+        unit.type = std::string(trim_blanks(row.fields[col[2]].text));
+        unit.line = row.line;
+        bool ok = true;
+        if (unit.name.empty()) {
+            problems.push_back(doc.error(name, "the unit's name is empty", "every unit needs a name"));
+            ok = false;
+        } else if (auto [it, fresh] = names.emplace(unit.name, row.line); !fresh) {
+            problems.push_back(doc.error(name, fmt::format("duplicate name '{}'", unit.name),
+                                         fmt::format("it is already used at line {}; names must be unique "
+                                                     "(add the district or the type to tell them apart)",
+                                                     it->second)));
+            ok = false;
+        }
+        if (!unit.code.empty())
+            if (auto [it, fresh] = codes.emplace(unit.code, row.line); !fresh) {
+                problems.push_back(
+                    doc.error(code, fmt::format("duplicate code '{}'", unit.code),
+                              fmt::format("it is already used at line {}; codes must be unique", it->second)));
+                ok = false;
+            }
+        if (ok) units.push_back(std::move(unit));
+    }
+    throw_if_any(std::move(problems));
+    return units;
+}
+
+std::optional<MilestoneSpec> parse_milestone_spec(std::string_view text, std::string& why) {
+    const auto eq = text.find('=');
+    if (eq == std::string_view::npos) {
+        why = fmt::format("'{}' is not DEADLINE=TARGET, e.g. 2025-12-31=30% or 2027-12-31=52", text);
+        return std::nullopt;
+    }
+    const std::string_view date_text = trim_blanks(text.substr(0, eq));
+    const std::string_view target_text = trim_blanks(text.substr(eq + 1));
+    MilestoneSpec spec;
+    std::string reason;
+    if (const auto d = parse_iso_date(date_text, &reason)) {
+        spec.deadline = *d;
+    } else {
+        why = fmt::format("the deadline '{}' is not a date: {}", date_text, reason);
+        return std::nullopt;
+    }
+    if (!target_text.empty() && target_text.back() == '%') {
+        const auto p = parse_percent(target_text, reason);
+        if (!p) {
+            why = fmt::format("the target '{}': {}", target_text, reason);
+            return std::nullopt;
+        }
+        spec.target.kind = Target::Kind::percent;
+        spec.target.percent = *p;
+        return spec;
+    }
+    std::int64_t count = 0;
+    if (!parse_count(target_text, count)) {
+        why = fmt::format("the target '{}' is neither a percentage (30%) nor a count of units (52)", target_text);
+        return std::nullopt;
+    }
+    if (count < 1) {
+        why = "a count target must be at least 1 unit";
+        return std::nullopt;
+    }
+    spec.target.kind = Target::Kind::count;
+    spec.target.count = count;
+    return spec;
+}
+
+std::vector<MilestoneSpec> haiphong_default_milestones() {
+    return {percent_milestone(2025, 12, 31, 30, "Phase 1: 30% by end of 2025"),
+            percent_milestone(2027, 12, 31, 45, "Phase 2: 45% by end of 2027"),
+            percent_milestone(2030, 12, 31, 60, "Phase 3: 60% by end of 2030"),
+            percent_milestone(2035, 12, 31, 100, "Phase 4: all units by end of 2035")};
+}
+
+std::vector<MilestoneSpec> sorted_by_deadline(std::vector<MilestoneSpec> specs) {
+    std::stable_sort(specs.begin(), specs.end(),
+                     [](const MilestoneSpec& a, const MilestoneSpec& b) { return a.deadline < b.deadline; });
+    return specs;
+}
+
+std::string check_milestone_specs(const std::vector<MilestoneSpec>& specs, std::int64_t total) {
+    if (specs.empty()) return "there are no milestones";
+    const std::vector<MilestoneSpec> sorted = sorted_by_deadline(specs);
+    for (std::size_t k = 0; k < sorted.size(); ++k) {
+        const MilestoneSpec& m = sorted[k];
+        if (m.target.kind == Target::Kind::count && m.target.count > total)
+            return fmt::format("the milestone of {} asks for {} units, more than the {} units of the plan",
+                               to_iso(m.deadline), m.target.count, total);
+        if (k == 0) continue;
+        const MilestoneSpec& before = sorted[k - 1];
+        if (m.deadline == before.deadline) return fmt::format("two milestones on {}", to_iso(m.deadline));
+        const std::int64_t now = required_count(m.target, total), then = required_count(before.target, total);
+        if (now < then)
+            return fmt::format(
+                "the milestone of {} requires {} units, fewer than the {} of the milestone of {}; targets are "
+                "cumulative",
+                to_iso(m.deadline), now, then, to_iso(before.deadline));
+    }
+    return {};
+}
+
+std::string toml_quoted(std::string_view text) {
+    std::string out = "\"";
+    out.reserve(text.size() + 2);
+    while (!text.empty()) {
+        const auto bad = find_invalid_utf8(text);
+        const std::string_view good = text.substr(0, bad ? *bad : text.size());
+        for (char ch : good) {
+            const auto c = static_cast<unsigned char>(ch);
+            switch (c) {
+                case '"': out += "\\\""; break;
+                case '\\': out += "\\\\"; break;
+                case '\b': out += "\\b"; break;
+                case '\t': out += "\\t"; break;
+                case '\n': out += "\\n"; break;
+                case '\f': out += "\\f"; break;
+                case '\r': out += "\\r"; break;
+                default:
+                    if (c < 0x20 || c == 0x7F)
+                        out += fmt::format("\\u{:04X}", static_cast<unsigned>(c));
+                    else
+                        out += ch;
+            }
+        }
+        if (!bad) break;
+        out += "\xEF\xBF\xBD";  // U+FFFD for the one bad byte
+        text.remove_prefix(*bad + 1);
+    }
+    out += '"';
+    return out;
+}
+
+std::string plan_toml_from_roster(const std::string& plan_name, const std::vector<RosterUnit>& units,
+                                  const std::vector<MilestoneSpec>& milestones, const std::string& source_note) {
+    std::string out;
+    out +=
+        "# Written by ontrack init. Each locality has no dates yet: add certified = YYYY-MM-DD,\n"
+        "# revoked = YYYY-MM-DD (a date or an array of dates) and planned = YYYY-MM-DD as they are known.\n\n";
+    out += "[plan]\n";
+    out += fmt::format("name = {}\n", toml_quoted(plan_name));
+    out += fmt::format("total = {}\n", units.size());
+    if (!source_note.empty()) out += fmt::format("source = {}\n", toml_quoted(source_note));
+    for (const MilestoneSpec& m : sorted_by_deadline(milestones)) {
+        out += "\n[[milestone]]\n";
+        if (!m.name.empty()) out += fmt::format("name = {}\n", toml_quoted(m.name));
+        out += fmt::format("deadline = {}\n", to_iso(m.deadline));
+        out += m.target.kind == Target::Kind::count ? fmt::format("target = {}\n", m.target.count)
+                                                    : fmt::format("target = \"{}\"\n", to_string(m.target.percent));
+    }
+    for (const RosterUnit& u : units) {
+        out += "\n[[locality]]\n";
+        if (!u.code.empty()) out += fmt::format("id = {}\n", toml_quoted(u.code));
+        out += fmt::format("name = {}\n", toml_quoted(u.name));
+        if (!u.type.empty()) out += fmt::format("kind = {}\n", toml_quoted(u.type));
+    }
+    return out;
+}
+
+}  // namespace ontrack

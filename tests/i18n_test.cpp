@@ -1,0 +1,448 @@
+// The message catalogue (tr, trf), the language from the environment, the
+// human number and date formats, and loader errors in Vietnamese.
+#include "i18n.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <fmt/args.h>
+#include <catch2/catch.hpp>
+
+#include "diagnostic.hpp"
+#include "load.hpp"
+#include "output_file.hpp"
+#include "plan_file.hpp"
+#include "target.hpp"
+#include "utf8.hpp"
+
+using ontrack::Date;
+using ontrack::Diagnostic;
+using ontrack::human_count;
+using ontrack::human_date;
+using ontrack::human_tenths_percent;
+using ontrack::InputError;
+using ontrack::Lang;
+using ontrack::language_from_environment;
+using ontrack::tr;
+using ontrack::trf;
+
+namespace {
+
+// Sets the language for one test and puts the previous one back, so that the
+// other tests stay English even when a check fails.
+class LanguageGuard {
+   public:
+    explicit LanguageGuard(Lang lang) : saved_(ontrack::language()) { ontrack::set_language(lang); }
+    ~LanguageGuard() { ontrack::set_language(saved_); }
+    LanguageGuard(const LanguageGuard&) = delete;
+    LanguageGuard& operator=(const LanguageGuard&) = delete;
+
+   private:
+    Lang saved_;
+};
+
+// The replacement fields of a fmt format string as (argument index, format
+// spec), sorted; automatic indices numbered 0, 1, ... in order. `ok` turns
+// false for a malformed string, one that mixes automatic and manual indices,
+// or a nested field in a spec (the catalogue has none).
+std::vector<std::pair<int, std::string>> placeholders(const std::string& s, bool& ok) {
+    std::vector<std::pair<int, std::string>> out;
+    int next_auto = 0;
+    bool any_auto = false, any_manual = false;
+    ok = true;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '}') {
+            if (i + 1 < s.size() && s[i + 1] == '}') {
+                ++i;
+                continue;
+            }
+            ok = false;  // a lone '}'
+            break;
+        }
+        if (s[i] != '{') continue;
+        if (i + 1 < s.size() && s[i + 1] == '{') {
+            ++i;
+            continue;
+        }
+        const std::size_t close = s.find('}', i);
+        if (close == std::string::npos) {
+            ok = false;
+            break;
+        }
+        const std::string field = s.substr(i + 1, close - i - 1);
+        if (field.find('{') != std::string::npos) {
+            ok = false;
+            break;
+        }
+        const std::size_t colon = field.find(':');
+        const std::string id = field.substr(0, colon);
+        const std::string spec = colon == std::string::npos ? "" : field.substr(colon);
+        if (id.empty()) {
+            any_auto = true;
+            out.emplace_back(next_auto++, spec);
+        } else if (id.find_first_not_of("0123456789") == std::string::npos) {
+            any_manual = true;
+            out.emplace_back(std::stoi(id), spec);
+        } else {
+            ok = false;  // named arguments are not used
+            break;
+        }
+        i = close;
+    }
+    if (any_auto && any_manual) ok = false;
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+// fmt accepts the string when given `n` integer arguments.
+bool formats_with(const std::string& s, std::size_t n) {
+    fmt::dynamic_format_arg_store<fmt::format_context> args;
+    for (std::size_t k = 0; k < n; ++k) args.push_back(static_cast<int>(k + 10));
+    try {
+        (void)fmt::vformat(s, args);
+        return true;
+    } catch (const fmt::format_error&) {
+        return false;
+    }
+}
+
+std::vector<Diagnostic> diagnostics_of(const std::string& text) {
+    try {
+        (void)ontrack::parse_plan(text, "plan.toml");
+    } catch (const InputError& e) {
+        return e.diagnostics();
+    }
+    FAIL("parse_plan accepted the plan");
+    return {};
+}
+
+// A plan: lines 1-3 [plan] (name, total 10), `plan_extra` on line 4, then a
+// milestone on lines 5-7 whose target line is `target_line`.
+std::string plan_text(const std::string& plan_extra, const std::string& target_line = "target = 1") {
+    return "[plan]\n"
+           "name = \"A\"\n"
+           "total = 10\n" +
+           plan_extra +
+           "\n"
+           "[[milestone]]\n"
+           "deadline = 2025-12-31\n" +
+           target_line + "\n";
+}
+
+}  // namespace
+
+TEST_CASE("tr in English returns its argument unchanged", "[i18n]") {
+    LanguageGuard guard(Lang::en);
+    const char* key = "Milestone";
+    CHECK(tr(key) == key);  // the very same pointer
+    CHECK(std::string(tr("As of {}: {} of {} units drug-free ({})")) == "As of {}: {} of {} units drug-free ({})");
+    CHECK(std::string(tr("not in the catalogue")) == "not in the catalogue");
+    CHECK(trf("Milestone {}", 3) == "Milestone 3");
+    CHECK(trf("the file is not valid UTF-8 (byte 0x{:02x})", 0xe9) == "the file is not valid UTF-8 (byte 0xe9)");
+}
+
+TEST_CASE("tr in Vietnamese returns the translation", "[i18n]") {
+    LanguageGuard guard(Lang::vi);
+    CHECK(std::string(tr("Milestone")) == "Mốc");
+    CHECK(std::string(tr("Deadline")) == "Hạn");
+    CHECK(std::string(tr("Target")) == "Chỉ tiêu");
+    CHECK(std::string(tr("Required")) == "Cần đạt");
+    CHECK(std::string(tr("Covered")) == "Đã đạt");
+    CHECK(std::string(tr("Planned")) == "Dự kiến");
+    CHECK(std::string(tr("Shortfall")) == "Còn thiếu");
+    CHECK(std::string(tr("Verdict")) == "Đánh giá");
+    CHECK(std::string(tr("met")) == "đạt");
+    CHECK(std::string(tr("missed")) == "không đạt");
+    CHECK(std::string(tr("on-track")) == "đúng tiến độ");
+    CHECK(std::string(tr("behind")) == "chậm tiến độ");
+    CHECK(trf("Milestone {}", 3) == "Mốc 3");
+    CHECK(trf("As of {}: {} of {} units drug-free ({})", "31/12/2025", 41, 114, "36,0%") ==
+          "Tính đến ngày 31/12/2025: 41/114 đơn vị không ma túy (36,0%)");
+    CHECK(trf("ontrack: error: {}", "x") == "ontrack: lỗi: x");
+    CHECK(trf("the file is not valid UTF-8 (byte 0x{:02x})", 0xe9) == "tệp không phải UTF-8 hợp lệ (byte 0xe9)");
+}
+
+TEST_CASE("tr in Vietnamese falls back to English for unknown text", "[i18n]") {
+    LanguageGuard guard(Lang::vi);
+    const char* unknown = "no such message {}";
+    CHECK(tr(unknown) == unknown);
+    CHECK(trf(unknown, 7) == "no such message 7");
+    // Near misses are not matches: a prefix, a different case, a trailing space.
+    CHECK(std::string(tr("Mileston")) == "Mileston");
+    CHECK(std::string(tr("milestone")) == "milestone");
+    CHECK(std::string(tr("Milestone ")) == "Milestone ");
+    CHECK(std::string(tr("")).empty());
+}
+
+TEST_CASE("the catalogue is sorted by key with no duplicates", "[i18n]") {
+    const auto cat = ontrack::catalogue();
+    REQUIRE(cat.size() > 100);
+    for (std::size_t k = 1; k < cat.size(); ++k) {
+        INFO("entry " << k << ": '" << cat.begin()[k - 1].english << "' then '" << cat.begin()[k].english << "'");
+        CHECK(std::strcmp(cat.begin()[k - 1].english, cat.begin()[k].english) < 0);
+    }
+    // Every key is found by tr (the binary search agrees with the order).
+    LanguageGuard guard(Lang::vi);
+    for (const auto& e : cat) {
+        INFO(e.english);
+        CHECK(tr(e.english) == e.vietnamese);
+    }
+}
+
+TEST_CASE("every translation has the placeholders of its key", "[i18n]") {
+    std::size_t with_fields = 0;
+    for (const auto& e : ontrack::catalogue()) {
+        INFO("key: " << e.english << "\nvi:  " << e.vietnamese);
+        bool key_ok = false, vi_ok = false;
+        const auto key_fields = placeholders(e.english, key_ok);
+        const auto vi_fields = placeholders(e.vietnamese, vi_ok);
+        CHECK(key_ok);
+        CHECK(vi_ok);
+        CHECK(key_fields == vi_fields);
+        CHECK(formats_with(e.english, key_fields.size()));
+        CHECK(formats_with(e.vietnamese, key_fields.size()));
+        if (!key_fields.empty()) ++with_fields;
+    }
+    CHECK(with_fields > 50);
+}
+
+TEST_CASE("the placeholder counter sees reordering and mismatches", "[i18n]") {
+    // The checker itself: {1} {0} is the same set as {} {}, {} {} {} is not.
+    bool ok = false;
+    using Fields = std::vector<std::pair<int, std::string>>;
+    CHECK(placeholders("{1} then {0}", ok) == Fields{{0, ""}, {1, ""}});
+    CHECK(ok);
+    CHECK(placeholders("{} and {}", ok) == Fields{{0, ""}, {1, ""}});
+    CHECK(placeholders("{} {} {}", ok) != placeholders("{} {}", ok));
+    CHECK(placeholders("0x{:02x}", ok) == Fields{{0, ":02x"}});
+    CHECK(placeholders("{{literal}} {}", ok) == Fields{{0, ""}});
+    CHECK(ok);
+    (void)placeholders("{} {0}", ok);
+    CHECK_FALSE(ok);
+    (void)placeholders("a } b", ok);
+    CHECK_FALSE(ok);
+}
+
+TEST_CASE("Vietnamese entries are precomposed UTF-8 and differ from the key", "[i18n]") {
+    for (const auto& e : ontrack::catalogue()) {
+        INFO(e.english);
+        const std::string vi = e.vietnamese;
+        REQUIRE_FALSE(ontrack::find_invalid_utf8(vi));
+        bool combining = false;
+        for (std::size_t i = 0; i < vi.size();) {
+            const char32_t c = ontrack::next_code_point(vi, i);
+            combining = combining || (c >= 0x0300 && c <= 0x036F);
+        }
+        CHECK_FALSE(combining);
+        CHECK(vi != e.english);
+    }
+}
+
+TEST_CASE("the language comes from LC_ALL then LC_MESSAGES then LANG", "[i18n]") {
+    CHECK(language_from_environment(nullptr, nullptr, nullptr) == Lang::en);
+    CHECK(language_from_environment(nullptr, nullptr, "vi") == Lang::vi);
+    CHECK(language_from_environment(nullptr, nullptr, "vi_VN") == Lang::vi);
+    CHECK(language_from_environment(nullptr, nullptr, "vi_VN.UTF-8") == Lang::vi);
+    CHECK(language_from_environment(nullptr, nullptr, "vi.UTF-8") == Lang::vi);
+    CHECK(language_from_environment(nullptr, nullptr, "en_US.UTF-8") == Lang::en);
+    CHECK(language_from_environment(nullptr, nullptr, "C") == Lang::en);
+    CHECK(language_from_environment(nullptr, nullptr, "POSIX") == Lang::en);
+    // Not Vietnamese though it starts with "vi".
+    CHECK(language_from_environment(nullptr, nullptr, "vil") == Lang::en);
+    CHECK(language_from_environment(nullptr, nullptr, "VI_VN") == Lang::en);
+    // LC_ALL overrides both others, either way.
+    CHECK(language_from_environment("C", "vi_VN.UTF-8", "vi_VN.UTF-8") == Lang::en);
+    CHECK(language_from_environment("vi_VN.UTF-8", "en_US.UTF-8", "en_US.UTF-8") == Lang::vi);
+    // LC_MESSAGES overrides LANG.
+    CHECK(language_from_environment(nullptr, "en_GB.UTF-8", "vi_VN.UTF-8") == Lang::en);
+    CHECK(language_from_environment(nullptr, "vi_VN", "en_US.UTF-8") == Lang::vi);
+    // Empty counts as unset: the next one decides.
+    CHECK(language_from_environment("", "", "vi_VN.UTF-8") == Lang::vi);
+    CHECK(language_from_environment("", "vi_VN", "C") == Lang::vi);
+    CHECK(language_from_environment("", "", "") == Lang::en);
+}
+
+TEST_CASE("parse_lang knows vi and en only", "[i18n]") {
+    CHECK(ontrack::parse_lang("vi") == Lang::vi);
+    CHECK(ontrack::parse_lang("en") == Lang::en);
+    CHECK_FALSE(ontrack::parse_lang("VI"));
+    CHECK_FALSE(ontrack::parse_lang("vi_VN"));
+    CHECK_FALSE(ontrack::parse_lang(""));
+    CHECK_FALSE(ontrack::parse_lang("fr"));
+}
+
+TEST_CASE("human_date is ISO in English and dd/mm/yyyy in Vietnamese", "[i18n]") {
+    const Date d = Date::from_ymd(2026, 3, 5);
+    const Date early = Date::from_ymd(999, 1, 2);
+    {
+        LanguageGuard guard(Lang::en);
+        CHECK(human_date(d) == "2026-03-05");
+        CHECK(human_date(Date::from_ymd(2025, 12, 31)) == "2025-12-31");
+    }
+    {
+        LanguageGuard guard(Lang::vi);
+        CHECK(human_date(d) == "05/03/2026");
+        CHECK(human_date(Date::from_ymd(2025, 12, 31)) == "31/12/2025");
+        CHECK(human_date(early) == "02/01/0999");
+    }
+}
+
+TEST_CASE("human_count groups thousands in both languages", "[i18n]") {
+    {
+        LanguageGuard guard(Lang::en);
+        CHECK(human_count(0) == "0");
+        CHECK(human_count(7) == "7");
+        CHECK(human_count(999) == "999");
+        CHECK(human_count(1000) == "1,000");
+        CHECK(human_count(3321) == "3,321");
+        CHECK(human_count(100000) == "100,000");
+        CHECK(human_count(1234567) == "1,234,567");
+        CHECK(human_count(-1) == "-1");
+        CHECK(human_count(-999) == "-999");
+        CHECK(human_count(-3321) == "-3,321");
+        CHECK(human_count(-1234567) == "-1,234,567");
+        // 2^63 = 9223372036854775808.
+        CHECK(human_count(std::numeric_limits<std::int64_t>::min()) == "-9,223,372,036,854,775,808");
+        CHECK(human_count(std::numeric_limits<std::int64_t>::max()) == "9,223,372,036,854,775,807");
+    }
+    {
+        LanguageGuard guard(Lang::vi);
+        CHECK(human_count(0) == "0");
+        CHECK(human_count(999) == "999");
+        CHECK(human_count(1000) == "1.000");
+        CHECK(human_count(3321) == "3.321");
+        CHECK(human_count(1234567) == "1.234.567");
+        CHECK(human_count(-3321) == "-3.321");
+        CHECK(human_count(-100000) == "-100.000");
+        CHECK(human_count(std::numeric_limits<std::int64_t>::min()) == "-9.223.372.036.854.775.808");
+    }
+}
+
+TEST_CASE("human_tenths_percent writes one decimal in both languages", "[i18n]") {
+    {
+        LanguageGuard guard(Lang::en);
+        CHECK(human_tenths_percent(360) == "36.0%");
+        CHECK(human_tenths_percent(0) == "0.0%");
+        CHECK(human_tenths_percent(5) == "0.5%");
+        CHECK(human_tenths_percent(372) == "37.2%");
+        CHECK(human_tenths_percent(1000) == "100.0%");
+        CHECK(human_tenths_percent(12345) == "1,234.5%");
+        CHECK(human_tenths_percent(-5) == "-0.5%");
+        CHECK(human_tenths_percent(-360) == "-36.0%");
+    }
+    {
+        LanguageGuard guard(Lang::vi);
+        CHECK(human_tenths_percent(360) == "36,0%");
+        CHECK(human_tenths_percent(0) == "0,0%");
+        CHECK(human_tenths_percent(5) == "0,5%");
+        CHECK(human_tenths_percent(1000) == "100,0%");
+        CHECK(human_tenths_percent(12345) == "1.234,5%");
+        CHECK(human_tenths_percent(-5) == "-0,5%");
+    }
+}
+
+TEST_CASE("a misspelt key is reported in Vietnamese", "[i18n]") {
+    LanguageGuard guard(Lang::vi);
+    // Line 4 is "totl = 4"; "totl" is one edit from "total".
+    const auto ds = diagnostics_of(plan_text("totl = 4"));
+    REQUIRE(ds.size() == 1);
+    CHECK(ds[0].line == 4);
+    CHECK(ds[0].column == 1);
+    CHECK(ds[0].message == "khóa không hợp lệ 'totl' trong [plan]");
+    CHECK(ds[0].hint == "có phải ý bạn là 'total'?");
+    CHECK(ontrack::format_diagnostic(ds[0]) ==
+          "plan.toml:4:1: lỗi: khóa không hợp lệ 'totl' trong [plan]\n"
+          "    totl = 4\n"
+          "    ^\n"
+          "  gợi ý: có phải ý bạn là 'total'?\n");
+}
+
+TEST_CASE("the same misspelt key is reported in English once the language is back", "[i18n]") {
+    {
+        LanguageGuard guard(Lang::vi);
+        CHECK(ontrack::language() == Lang::vi);
+    }
+    REQUIRE(ontrack::language() == Lang::en);
+    const auto ds = diagnostics_of(plan_text("totl = 4"));
+    REQUIRE(ds.size() == 1);
+    CHECK(ontrack::format_diagnostic(ds[0]) ==
+          "plan.toml:4:1: error: unknown key 'totl' in [plan]\n"
+          "    totl = 4\n"
+          "    ^\n"
+          "  hint: did you mean 'total'?\n");
+}
+
+TEST_CASE("wrong types and bad values are reported in Vietnamese", "[i18n]") {
+    LanguageGuard guard(Lang::vi);
+    SECTION("a wrong type names both types in Vietnamese") {
+        // source = 5 on line 4: expected a string, found an integer.
+        const auto ds = diagnostics_of(plan_text("source = 5"));
+        REQUIRE(ds.size() == 1);
+        CHECK(ds[0].message == "'source' phải là một chuỗi, không phải một số nguyên");
+        CHECK(ds[0].hint == "ghi trong dấu ngoặc kép: source = \"...\"");
+    }
+    SECTION("a quoted date carries the translated reason from parse_iso_date") {
+        // Month 13: parse_iso_date says "the month must be 01 to 12".
+        const auto ds = diagnostics_of(plan_text("start = \"2025-13-01\""));
+        REQUIRE(ds.size() == 1);
+        CHECK(ds[0].message == "'start' là ngày nhưng được ghi dưới dạng chuỗi");
+        CHECK(ds[0].hint == "tháng phải từ 01 đến 12; ghi không đặt trong dấu ngoặc kép, ví dụ start = 2025-12-31");
+    }
+    SECTION("a bad percentage carries the translated reason from parse_percent") {
+        const auto ds = diagnostics_of(plan_text("", "target = \"abc\""));
+        REQUIRE(ds.size() == 1);
+        CHECK(ds[0].message == "target \"abc\" không phải tỷ lệ phần trăm trong khoảng (0, 100]");
+        CHECK(ds[0].hint ==
+              "tỷ lệ phần trăm phải kết thúc bằng '%'; hoặc ghi số đơn vị bằng một số nguyên không đặt trong dấu "
+              "ngoặc kép: target = 35");
+    }
+    SECTION("too many decimals: the formatted reason is in the catalogue too") {
+        // 13 decimals, one more than max_percent_decimals (12).
+        static_assert(ontrack::max_percent_decimals == 12, "the catalogue holds the reason for 12 decimals");
+        const auto ds = diagnostics_of(plan_text("", "target = \"1.0000000000001%\""));
+        REQUIRE(ds.size() == 1);
+        CHECK(ds[0].hint ==
+              "tỷ lệ phần trăm có tối đa 12 chữ số thập phân; hoặc ghi số đơn vị bằng một số nguyên không đặt trong "
+              "dấu ngoặc kép: target = 35");
+    }
+    SECTION("digits without a percent sign") {
+        // "30" is all digits: the hint offers both spellings.
+        const auto ds = diagnostics_of(plan_text("", "target = \"30\""));
+        REQUIRE(ds.size() == 1);
+        CHECK(ds[0].hint ==
+              "tỷ lệ phần trăm phải kết thúc bằng '%': ghi target = \"30%\" nếu là tỷ lệ trên total, hoặc "
+              "target = 30 không đặt trong dấu ngoặc kép nếu là số đơn vị");
+    }
+    SECTION("events out of order") {
+        // Revoked on 2025-01-01 with no earlier certification.
+        const auto ds = diagnostics_of(plan_text("") + "\n[[locality]]\nname = \"X\"\nrevoked = 2025-01-01\n");
+        REQUIRE(ds.size() == 1);
+        CHECK(ds[0].message == "bị thu hồi công nhận ngày 2025-01-01 khi chưa từng được công nhận");
+        CHECK(ds[0].hint == "lịch sử phải bắt đầu bằng một lần được công nhận; hãy thêm ngày được công nhận trước đó");
+    }
+}
+
+TEST_CASE("file and output errors are reported in Vietnamese", "[i18n]") {
+    LanguageGuard guard(Lang::vi);
+    try {
+        ontrack::check_plan_text("empty.toml", "");
+        FAIL("an empty plan was accepted");
+    } catch (const InputError& e) {
+        REQUIRE(e.diagnostics().size() == 1);
+        CHECK(e.diagnostics()[0].message == "tệp trống");
+        CHECK(e.diagnostics()[0].hint == "kế hoạch cần ít nhất một bảng [plan] và một [[milestone]]");
+        CHECK(std::string(e.what()) == "tệp trống");
+    }
+    try {
+        ontrack::write_file_atomically("/", "report", {});
+        FAIL("a report was written over a directory");
+    } catch (const std::runtime_error& e) {
+        CHECK(std::string(e.what()) == "/: không phải tệp thông thường; hãy chỉ định tên tệp cho báo cáo");
+    }
+    CHECK(std::string(InputError(std::vector<Diagnostic>{}).what()) == "dữ liệu đầu vào không hợp lệ");
+}

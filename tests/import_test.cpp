@@ -1,0 +1,262 @@
+// read_records() and plan_import(): certification records from a CSV file
+// checked against a plan; every bad row is reported with its line.
+#include "import.hpp"
+
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "diagnostic.hpp"
+#include "load.hpp"
+
+using Catch::Matchers::Contains;
+using ontrack::Date;
+using ontrack::Diagnostic;
+using ontrack::ImportAddition;
+using ontrack::ImportPlan;
+using ontrack::InputError;
+using ontrack::Plan;
+using ontrack::plan_import;
+
+namespace {
+
+// Four localities: 100 certified; 200 certified, revoked, planned again;
+// 300 and 400 with no dates.
+const Plan& test_plan() {
+    static const Plan plan = ontrack::parse_plan(R"toml([plan]
+name = "T"
+total = 4
+
+[[milestone]]
+deadline = 2030-12-31
+target = "50%"
+
+[[locality]]
+id = "100"
+name = "An Dương"
+certified = 2025-03-31
+
+[[locality]]
+id = "200"
+name = "Hải An"
+certified = 2025-03-31
+revoked = 2026-03-10
+planned = 2027-06-30
+
+[[locality]]
+id = "300"
+name = "Kiến An"
+
+[[locality]]
+id = "400"
+name = "Lê Chân"
+)toml",
+                                                 "plan.toml");
+    return plan;
+}
+
+std::vector<Diagnostic> import_errors(const std::string& csv) {
+    try {
+        (void)plan_import(test_plan(), csv, "records.csv");
+    } catch (const InputError& e) {
+        return e.diagnostics();
+    }
+    FAIL("plan_import accepted the records");
+    return {};
+}
+
+std::string located(const Diagnostic& d) {
+    return std::to_string(d.line) + ":" + std::to_string(d.column) + ": " + d.message;
+}
+
+// "LINE NAME/ID EVENT DATE" for each addition.
+std::vector<std::string> summary(const std::vector<ImportAddition>& as) {
+    std::vector<std::string> out;
+    for (const ImportAddition& a : as)
+        out.push_back(std::to_string(a.line) + " " + a.locality_name + "/" + a.locality_id + " " + a.event + " " +
+                      ontrack::to_iso(a.date));
+    return out;
+}
+
+Date ymd(int y, unsigned m, unsigned d) {
+    return Date::from_ymd(y, m, d);
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- good files
+
+TEST_CASE("a good records file gives additions and what the plan already has", "[import]") {
+    const ImportPlan result = plan_import(test_plan(),
+                                          "code,event,date\n"
+                                          "300,certified,2026-02-27\n"     // 2: new
+                                          "Hải An,Certified,2026-09-15\n"  // 3: by name; C, R, then C again: fine
+                                          "100,certified,2025-03-31\n"     // 4: the plan has it
+                                          "200,planned,2027-06-30\n"       // 5: the plan has it
+                                          "400,planned,2028-12-31\n"       // 6: new, replaces nothing
+                                          "100,revoked,2026-05-20\n",      // 7: new, after the certification
+                                          "records.csv");
+    CHECK(summary(result.additions) == std::vector<std::string>{
+                                           "2 Kiến An/300 certified 2026-02-27",
+                                           "3 Hải An/200 certified 2026-09-15",
+                                           "6 Lê Chân/400 planned 2028-12-31",
+                                           "7 An Dương/100 revoked 2026-05-20",
+                                       });
+    CHECK(summary(result.already_recorded) ==
+          std::vector<std::string>{"4 An Dương/100 certified 2025-03-31", "5 Hải An/200 planned 2027-06-30"});
+    for (const ImportAddition& a : result.additions) CHECK_FALSE(a.replaces_planned.has_value());
+}
+
+TEST_CASE("records with a byte order mark CRLF quotes and a name column", "[import]") {
+    // Columns in another order, an extra column, the unit by name.
+    const ImportPlan result = plan_import(test_plan(),
+                                          "\xEF\xBB\xBF"
+                                          "Date,Note,NAME,Event\r\n"
+                                          "2026-01-15,\"decision 12/QĐ, \"\"final\"\"\",Kiến An,certified\r\n"
+                                          "2026-06-01, from the district , Kiến An , revoked \r\n",
+                                          "records.csv");
+    CHECK(summary(result.additions) ==
+          std::vector<std::string>{"2 Kiến An/300 certified 2026-01-15", "3 Kiến An/300 revoked 2026-06-01"});
+    CHECK(result.already_recorded.empty());
+}
+
+TEST_CASE("a new planned date names the one it replaces", "[import]") {
+    const ImportPlan result = plan_import(test_plan(), "unit,event,date\n200,planned,2027-09-30\n", "r.csv");
+    REQUIRE(result.additions.size() == 1);
+    CHECK(result.additions[0].event == "planned");
+    CHECK(result.additions[0].date == ymd(2027, 9, 30));
+    REQUIRE(result.additions[0].replaces_planned.has_value());
+    CHECK(*result.additions[0].replaces_planned == ymd(2027, 6, 30));
+}
+
+TEST_CASE("a file with only a header adds nothing", "[import]") {
+    const ImportPlan result = plan_import(test_plan(), "code,event,date\r\n", "r.csv");
+    CHECK(result.additions.empty());
+    CHECK(result.already_recorded.empty());
+}
+
+TEST_CASE("read_records parses rows without a plan", "[import]") {
+    const auto records = ontrack::read_records("event,code,date\nREVOKED, 11560 ,2026-03-10\n", "r.csv");
+    REQUIRE(records.size() == 1);
+    CHECK(records[0].key == "11560");
+    CHECK(records[0].event == "revoked");
+    CHECK(records[0].date == ymd(2026, 3, 10));
+    CHECK(records[0].line == 2);
+}
+
+// ---------------------------------------------------------------- bad rows
+
+TEST_CASE("an unknown unit is reported with a suggestion", "[import]") {
+    // "1000" is one edit from "100" and two from "200"; "Kiến Ann" one from "Kiến An".
+    const auto ds = import_errors("code,event,date\n1000,certified,2026-01-01\nKiến Ann,certified,2026-01-01\n");
+    REQUIRE(ds.size() == 2);
+    CHECK(located(ds[0]) == "2:1: unknown unit '1000': no locality of the plan has this code or name");
+    CHECK(ds[0].hint == "did you mean '100'?");
+    CHECK(ds[0].file == "records.csv");
+    CHECK(ds[0].excerpt == "1000,certified,2026-01-01");
+    CHECK(located(ds[1]) == "3:1: unknown unit 'Kiến Ann': no locality of the plan has this code or name");
+    CHECK(ds[1].hint == "did you mean 'Kiến An'?");
+}
+
+TEST_CASE("revoked before certified is refused at its row", "[import]") {
+    // Kiến An has no dates. Sorted by date the file gives revoked 2026-01-01
+    // (line 3) before certified 2026-06-01 (line 2): line 3 is at fault. Its
+    // event field starts after "300," at column 5.
+    auto ds = import_errors("code,event,date\n300,certified,2026-06-01\n300,revoked,2026-01-01\n");
+    REQUIRE(ds.size() == 1);
+    CHECK(located(ds[0]) == "3:5: 'Kiến An' would be revoked on 2026-01-01 before it was ever certified");
+    CHECK_THAT(ds[0].hint, Contains("starts with a certification"));
+
+    // A revocation alone, for a locality never certified.
+    ds = import_errors("code,event,date\n400,revoked,2026-01-01\n");
+    REQUIRE(ds.size() == 1);
+    CHECK(located(ds[0]) == "2:5: 'Lê Chân' would be revoked on 2026-01-01 before it was ever certified");
+}
+
+TEST_CASE("records that break the alternation with the plan's history", "[import]") {
+    // Hải An: certified 2025-03-31, revoked 2026-03-10 in the plan.
+    // Revoked again on 2026-06-01: already revoked since 2026-03-10.
+    auto ds = import_errors("code,event,date\n200,revoked,2026-06-01\n");
+    REQUIRE(ds.size() == 1);
+    CHECK(located(ds[0]) ==
+          "2:5: 'Hải An' would be revoked on 2026-06-01 while already revoked since 2026-03-10 (in the plan)");
+
+    // Revoked on 2025-12-01 puts two revocations in a row, the plan's second.
+    ds = import_errors("code,event,date\n200,revoked,2025-12-01\n");
+    REQUIRE(ds.size() == 1);
+    CHECK(located(ds[0]) ==
+          "2:5: 'Hải An' would be revoked on 2025-12-01 and again on 2026-03-10 (in the plan) with nothing in between");
+
+    // Two certifications from the file in a row, neither in the plan.
+    ds = import_errors("code,event,date\n300,certified,2026-01-01\n300,certified,2026-05-01\n");
+    REQUIRE(ds.size() == 1);
+    CHECK(located(ds[0]) ==
+          "3:5: 'Kiến An' would be certified on 2026-05-01 while already certified since 2026-01-01 (line 2)");
+
+    // Revoked on the day of the plan's certification.
+    ds = import_errors("code,event,date\n100,revoked,2025-03-31\n");
+    REQUIRE(ds.size() == 1);
+    CHECK(located(ds[0]) == "2:5: 'An Dương' would have two events on 2025-03-31");
+    CHECK_THAT(ds[0].hint, Contains("and the plan certifies it on that day"));
+}
+
+TEST_CASE("repeated rows and a second planned date are refused", "[import]") {
+    // Line 3 repeats line 2 (by name instead of code). Line 5 plans Lê Chân a
+    // second time; its date field is column 13 ("400,planned," is 12 columns).
+    const auto ds = import_errors(
+        "code,event,date\n300,certified,2026-01-01\nKiến An,certified,2026-01-01\n400,planned,2028-01-01\n"
+        "400,planned,2029-01-01\n");
+    REQUIRE(ds.size() == 2);
+    CHECK(located(ds[0]) == "3:1: the same record as line 2");
+    CHECK(located(ds[1]) == "5:13: a second planned date for 'Lê Chân': line 4 plans 2028-01-01");
+}
+
+TEST_CASE("a name beside the code must agree with the plan", "[import]") {
+    const auto ds =
+        import_errors("code,name,event,date\n300,Lê Chân,certified,2026-01-01\n300,,certified,2026-02-01\n");
+    // Line 3 gives no name and is not checked (and line 2 is left out, so
+    // line 3 alone is a good history).
+    REQUIRE(ds.size() == 1);
+    CHECK(located(ds[0]) == "2:5: the unit '300' is 'Kiến An' in the plan, not 'Lê Chân'");
+}
+
+TEST_CASE("every bad row of a records file is reported at once", "[import]") {
+    const auto ds = import_errors(
+        "code,event,date\n"
+        "1000,certified,2026-01-01\n"  // 2: unknown unit, column 1
+        "300,certifed,2026-01-01\n"    // 3: unknown event, column 5
+        "300,certified,2026-02-30\n"   // 4: bad date; "300,certified," is 14 columns, so column 15
+        "400,revoked,2026-01-01\n"     // 5: revoked before certified, column 5
+        "200,revoked,2026-06-01\n"     // 6: revoked while revoked since 2026-03-10, column 5
+        "100,certified\n"              // 7: two fields; "100,certified" ends after column 13
+        ",planned,2027-01-01\n"        // 8: no unit, column 1
+        "300,,\n");                    // 9: empty event (column 5) and empty date (column 6)
+    std::vector<std::string> got;
+    for (const Diagnostic& d : ds) got.push_back(located(d));
+    CHECK(got == std::vector<std::string>{
+                     "2:1: unknown unit '1000': no locality of the plan has this code or name",
+                     "3:5: unknown event 'certifed'",
+                     "4:15: '2026-02-30' is not a date: that day does not exist in that month",
+                     "5:5: 'Lê Chân' would be revoked on 2026-01-01 before it was ever certified",
+                     "6:5: 'Hải An' would be revoked on 2026-06-01 while already revoked since 2026-03-10 (in the "
+                     "plan)",
+                     "7:14: the row has 2 fields but the header has 3 (code, event, date)",
+                     "8:1: the code is empty",
+                     "9:5: the event is empty",
+                     "9:6: the date is empty",
+                 });
+    REQUIRE(ds.size() == 9);
+    CHECK_THAT(ds[1].hint, Contains("did you mean 'certified'?"));
+    CHECK_THAT(ds[2].hint, Contains("YYYY-MM-DD"));
+}
+
+TEST_CASE("a records header without its columns is refused", "[import]") {
+    auto ds = import_errors("code,event\n100,certified\n");
+    REQUIRE(ds.size() == 1);
+    CHECK(located(ds[0]) == "1:1: the header has no 'date' column");
+    ds = import_errors("id,event,date,Event\n100,certified,2026-01-01,x\n");
+    REQUIRE(ds.size() == 2);
+    CHECK(located(ds[0]) == "1:1: the header has no 'code', 'unit' or 'name' column");
+    CHECK(located(ds[1]) == "1:15: a second 'event' column");  // "id,event,date," is 14 columns
+}
