@@ -15,6 +15,9 @@ int main(int argc, char** argv) {
     app.fallthrough();
     ReportCommand report(app);
     CheckCommand check(app);
+    RecordCommand record(app);
+    InitCommand init(app);
+    ImportCommand import(app);
     app.require_subcommand(0, 1);
     app.set_version_flag("--version", ONTRACK_VERSION);
     app.footer("Exit status: 0 every milestone met or on-track, 1 any missed or behind, 2 usage or input error.");
@@ -27,6 +30,9 @@ int main(int argc, char** argv) {
             return app.exit(e);
         }
         if (check.chosen()) return check.run();
+        if (record.chosen()) return record.run();
+        if (init.chosen()) return init.run();
+        if (import.chosen()) return import.run();
         return report.run();
     });
 }

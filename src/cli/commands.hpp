@@ -38,6 +38,49 @@ class CheckCommand {
     std::vector<std::string> files_;
 };
 
+// ontrack record FILE (--id CODE | --name NAME) (--certified | --revoked | --planned) DATE
+class RecordCommand {
+   public:
+    explicit RecordCommand(CLI::App& app);
+    bool chosen() const { return command_->parsed(); }
+    int run() const;
+
+   private:
+    CLI::App* command_;
+    std::string file_, id_, name_, certified_, revoked_, planned_;
+};
+
+// ontrack init --units ROSTER.csv [--milestone DATE=TARGET]... [--name N] [--source S] [-o FILE]
+class InitCommand {
+   public:
+    explicit InitCommand(CLI::App& app);
+    bool chosen() const { return command_->parsed(); }
+    int run() const;
+
+   private:
+    CLI::App* command_;
+    std::string units_, name_, source_, output_;
+    std::vector<std::string> milestones_;
+    bool force_ = false;
+};
+
+// ontrack import RECORDS.csv --plan PLAN [--apply]
+class ImportCommand {
+   public:
+    explicit ImportCommand(CLI::App& app);
+    bool chosen() const { return command_->parsed(); }
+    int run() const;
+
+   private:
+    CLI::App* command_;
+    std::string records_, plan_;
+    bool apply_ = false;
+};
+
+// The bytes of an input file that is not a plan (a CSV file): a regular file
+// or - for standard input, at most 1 GiB. Throws InputError located at 1:1.
+std::string read_input_file(const std::string& path);
+
 // A validator for YYYY-MM-DD options, naming what is wrong.
 CLI::Validator iso_date_validator();
 

@@ -1,0 +1,51 @@
+#include <fmt/format.h>
+
+#include "../import.hpp"
+#include "../load.hpp"
+#include "../output_file.hpp"
+#include "../plan_edit.hpp"
+#include "../plan_file.hpp"
+#include "commands.hpp"
+
+namespace ontrack {
+
+ImportCommand::ImportCommand(CLI::App& app) {
+    command_ = app.add_subcommand("import",
+                                  "Read certification records (CSV: code or name, event, date) and report what they "
+                                  "would add to a plan; --apply adds them");
+    command_->add_option("RECORDS", records_, "The records: a CSV file with columns code (or name), event, date")
+        ->required();
+    command_->add_option("--plan", plan_, "The plan the records belong to")->required();
+    command_->add_flag("--apply", apply_,
+                       "Add the records to the plan in place (all or nothing, validated, written atomically)");
+}
+
+int ImportCommand::run() const {
+    const std::string plan_text = read_plan_file(plan_);
+    const Plan plan = parse_plan(plan_text, plan_);
+    const ImportPlan import = plan_import(plan, read_input_file(records_), records_);
+    for (const ImportAddition& a : import.additions)
+        fmt::print("{}:{}: add: {}{}: {} {}\n", records_, a.line, a.locality_name,
+                   a.locality_id.empty() ? "" : fmt::format(" ({})", a.locality_id), a.event, to_iso(a.date));
+    for (const ImportAddition& a : import.already_recorded)
+        fmt::print("{}:{}: already recorded: {}: {} {}\n", records_, a.line, a.locality_name, a.event, to_iso(a.date));
+    fmt::print("{} to add, {} already recorded{}\n", import.additions.size(), import.already_recorded.size(),
+               apply_ || import.additions.empty() ? "" : "; run again with --apply to add them");
+    if (!apply_ || import.additions.empty()) return 0;
+    std::string text = plan_text;
+    for (const ImportAddition& a : import.additions) {
+        EditRequest request;
+        request.id = a.locality_id;
+        request.name = a.locality_id.empty() ? a.locality_name : std::string();
+        request.kind = a.event == "certified" ? EditKind::certified
+                       : a.event == "revoked" ? EditKind::revoked
+                                              : EditKind::planned;
+        request.date = a.date;
+        text = add_event(text, plan_, request).text;
+    }
+    write_file_atomically(plan_, text, {});
+    fmt::print("{}: {} events added\n", plan_, import.additions.size());
+    return 0;
+}
+
+}  // namespace ontrack

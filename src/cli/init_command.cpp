@@ -1,0 +1,54 @@
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "../load.hpp"
+#include "../output_file.hpp"
+#include "../roster.hpp"
+#include "commands.hpp"
+
+namespace ontrack {
+
+InitCommand::InitCommand(CLI::App& app) {
+    command_ = app.add_subcommand("init", "Write a new plan from a roster CSV (columns code,name,type)");
+    command_->add_option("--units", units_, "The roster: a CSV file with columns code,name,type")->required();
+    command_->add_option(
+        "--milestone", milestones_,
+        "DEADLINE=TARGET, e.g. 2025-12-31=30% or 2027-12-31=52; repeat (default: the Hai Phong phases)");
+    command_->add_option("--name", name_, "The plan's name (default: from the roster's file name)");
+    command_->add_option("--source", source_, "Where the plan comes from (free text)");
+    command_->add_option("--output,-o", output_, "Write the plan to this file instead of standard output");
+    command_->add_flag("--force", force_, "Replace the --output file if it exists");
+}
+
+int InitCommand::run() const {
+    std::vector<MilestoneSpec> specs;
+    for (const std::string& text : milestones_) {
+        std::string why;
+        const auto spec = parse_milestone_spec(text, why);
+        if (!spec) throw CLI::ValidationError("--milestone", fmt::format("'{}': {}", text, why));
+        specs.push_back(*spec);
+    }
+    if (specs.empty()) specs = haiphong_default_milestones();
+    const std::vector<RosterUnit> units = read_roster(read_input_file(units_), units_);
+    const std::string problem = check_milestone_specs(specs, static_cast<std::int64_t>(units.size()));
+    if (!problem.empty()) throw CLI::ValidationError("--milestone", problem);
+    std::string name = name_;
+    if (name.empty()) {
+        const auto slash = units_.rfind('/');
+        name = fmt::format("Drug-free localities ({})", slash == std::string::npos ? units_ : units_.substr(slash + 1));
+    }
+    const std::string plan = plan_toml_from_roster(name, units, specs, source_);
+    parse_plan(plan, output_.empty() ? "<new plan>" : output_);  // never write a plan that does not load
+    if (output_.empty()) {
+        fmt::print("{}", plan);
+    } else {
+        if (!force_ && ::access(output_.c_str(), F_OK) == 0)
+            throw std::runtime_error(fmt::format("{}: exists; use --force to replace it", output_));
+        write_file_atomically(output_, plan, {units_});
+        fmt::print(stderr, "{}: {} localities, {} milestones\n", output_, units.size(), specs.size());
+    }
+    return 0;
+}
+
+}  // namespace ontrack

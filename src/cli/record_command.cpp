@@ -1,0 +1,45 @@
+#include <fmt/format.h>
+
+#include "../output_file.hpp"
+#include "../plan_edit.hpp"
+#include "../plan_file.hpp"
+#include "commands.hpp"
+
+namespace ontrack {
+
+RecordCommand::RecordCommand(CLI::App& app) {
+    command_ = app.add_subcommand(
+        "record", "Add an event to a plan in place: everything else kept byte for byte, validated, written atomically");
+    command_->add_option("FILE", file_, "The plan to edit")->required();
+    auto* id = command_->add_option("--id", id_, "The locality's id (official unit code)");
+    auto* name = command_->add_option("--name", name_, "The locality's name")->excludes(id);
+    (void)name;
+    auto* certified =
+        command_->add_option("--certified", certified_, "Certified drug-free on this day")->check(iso_date_validator());
+    auto* revoked =
+        command_->add_option("--revoked", revoked_, "Recognition withdrawn on this day")->check(iso_date_validator());
+    auto* planned = command_->add_option("--planned", planned_, "The day its next certification is planned")
+                        ->check(iso_date_validator());
+    certified->excludes(revoked)->excludes(planned);
+    revoked->excludes(planned);
+}
+
+int RecordCommand::run() const {
+    if (id_.empty() && name_.empty()) throw CLI::ValidationError("record", "give --id CODE or --name NAME");
+    EditRequest request;
+    request.id = id_;
+    request.name = name_;
+    const std::string& day = !certified_.empty() ? certified_ : !revoked_.empty() ? revoked_ : planned_;
+    if (day.empty()) throw CLI::ValidationError("record", "give --certified, --revoked or --planned DATE");
+    request.kind = !certified_.empty() ? EditKind::certified
+                   : !revoked_.empty() ? EditKind::revoked
+                                       : EditKind::planned;
+    request.date = *parse_iso_date(day);
+    const std::string text = read_plan_file(file_);
+    const EditResult result = add_event(text, file_, request);
+    write_file_atomically(file_, result.text, {});
+    fmt::print("{}\n", result.summary);
+    return 0;
+}
+
+}  // namespace ontrack

@@ -1,0 +1,46 @@
+// Adding one event to a plan's text in place: every byte but the edited
+// value (or the one new line) is kept, and the result is validated.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "date.hpp"
+
+namespace ontrack {
+
+enum class EditKind { certified, revoked, planned };
+
+// Exactly one of id and name is set: the locality is found by its id, or by
+// its name (exact, byte for byte).
+struct EditRequest {
+    std::string id;
+    std::string name;
+    EditKind kind = EditKind::certified;
+    Date date;
+};
+
+struct EditResult {
+    std::string text;     // the whole new plan text
+    std::string summary;  // one line, e.g. "Hồng Bàng (11311): certified 2026-03-01 added (line 57)"
+};
+
+// The plan text with the event added; every other byte unchanged.
+//
+// certified / revoked: a missing key becomes a new line `KEY = DATE` after
+// the locality's last key-value line (indented like it, with the file's line
+// ending); a single date becomes `[EARLIER, LATER]`; in an array the date is
+// inserted in date order with the array's own separator style.
+// planned: the value's bytes are replaced, or a new line is added.
+//
+// Throws InputError (diagnostics located in `file`) when the plan is not
+// valid as it is (parse_plan()'s own diagnostics), when the locality is not
+// found (with "did you mean"), when it is written as an inline table, when
+// the event is already recorded, or when the new history is invalid: then
+// the loader's diagnostic is moved to the line as it would have been
+// written (its line number in the new text, its excerpt showing the edit;
+// line numbers in the hint refer to the file as it is).
+// Throws std::invalid_argument unless exactly one of id and name is set.
+EditResult add_event(std::string_view text, const std::string& file, const EditRequest& request);
+
+}  // namespace ontrack

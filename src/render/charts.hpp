@@ -1,0 +1,50 @@
+// Burn-up charts (terminal text and SVG) and the self-contained HTML page.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "../chart_data.hpp"
+#include "../report.hpp"
+
+namespace ontrack {
+
+// A burn-up chart for a terminal, `height` rows of plot (at least 2) and
+// every line `width` columns wide (widened when the axis labels and the
+// legend need more). Each plot column stands for a span of days and shows
+// the values at the end of its span: block characters (▁..█, eighths of a
+// row) for the drug-free units up to as-of, a dotted line (·) for the plan
+// after as-of, and a step line (━) for each target from the previous
+// deadline to its own. Where they meet, the actual blocks win over the
+// targets and the targets over the plan. Y labels: 0 (on the axis), total
+// and the target levels (a row keeps the first label it gets, in that
+// order); the x axis has a tick (┬) and a label at each 1 January. The last
+// line is the legend. ANSI colour only when `color`.
+std::string render_chart_text(const ChartData& data, std::size_t width = 72, std::size_t height = 12,
+                              bool color = false);
+
+// An inline <svg> (no xmlns, no external references) that scales to its
+// container: viewBox, width 100%, height auto. Series carry ids: "actual"
+// (a solid step polyline), "plan" (a dashed polyline), "targets" (a group:
+// a step polyline, a marker and a label per target); plus axes, yearly date
+// ticks, value ticks, an "as of" line and a legend.
+std::string render_chart_svg(const ChartData& data);
+
+// An extra table for the HTML page (the breakdown, the lists).
+struct HtmlSection {
+    std::string title;
+    std::vector<std::string> header;
+    std::vector<std::vector<std::string>> rows;
+};
+
+// The text made inert (utf8.hpp) with & < > " ' written as entities.
+std::string html_escape(std::string_view text);
+
+// One self-contained <!doctype html> page: the summary, the milestone
+// table, the overdue list, the chart and each section as a table. Inline
+// <style> only; prints on A4; tables scroll sideways on narrow screens.
+std::string render_html(const Report& report, const ChartData& chart, const std::vector<HtmlSection>& sections);
+
+}  // namespace ontrack
