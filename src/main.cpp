@@ -3,7 +3,10 @@
 // parsed, the chosen command runs; errors become messages and exit 2.
 #include <CLI/CLI.hpp>
 
+#include <cstdlib>
+
 #include "cli/commands.hpp"
+#include "i18n.hpp"
 
 using namespace ontrack;
 
@@ -13,6 +16,10 @@ int main(int argc, char** argv) {
         "milestone, the units required and covered, the shortfall, and a verdict.",
         "ontrack"};
     app.fallthrough();
+    std::string lang;
+    app.add_option("--lang", lang,
+                   "Language of the report and messages: vi or en (default: from LC_ALL, LC_MESSAGES or LANG)")
+        ->check(CLI::IsMember({"vi", "en"}));
     ReportCommand report(app);
     CheckCommand check(app);
     RecordCommand record(app);
@@ -29,6 +36,9 @@ int main(int argc, char** argv) {
         } catch (const CLI::CallForVersion& e) {
             return app.exit(e);
         }
+        set_language(lang.empty() ? language_from_environment(std::getenv("LC_ALL"), std::getenv("LC_MESSAGES"),
+                                                              std::getenv("LANG"))
+                                  : *parse_lang(lang));
         if (check.chosen()) return check.run();
         if (record.chosen()) return record.run();
         if (init.chosen()) return init.run();

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis.hpp"
 #include "compute.hpp"
 #include "date.hpp"
 #include "render/render.hpp"
@@ -15,7 +16,7 @@ enum class ColorMode { automatic, always, never };
 struct Options {
     std::vector<std::string> files;  // one plan, or several for a roll-up
     std::string output;              // empty: standard output
-    Date as_of;
+    AnalysisRequest analysis;        // as_of, window, by, since, list, explain, chart
     Format format = Format::table;
     Judge judge = Judge::all;
     ColorMode color = ColorMode::automatic;

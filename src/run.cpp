@@ -34,14 +34,14 @@ bool use_color(ColorMode mode) {
 
 int run_report(const Options& options) {
     const std::vector<Plan> plans = load_plans(options.files);
-    std::vector<Report> reports;
+    std::vector<Analysis> analyses;
     int status = 0;
     for (const Plan& plan : plans) {
-        reports.push_back(compute_report(plan, options.as_of));
-        status = std::max(status, exit_status(reports.back(), options.judge));
+        analyses.push_back(analyse(plan, options.analysis));
+        status = std::max(status, exit_status(analyses.back().report, options.judge));
     }
     const bool to_stdout = options.output.empty();
-    const std::string text = render(reports, options.format, RenderOptions{to_stdout && use_color(options.color)});
+    const std::string text = render(analyses, options.format, RenderOptions{to_stdout && use_color(options.color)});
     if (to_stdout)
         write_stdout(text);
     else

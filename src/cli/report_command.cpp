@@ -1,5 +1,6 @@
 #include "commands.hpp"
 
+#include "../i18n.hpp"
 #include "../run.hpp"
 
 namespace ontrack {
@@ -8,8 +9,22 @@ ReportCommand::ReportCommand(CLI::App& app) {
     app.add_option("FILE", files_, "The plan (TOML); - reads standard input; several plans add a roll-up");
     app.add_option("--as-of", as_of_, "Report as of this day (default: today)")->check(iso_date_validator());
     app.add_option("--format,-f", format_, "Output format")
-        ->check(CLI::IsMember({"table", "json", "csv", "markdown"}))
+        ->check(CLI::IsMember({"table", "json", "csv", "markdown", "html"}))
         ->capture_default_str();
+    app.add_option("--window", window_, "Months of history behind the achieved pace")
+        ->check(CLI::Range(1, max_window_months))
+        ->capture_default_str();
+    app.add_option("--by", by_, "Break the report down by a locality field: kind, id or name")
+        ->check(CLI::Validator(
+            [](std::string& field) { return parse_by_field(field) ? std::string() : unknown_by_field_message(field); },
+            "FIELD"));
+    app.add_option("--since", since_, "What changed between this day and the as-of day")->check(iso_date_validator());
+    app.add_option("--list", list_, "List the localities themselves")
+        ->check(CLI::IsMember({"uncovered", "overdue", "revoked", "covered"}));
+    app.add_flag("--forecast", forecast_,
+                 "Pace needed and achieved, projection, date reached, progress ratio (UNSD grading), safety buffer");
+    app.add_flag("--explain", explain_, "Show every figure with the formula and the values behind it");
+    app.add_flag("--chart", chart_, "Add a burn-up chart to the table");
     app.add_option("--output,-o", output_, "Write the report to this file (atomically) instead of stdout");
     app.add_flag("--upcoming-only", upcoming_only_, "Exit status judges upcoming milestones only (for cron)");
     auto* color =
@@ -24,8 +39,25 @@ int ReportCommand::run() const {
     Options options;
     options.files = files_;
     options.output = output_;
-    options.as_of = as_of_.empty() ? today_local() : *parse_iso_date(as_of_);
     options.format = *parse_format(format_);
+    AnalysisRequest& request = options.analysis;
+    request.as_of = as_of_.empty() ? today_local() : *parse_iso_date(as_of_);
+    request.window_months = window_;
+    if (!by_.empty()) request.by = parse_by_field(by_);
+    if (!list_.empty()) request.list = parse_list_kind(list_);
+    if (!since_.empty()) {
+        request.since = parse_iso_date(since_);
+        if (*request.since >= request.as_of)
+            throw CLI::ValidationError("--since",
+                                       trf("{} is not before the as-of day {}", since_, to_iso(request.as_of)));
+    }
+    request.forecast = forecast_;
+    request.explain = explain_;
+    request.chart = chart_ || options.format == Format::html;
+    if (options.format == Format::csv && (!by_.empty()) + (!list_.empty()) + (!since_.empty()) > 1)
+        throw CLI::ValidationError("--format csv", tr("csv holds one table: give only one of --by, --list, --since"));
+    if (options.format == Format::html && files_.size() > 1)
+        throw CLI::ValidationError("--format html", tr("the html page shows one plan; give one FILE"));
     options.judge = upcoming_only_ ? Judge::upcoming : Judge::all;
     const std::string color = no_color_ ? "never" : color_;
     options.color = color == "always" ? ColorMode::always : color == "never" ? ColorMode::never : ColorMode::automatic;

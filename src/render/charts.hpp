@@ -37,6 +37,7 @@ struct HtmlSection {
     std::string title;
     std::vector<std::string> header;
     std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> notes = {};  // paragraphs after the table
 };
 
 // The text made inert (utf8.hpp) with & < > " ' written as entities.

@@ -42,9 +42,86 @@ std::string render_csv(const Report& r) {
     return csv_header + csv_rows(r);
 }
 
-std::string render_csv_many(const std::vector<Report>& reports) {
-    std::string out = csv_header;
-    for (const Report& r : reports) out += csv_rows(r);
+namespace {
+
+std::string date_cell(const std::optional<Date>& d) {
+    return d ? to_iso(*d) : std::string();
+}
+
+// The milestone rows with the forecast of the upcoming ones.
+std::string forecast_rows(const Analysis& a) {
+    const Report& r = a.report;
+    std::string out;
+    for (std::size_t k = 0; k < r.milestones.size(); ++k) {
+        const MilestoneResult& m = r.milestones[k];
+        std::string extra = ",,,,,";
+        for (const MilestoneForecast& f : a.forecast->milestones)
+            if (f.index == k)
+                extra = fmt::format("{},{},{},{},{},{}", f.due_today ? "" : per_month_text(f.required_pace),
+                                    per_month_text(a.forecast->trend.pace), f.projected, date_cell(f.reached),
+                                    f.nothing_needed ? "" : ratio_text(f.ratio), to_string(f.progress));
+        out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", cell(r.plan), to_iso(r.as_of), r.total,
+                           r.covered, cell(m.name), to_iso(m.deadline), cell(to_string(m.target)),
+                           m.upcoming ? "upcoming" : "past", m.required, m.covered, m.planned, m.shortfall,
+                           to_string(m.verdict), extra);
+    }
+    return out;
+}
+
+constexpr const char* forecast_header =
+    "plan,as_of,total,covered_now,milestone,deadline,target,status,required,covered,planned,shortfall,verdict,"
+    "required_per_month,pace_per_month,projected,reached,ratio,progress\n";
+constexpr const char* listing_header = "plan,list,name,id,kind,planned,certified,revoked\n";
+constexpr const char* breakdown_header =
+    "plan,field,value,count,drug_free,milestone,deadline,covered,uncovered,shortfall_share\n";
+constexpr const char* changes_header = "plan,since,as_of,name,id,change,event,date\n";
+
+const char* header_of(const Analysis& a) {
+    return a.listing     ? listing_header
+           : a.breakdown ? breakdown_header
+           : a.changes   ? changes_header
+           : a.forecast  ? forecast_header
+                         : csv_header;
+}
+
+std::string rows_of(const Analysis& a) {
+    const std::string plan = cell(a.report.plan);
+    std::string out;
+    if (a.listing) {
+        for (const ListRow& r : a.listing->rows)
+            out += fmt::format("{},{},{},{},{},{},{},{}\n", plan, to_string(a.listing->kind), cell(r.name), cell(r.id),
+                               cell(r.kind), date_cell(r.planned), date_cell(r.certified), date_cell(r.revoked));
+    } else if (a.breakdown) {
+        for (const Group& g : a.breakdown->groups)
+            for (std::size_t k = 0; k < g.milestones.size(); ++k)
+                out += fmt::format("{},{},{},{},{},{},{},{},{},{}\n", plan, to_string(a.breakdown->field),
+                                   cell(g.label), g.count, g.drug_free, cell(a.report.milestones[k].name),
+                                   to_iso(a.report.milestones[k].deadline), g.milestones[k].covered,
+                                   g.milestones[k].uncovered, g.milestones[k].share);
+    } else if (a.changes) {
+        for (const LocalityChange& ch : a.changes->localities)
+            for (const Event& e : ch.events)
+                out +=
+                    fmt::format("{},{},{},{},{},{},{},{}\n", plan, to_iso(a.changes->since), to_iso(a.changes->as_of),
+                                cell(ch.locality.name), cell(ch.locality.id), to_string(ch.kind),
+                                e.kind == EventKind::certified ? "certified" : "revoked", to_iso(e.date));
+    } else if (a.forecast) {
+        out += forecast_rows(a);
+    } else {
+        out += csv_rows(a.report);
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string render_csv(const Analysis& a) {
+    return header_of(a) + rows_of(a);
+}
+
+std::string render_csv_many(const std::vector<Analysis>& analyses) {
+    std::string out = header_of(analyses.front());
+    for (const Analysis& a : analyses) out += rows_of(a);
     return out;
 }
 

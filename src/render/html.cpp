@@ -3,6 +3,8 @@
 
 #include "../utf8.hpp"
 #include "charts.hpp"
+#include "render.hpp"
+#include "sections.hpp"
 #include "wording.hpp"
 
 namespace ontrack {
@@ -149,16 +151,25 @@ std::string render_html(const Report& r, const ChartData& chart, const std::vect
 
     for (const HtmlSection& section : sections) {
         out += fmt::format("<section>\n<h2>{}</h2>\n", html_escape(section.title));
-        if (section.rows.empty())
-            out += "<p>None.</p>\n";
-        else
+        if (!section.rows.empty())
             out += table("section", section.header, section.rows);
+        else if (section.notes.empty())
+            out += "<p>None.</p>\n";
+        for (const std::string& note : section.notes) out += fmt::format("<p>{}</p>\n", html_escape(note));
         out += "</section>\n";
     }
 
     out += fmt::format("<footer>Made by ontrack from {} on the data as of {}.</footer>\n", html_escape(r.file),
                        to_iso(r.as_of));
     return out + "</main>\n</body>\n</html>\n";
+}
+
+std::string render_html(const Analysis& a) {
+    std::vector<HtmlSection> sections;
+    for (const Section& s : analysis_sections(a)) {
+        sections.push_back(HtmlSection{s.title, s.header, s.rows, s.notes});
+    }
+    return render_html(a.report, a.chart ? *a.chart : ChartData{}, sections);
 }
 
 }  // namespace ontrack

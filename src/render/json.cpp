@@ -48,20 +48,6 @@ std::string locality_list(const std::vector<LocalityRef>& refs) {
 
 }  // namespace
 
-std::string render_json_many(const std::vector<Report>& reports, const Rollup& rollup) {
-    std::string out = "{\n\"plans\": [\n";
-    for (std::size_t k = 0; k < reports.size(); ++k) {
-        std::string one = render_json(reports[k]);
-        one.pop_back();  // the newline
-        out += one + (k + 1 < reports.size() ? ",\n" : "\n");
-    }
-    out += fmt::format(
-        "],\n\"rollup\": {{\"plans\": {}, \"total\": {}, \"covered\": {}, \"milestones\": {}, "
-        "\"milestones_missed_or_behind\": {}, \"plans_missed_or_behind\": {}}}\n}}\n",
-        rollup.plans, rollup.total, rollup.covered, rollup.milestones, rollup.milestones_bad, rollup.plans_bad);
-    return out;
-}
-
 std::string render_json(const Report& r) {
     std::string out = "{\n";
     auto field = [&](std::string_view key, const std::string& value) {
@@ -93,6 +79,138 @@ std::string render_json(const Report& r) {
     field("uncovered_without_plan", fmt::format("{}", static_cast<std::int64_t>(r.unplanned.size()) + r.unlisted));
     field("unlisted", fmt::format("{}", r.unlisted));
     out += fmt::format("  \"unplanned\": {}\n}}\n", locality_list(r.unplanned));
+    return out;
+}
+
+namespace {
+
+std::string date_or_null(const std::optional<Date>& d) {
+    return d ? quote(to_iso(*d)) : "null";
+}
+
+template <typename T, typename F>
+std::string array_of(const std::vector<T>& items, F&& one, const char* indent = "    ") {
+    if (items.empty()) return "[]";
+    std::string out = "[";
+    for (std::size_t k = 0; k < items.size(); ++k) out += fmt::format("{}\n{}{}", k ? "," : "", indent, one(items[k]));
+    return out + "\n  ]";
+}
+
+std::string forecast_json(const Forecast& f) {
+    const Trend& t = f.trend;
+    std::string out = fmt::format(
+        "{{\"window_months\": {}, \"window_start\": {}, \"baseline\": {}, \"covered\": {}, \"pace_units\": {}, "
+        "\"pace_days\": {}, \"pace_per_month\": {}, \"progress_rule\": {},\n    \"milestones\": ",
+        t.window_months, quote(to_iso(t.window_start)), t.baseline, t.covered, t.pace.units, t.pace.days,
+        quote(per_month_text(t.pace)), quote(progress_rule));
+    out += array_of(
+        f.milestones,
+        [](const MilestoneForecast& m) {
+            return fmt::format(
+                "{{\"name\": {}, \"deadline\": {}, \"required\": {}, \"days_left\": {}, \"required_units\": {}, "
+                "\"required_per_month\": {}, \"projected\": {}, \"reached\": {}, \"ratio\": {}, \"progress\": {}}}",
+                quote(m.name), quote(to_iso(m.deadline)), m.required, m.days_left, m.required_pace.units,
+                m.due_today ? "null" : quote(per_month_text(m.required_pace)), m.projected, date_or_null(m.reached),
+                m.nothing_needed ? "null" : quote(ratio_text(m.ratio)), quote(to_string(m.progress)));
+        },
+        "      ");
+    out += ",\n    \"buffer\": ";
+    if (!f.buffer) return out + "null}";
+    const SafetyBuffer& b = *f.buffer;
+    const char* state = b.state == SafetyBuffer::State::safe    ? "safe"
+                        : b.state == SafetyBuffer::State::below ? "below"
+                                                                : "clear";
+    return out + fmt::format(
+                     "{{\"start\": {}, \"state\": \"{}\", \"days\": {}, \"until\": {}, \"units\": {}, \"text\": {}}}}}",
+                     quote(to_iso(b.start)), state, b.days,
+                     b.state == SafetyBuffer::State::safe ? quote(to_iso(b.until)) : "null", b.units,
+                     quote(buffer_text(b)));
+}
+
+std::string breakdown_json(const Breakdown& b) {
+    return fmt::format(
+        "{{\"field\": {}, \"groups\": {}}}", quote(to_string(b.field)), array_of(b.groups, [](const Group& g) {
+            std::string ms = "[";
+            for (std::size_t k = 0; k < g.milestones.size(); ++k)
+                ms += fmt::format("{}{{\"covered\": {}, \"uncovered\": {}, \"shortfall_share\": {}}}", k ? ", " : "",
+                                  g.milestones[k].covered, g.milestones[k].uncovered, g.milestones[k].share);
+            return fmt::format(
+                "{{\"value\": {}, \"label\": {}, \"unlisted\": {}, \"count\": {}, \"drug_free\": {}, "
+                "\"milestones\": {}]}}",
+                quote(g.value), quote(g.label), g.unlisted ? "true" : "false", g.count, g.drug_free, ms);
+        }));
+}
+
+std::string changes_json(const Changes& c) {
+    std::string out = fmt::format("{{\"since\": {}, \"as_of\": {},\n    \"localities\": ", quote(to_iso(c.since)),
+                                  quote(to_iso(c.as_of)));
+    out += array_of(
+        c.localities,
+        [](const LocalityChange& ch) {
+            std::string events = "[";
+            for (std::size_t k = 0; k < ch.events.size(); ++k)
+                events += fmt::format("{}{{\"event\": \"{}\", \"date\": {}}}", k ? ", " : "",
+                                      ch.events[k].kind == EventKind::certified ? "certified" : "revoked",
+                                      quote(to_iso(ch.events[k].date)));
+            return fmt::format("{{\"name\": {}, \"id\": {}, \"change\": {}, \"events\": {}]}}", quote(ch.locality.name),
+                               quote(ch.locality.id), quote(to_string(ch.kind)), events);
+        },
+        "      ");
+    out += ",\n    \"slipped\": " + array_of(c.slipped, locality_json, "      ");
+    out += ",\n    \"milestones\": " +
+           array_of(
+               c.milestones,
+               [](const MilestoneChange& m) {
+                   return fmt::format(
+                       "{{\"name\": {}, \"deadline\": {}, \"before\": {}, \"after\": {}, \"covered_before\": {}, "
+                       "\"covered_after\": {}}}",
+                       quote(m.name), quote(to_iso(m.deadline)), quote(to_string(m.before)), quote(to_string(m.after)),
+                       m.covered_before, m.covered_after);
+               },
+               "      ");
+    return out + "}";
+}
+
+std::string listing_json(const Listing& l) {
+    return fmt::format("{{\"kind\": {}, \"unlisted\": {}, \"rows\": {}}}", quote(to_string(l.kind)), l.unlisted,
+                       array_of(l.rows, [](const ListRow& r) {
+                           return fmt::format(
+                               "{{\"name\": {}, \"id\": {}, \"kind\": {}, \"planned\": {}, "
+                               "\"certified\": {}, \"revoked\": {}}}",
+                               quote(r.name), quote(r.id), quote(r.kind), date_or_null(r.planned),
+                               date_or_null(r.certified), date_or_null(r.revoked));
+                       }));
+}
+
+}  // namespace
+
+std::string render_json(const Analysis& a) {
+    std::string out = render_json(a.report);
+    out.resize(out.size() - 3);  // "\n}\n"
+    // Each part only when asked for, so that the plain report keeps its shape.
+    if (a.forecast) out += ",\n  \"forecast\": " + forecast_json(*a.forecast);
+    if (a.breakdown) out += ",\n  \"breakdown\": " + breakdown_json(*a.breakdown);
+    if (a.changes) out += ",\n  \"changes\": " + changes_json(*a.changes);
+    if (a.listing) out += ",\n  \"list\": " + listing_json(*a.listing);
+    if (!a.explanation.empty())
+        out += ",\n  \"explain\": " + array_of(a.explanation, [](const ExplainLine& e) {
+                   return fmt::format("{{\"label\": {}, \"value\": {}, \"formula\": {}}}", quote(e.label),
+                                      quote(e.value), quote(e.formula));
+               });
+    return out + "\n}\n";
+}
+
+std::string render_json_many(const std::vector<Analysis>& analyses, const Rollup& rollup) {
+    std::string out = "{\n\"plans\": [\n";
+    for (std::size_t k = 0; k < analyses.size(); ++k) {
+        std::string one = render_json(analyses[k]);
+        one.pop_back();  // the newline
+        out += one + (k + 1 < analyses.size() ? ",\n" : "\n");
+    }
+    out += fmt::format(
+        "],\n\"rollup\": {{\"plans\": {}, \"total\": {}, \"covered\": {}, \"milestones\": {}, "
+        "\"milestones_missed_or_behind\": {}, \"plans_missed_or_behind\": {}}}\n}}\n",
+        rollup.plans, rollup.total, rollup.covered, rollup.milestones, rollup.milestones_bad, rollup.plans_bad);
     return out;
 }
 

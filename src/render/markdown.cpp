@@ -1,8 +1,10 @@
 // The markdown format: a summary and a table to paste into meeting notes.
 #include <fmt/format.h>
 
+#include "../i18n.hpp"
 #include "../utf8.hpp"
 #include "render.hpp"
+#include "sections.hpp"
 #include "wording.hpp"
 
 namespace ontrack {
@@ -20,43 +22,87 @@ std::string md(std::string_view s) {
 
 }  // namespace
 
-std::string render_markdown(const Report& r) {
-    std::string out = fmt::format("# {}\n\n", md(r.plan));
-    if (r.illustrative) out += fmt::format("> **Note:** {}\n\n", illustrative_warning);
-    if (!r.source.empty()) out += fmt::format("Source: {}\n\n", md(r.source));
-    if (!r.note.empty()) out += fmt::format("Note: {}\n\n", md(r.note));
-    out += fmt::format("As of **{}**: **{} of {}** units drug-free ({}).\n\n", to_iso(r.as_of), r.covered, r.total,
-                       share_text(r.covered, r.total));
-    out += "| Milestone | Deadline | Target | Required | Covered | Planned | Shortfall | Verdict |\n";
-    out += "|---|---|---:|---:|---:|---:|---:|---|\n";
-    for (std::size_t k = 0; k < r.milestones.size(); ++k) {
-        const MilestoneResult& m = r.milestones[k];
-        const std::string verdict =
-            is_good(m.verdict) ? to_string(m.verdict) : fmt::format("**{}**", to_string(m.verdict));
-        out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |\n", md(milestone_label(m, k)), to_iso(m.deadline),
-                           to_string(m.target), m.required, m.covered, m.upcoming ? fmt::format("{}", m.planned) : "-",
-                           m.shortfall, verdict);
+// A pipe table: header, alignment row, rows (cells escaped).
+std::string pipe_table(const std::vector<std::string>& header, const std::vector<bool>& right,
+                       const std::vector<std::vector<std::string>>& rows) {
+    std::string out = "|";
+    for (const std::string& h : header) out += " " + md(h) + " |";
+    out += "\n|";
+    for (bool r : right) out += r ? "---:|" : "---|";
+    out += "\n";
+    for (const auto& row : rows) {
+        out += "|";
+        for (const std::string& cell : row) out += " " + cell + " |";
+        out += "\n";
     }
-    out += fmt::format("\n{}\n\n", upcoming_rule);
-    out += fmt::format("- Overdue (planned date passed, not drug-free): {}\n", r.overdue.size());
-    for (const LocalityRef& ref : r.overdue)
-        out += fmt::format("  - {}, planned {}\n", md(locality_label(ref)), to_iso(*ref.planned));
-    out += fmt::format("- Planned after {}: {}\n", to_iso(r.as_of), r.planned_ahead);
-    out += fmt::format("- Uncovered with no plan: {}\n", static_cast<std::int64_t>(r.unplanned.size()) + r.unlisted);
     return out;
 }
 
-}  // namespace ontrack
-
-namespace ontrack {
-
-std::string render_markdown_many(const std::vector<Report>& reports, const Rollup& rollup) {
-    std::string out;
-    for (const Report& report : reports) {
-        std::string one = render_markdown(report);
-        out += "#" + one + "\n";  // each plan's heading one level down
+std::string render_markdown(const Report& r) {
+    std::string out = fmt::format("# {}\n\n", md(r.plan));
+    if (r.illustrative) out += trf("> **Note:** {}", tr(illustrative_warning)) + "\n\n";
+    if (!r.source.empty()) out += trf("Source: {}", md(r.source)) + "\n\n";
+    if (!r.note.empty()) out += trf("Note: {}", md(r.note)) + "\n\n";
+    out += trf("As of **{}**: **{} of {}** units drug-free ({}).", human_date(r.as_of), human_count(r.covered),
+               human_count(r.total), share_text(r.covered, r.total)) +
+           "\n\n";
+    std::vector<std::vector<std::string>> rows;
+    for (std::size_t k = 0; k < r.milestones.size(); ++k) {
+        const MilestoneResult& m = r.milestones[k];
+        const std::string word = tr(to_string(m.verdict));
+        rows.push_back({md(milestone_label(m, k)), human_date(m.deadline), to_string(m.target), human_count(m.required),
+                        human_count(m.covered), m.upcoming ? human_count(m.planned) : "-", human_count(m.shortfall),
+                        is_good(m.verdict) ? word : fmt::format("**{}**", word)});
     }
-    return fmt::format("# Roll-up\n\n{}\n\n", rollup_sentence(rollup)) + out;
+    out += pipe_table({tr("Milestone"), tr("Deadline"), tr("Target"), tr("Required"), tr("Covered"), tr("Planned"),
+                       tr("Shortfall"), tr("Verdict")},
+                      {false, false, true, true, true, true, true, false}, rows);
+    out += fmt::format("\n{}\n\n", tr(upcoming_rule));
+    out += "- " +
+           trf("Overdue (planned date passed, not drug-free): {}",
+               human_count(static_cast<std::int64_t>(r.overdue.size()))) +
+           "\n";
+    for (const LocalityRef& ref : r.overdue)
+        out += "  - " + trf("{}, planned {}", md(locality_label(ref)), human_date(*ref.planned)) + "\n";
+    out += "- " + trf("Planned after {}: {}", human_date(r.as_of), human_count(r.planned_ahead)) + "\n";
+    out += "- " +
+           trf("Uncovered with no plan: {}", human_count(static_cast<std::int64_t>(r.unplanned.size()) + r.unlisted)) +
+           "\n";
+    return out;
+}
+
+std::string render_markdown(const Analysis& a) {
+    std::string out = render_markdown(a.report);
+    for (const Section& s : analysis_sections(a)) {
+        out += fmt::format("\n## {}\n\n", md(s.title));
+        std::vector<std::vector<std::string>> rows;
+        for (const auto& row : s.rows) {
+            std::vector<std::string> cells;
+            for (const std::string& cell : row) cells.push_back(md(cell));
+            rows.push_back(std::move(cells));
+        }
+        if (!rows.empty()) out += pipe_table(s.header, s.right, rows) + "\n";
+        for (const std::string& note : s.notes) out += md(note) + "\n\n";
+    }
+    return out;
+}
+
+std::string render_markdown_many(const std::vector<Analysis>& analyses, const Rollup& rollup) {
+    std::string out;
+    for (const Analysis& a : analyses) {
+        // Each plan's headings one level down (names have their '#' escaped,
+        // so only headings start a line with '#').
+        const std::string one = render_markdown(a);
+        for (std::size_t start = 0; start < one.size();) {
+            std::size_t end = one.find('\n', start);
+            end = end == std::string::npos ? one.size() : end + 1;
+            if (one[start] == '#') out += '#';
+            out.append(one, start, end - start);
+            start = end;
+        }
+        out += "\n";
+    }
+    return fmt::format("# {}\n\n{}\n\n", tr("Roll-up"), rollup_sentence(rollup)) + out;
 }
 
 }  // namespace ontrack

@@ -1,5 +1,7 @@
 #include "render.hpp"
 
+#include <stdexcept>
+
 #include "../compute.hpp"
 
 namespace ontrack {
@@ -16,19 +18,32 @@ std::string render(const Report& report, Format format, const RenderOptions& opt
         case Format::json: return render_json(report);
         case Format::csv: return render_csv(report);
         case Format::markdown: return render_markdown(report);
+        case Format::html: break;
     }
-    return {};
+    throw std::invalid_argument("html needs the whole analysis");
 }
 
-std::string render(const std::vector<Report>& reports, Format format, const RenderOptions& options) {
-    if (reports.size() == 1) return render(reports.front(), format, options);
-    switch (format) {
-        case Format::table: return render_table_many(reports, roll_up(reports), options);
-        case Format::json: return render_json_many(reports, roll_up(reports));
-        case Format::csv: return render_csv_many(reports);
-        case Format::markdown: return render_markdown_many(reports, roll_up(reports));
+std::string render(const std::vector<Analysis>& analyses, Format format, const RenderOptions& options) {
+    if (analyses.size() == 1) {
+        const Analysis& a = analyses.front();
+        switch (format) {
+            case Format::table: return render_table(a, options);
+            case Format::json: return render_json(a);
+            case Format::csv: return render_csv(a);
+            case Format::markdown: return render_markdown(a);
+            case Format::html: return render_html(a);
+        }
     }
-    return {};
+    std::vector<Report> reports;
+    for (const Analysis& a : analyses) reports.push_back(a.report);
+    switch (format) {
+        case Format::table: return render_table_many(analyses, roll_up(reports), options);
+        case Format::json: return render_json_many(analyses, roll_up(reports));
+        case Format::csv: return render_csv_many(analyses);
+        case Format::markdown: return render_markdown_many(analyses, roll_up(reports));
+        case Format::html: break;
+    }
+    throw std::invalid_argument("--format html takes one plan");
 }
 
 }  // namespace ontrack

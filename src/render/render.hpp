@@ -1,4 +1,5 @@
-// Turning a Report into text: one renderer per output format.
+// Turning a Report, or a whole Analysis, into text: one renderer per output
+// format.
 #pragma once
 
 #include <optional>
@@ -6,13 +7,14 @@
 #include <string_view>
 #include <vector>
 
+#include "../analysis.hpp"
 #include "../report.hpp"
 
 namespace ontrack {
 
-enum class Format { table, json, csv, markdown };
+enum class Format { table, json, csv, markdown, html };
 
-inline constexpr const char* format_names[] = {"table", "json", "csv", "markdown"};
+inline constexpr const char* format_names[] = {"table", "json", "csv", "markdown", "html"};
 
 std::optional<Format> parse_format(std::string_view name);
 
@@ -25,16 +27,28 @@ std::string render_json(const Report& report);
 std::string render_csv(const Report& report);
 std::string render_markdown(const Report& report);
 
+// The report, then what the analysis holds: the forecast and the sections
+// asked for (table and markdown: as tables after the report, the chart in
+// the table; json: more keys; html: one page).
+std::string render_table(const Analysis& analysis, const RenderOptions& options);
+std::string render_markdown(const Analysis& analysis);
+std::string render_json(const Analysis& analysis);
+std::string render_html(const Analysis& analysis);
+// csv holds one table: the list (--list), else the breakdown (--by), else the
+// changes (--since), else the milestones with their forecast.
+std::string render_csv(const Analysis& analysis);
+
 // Several plans: each report, then the roll-up (table, markdown), or one
 // document holding them all (json: {"plans": [...], "rollup": {...}}; csv:
-// every plan's rows under one header).
-std::string render_table_many(const std::vector<Report>& reports, const Rollup& rollup, const RenderOptions& options);
-std::string render_json_many(const std::vector<Report>& reports, const Rollup& rollup);
-std::string render_csv_many(const std::vector<Report>& reports);
-std::string render_markdown_many(const std::vector<Report>& reports, const Rollup& rollup);
+// every plan's rows under one header). html takes one plan.
+std::string render_table_many(const std::vector<Analysis>& analyses, const Rollup& rollup,
+                              const RenderOptions& options);
+std::string render_json_many(const std::vector<Analysis>& analyses, const Rollup& rollup);
+std::string render_csv_many(const std::vector<Analysis>& analyses);
+std::string render_markdown_many(const std::vector<Analysis>& analyses, const Rollup& rollup);
 
-// The one entry point: switches on the format; one report is rendered alone.
-std::string render(const std::vector<Report>& reports, Format format, const RenderOptions& options);
+// The one entry point: switches on the format; one plan is rendered alone.
+std::string render(const std::vector<Analysis>& analyses, Format format, const RenderOptions& options);
 std::string render(const Report& report, Format format, const RenderOptions& options);
 
 }  // namespace ontrack

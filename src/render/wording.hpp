@@ -8,8 +8,9 @@
 
 namespace ontrack {
 
-// covered / total as a percentage with one decimal, rounded half up, computed
-// in integers: "36.0%".
+// covered / total in tenths of a percent, rounded half up, in integers.
+std::int64_t share_tenths(std::int64_t covered, std::int64_t total);
+// The same as text in the current language: "36.0%" (vi "36,0%").
 std::string share_text(std::int64_t covered, std::int64_t total);
 
 // The milestone's name, or "Milestone N" (1-based) when it has none.

@@ -290,7 +290,7 @@ TEST_CASE("render_table: the summary lines", "[render][table]") {
     r.unplanned.push_back(locality("No plan", "", std::nullopt));
     r.unlisted = 0;
     std::string out = render_table(r, RenderOptions{false});
-    CHECK(out.rfind("Hai Phong\nAs of 2026-11-23: 150 of 1000 units drug-free (15.0%)\n\n", 0) == 0);
+    CHECK(out.rfind("Hai Phong\nAs of 2026-11-23: 150 of 1,000 units drug-free (15.0%)\n\n", 0) == 0);
     CHECK(out.find("Overdue (planned date passed, not drug-free): 3\n") != std::string::npos);
     CHECK(out.find("Planned after 2026-11-23: 300\n") != std::string::npos);
     CHECK(out.find("Uncovered with no plan: 1\n") != std::string::npos);

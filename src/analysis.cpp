@@ -1,0 +1,19 @@
+#include "analysis.hpp"
+
+#include "compute.hpp"
+
+namespace ontrack {
+
+Analysis analyse(const Plan& plan, const AnalysisRequest& request) {
+    Analysis a;
+    a.report = compute_report(plan, request.as_of);
+    if (request.forecast || request.explain) a.forecast = forecast(plan, request.as_of, request.window_months);
+    if (request.by) a.breakdown = breakdown(plan, a.report, *request.by);
+    if (request.since) a.changes = changes_since(plan, *request.since, request.as_of);
+    if (request.list) a.listing = list_localities(plan, request.as_of, *request.list);
+    if (request.explain) a.explanation = explain(a.report, &*a.forecast);
+    if (request.chart) a.chart = chart_data(plan, request.as_of);
+    return a;
+}
+
+}  // namespace ontrack

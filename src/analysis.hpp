@@ -1,0 +1,42 @@
+// Everything a report can show, computed in one place: the verdicts, the
+// forecast, and what the options asked for (breakdown, changes, a list, the
+// explanation, the chart). Pure: a function of the plan and the request.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "breakdown.hpp"
+#include "changes.hpp"
+#include "chart_data.hpp"
+#include "forecast.hpp"
+#include "listing.hpp"
+#include "model.hpp"
+#include "report.hpp"
+
+namespace ontrack {
+
+struct AnalysisRequest {
+    Date as_of;
+    int window_months = default_window_months;
+    std::optional<ByField> by;
+    std::optional<Date> since;  // must be before as_of
+    std::optional<ListKind> list;
+    bool forecast = false;  // pace, projection, progress ratio, safety buffer
+    bool explain = false;
+    bool chart = false;
+};
+
+struct Analysis {
+    Report report;
+    std::optional<Forecast> forecast;
+    std::optional<Breakdown> breakdown;
+    std::optional<Changes> changes;
+    std::optional<Listing> listing;
+    std::vector<ExplainLine> explanation;  // empty unless asked
+    std::optional<ChartData> chart;
+};
+
+Analysis analyse(const Plan& plan, const AnalysisRequest& request);
+
+}  // namespace ontrack

@@ -1,0 +1,155 @@
+#include "sections.hpp"
+
+#include <fmt/format.h>
+
+#include "../compute.hpp"
+#include "../i18n.hpp"
+#include "wording.hpp"
+
+namespace ontrack {
+namespace {
+
+std::string count(std::int64_t n) {
+    return human_count(n);
+}
+std::string day(const std::optional<Date>& d) {
+    return d ? human_date(*d) : std::string("-");
+}
+
+Section forecast_section(const Analysis& a) {
+    const Forecast& f = *a.forecast;
+    const Trend& t = f.trend;
+    Section s;
+    s.title = tr("Pace and forecast");
+    s.header = {tr("Milestone"),  tr("Deadline"), tr("Needed/month"), tr("Achieved/month"), tr("Projected"),
+                tr("Reached on"), tr("R"),        tr("Progress")};
+    s.right = {false, false, true, true, true, false, true, false};
+    for (const MilestoneForecast& m : f.milestones) {
+        std::string reached = m.reached                  ? human_date(*m.reached)
+                              : m.reached_after_calendar ? tr("after 9999")
+                                                         : tr("never");
+        s.rows.push_back({milestone_label(a.report.milestones[m.index], m.index), human_date(m.deadline),
+                          m.due_today ? tr("due today") : per_month_text(m.required_pace), per_month_text(t.pace),
+                          count(m.projected), reached, m.nothing_needed ? tr("reached") : ratio_text(m.ratio),
+                          tr(to_string(m.progress))});
+    }
+    s.notes.push_back(trf("Achieved pace: {} net units in the {} months from {} to {} ({} to {} drug-free).",
+                          count(t.pace.units), t.window_months, human_date(t.window_start), human_date(t.as_of),
+                          count(t.baseline), count(t.covered)));
+    s.notes.push_back(tr(progress_rule));
+    s.notes.push_back(tr("The forecast extrapolates the recent pace; the verdicts above follow the plan's dates."));
+    if (f.milestones.empty()) s.notes.insert(s.notes.begin(), tr("No milestone is still ahead."));
+    if (f.buffer)
+        s.notes.push_back(trf("Safety buffer against the straight path from {}: {}.", human_date(f.buffer->start),
+                              tr(buffer_text(*f.buffer).c_str())));
+    return s;
+}
+
+Section breakdown_section(const Analysis& a) {
+    const Breakdown& b = *a.breakdown;
+    Section s;
+    s.title = trf("By {}", tr(to_string(b.field)));
+    s.header = {tr(to_string(b.field)), tr("Units"), tr("Drug-free")};
+    s.right = {false, true, true};
+    for (std::size_t k = 0; k < a.report.milestones.size(); ++k) {
+        const std::string deadline = human_date(a.report.milestones[k].deadline);
+        s.header.push_back(trf("{}: covered", deadline));
+        s.header.push_back(trf("{}: shortfall share", deadline));
+        s.right.push_back(true);
+        s.right.push_back(true);
+    }
+    for (const Group& g : b.groups) {
+        std::vector<std::string> row = {tr(g.label.c_str()), count(g.count), count(g.drug_free)};
+        for (const GroupMilestone& gm : g.milestones) {
+            row.push_back(count(gm.covered));
+            row.push_back(count(gm.share));
+        }
+        s.rows.push_back(std::move(row));
+    }
+    s.notes.push_back(
+        tr("Each milestone's shortfall is shared in proportion to the units each group has not "
+           "covered by the deadline (largest remainders); the shares add up to the shortfall."));
+    return s;
+}
+
+std::vector<Section> changes_sections(const Analysis& a) {
+    const Changes& c = *a.changes;
+    Section loc;
+    loc.title = trf("Changes from {} to {}", human_date(c.since), human_date(c.as_of));
+    loc.header = {tr("Locality"), tr("Change"), tr("Events")};
+    loc.right = {false, false, false};
+    for (const LocalityChange& ch : c.localities) {
+        std::string events;
+        for (const Event& e : ch.events)
+            events += (events.empty() ? "" : ", ") +
+                      trf(e.kind == EventKind::certified ? "certified {}" : "revoked {}", human_date(e.date));
+        loc.rows.push_back({locality_label(ch.locality), tr(to_string(ch.kind)), events});
+    }
+    if (c.localities.empty()) loc.notes.push_back(tr("No locality was certified or revoked."));
+    Section slipped;
+    slipped.title = tr("Planned dates that slipped into overdue");
+    slipped.header = {tr("Locality"), tr("Planned")};
+    slipped.right = {false, false};
+    for (const LocalityRef& ref : c.slipped) slipped.rows.push_back({locality_label(ref), day(ref.planned)});
+    if (c.slipped.empty()) slipped.notes.push_back(tr("None."));
+    Section verdicts;
+    verdicts.title = tr("Milestones whose verdict changed");
+    verdicts.header = {tr("Milestone"), tr("Deadline"),       tr("Before"),
+                       tr("After"),     tr("Covered before"), tr("Covered after")};
+    verdicts.right = {false, false, false, false, true, true};
+    for (const MilestoneChange& m : c.milestones)
+        verdicts.rows.push_back({milestone_label(a.report.milestones[m.index], m.index), human_date(m.deadline),
+                                 tr(to_string(m.before)), tr(to_string(m.after)), count(m.covered_before),
+                                 count(m.covered_after)});
+    if (c.milestones.empty()) verdicts.notes.push_back(tr("None."));
+    return {loc, slipped, verdicts};
+}
+
+Section listing_section(const Analysis& a) {
+    const Listing& l = *a.listing;
+    Section s;
+    s.title = trf("Localities: {} ({})", tr(to_string(l.kind)), count(static_cast<std::int64_t>(l.rows.size())));
+    s.header = {tr("Locality"), tr("Id"), tr("Kind")};
+    s.right = {false, false, false};
+    const bool planned = l.kind == ListKind::uncovered || l.kind == ListKind::overdue;
+    const bool certified = l.kind == ListKind::covered || l.kind == ListKind::revoked;
+    const bool revoked = l.kind == ListKind::revoked;
+    if (planned) s.header.push_back(tr("Planned"));
+    if (certified) s.header.push_back(tr("Certified"));
+    if (revoked) s.header.push_back(tr("Revoked"));
+    s.right.resize(s.header.size(), false);
+    for (const ListRow& r : l.rows) {
+        std::vector<std::string> row = {r.name, r.id, r.kind};
+        if (planned) row.push_back(day(r.planned));
+        if (certified) row.push_back(day(r.certified));
+        if (revoked) row.push_back(day(r.revoked));
+        s.rows.push_back(std::move(row));
+    }
+    if (l.unlisted > 0)
+        s.notes.push_back(trf("And {} units counted in the total but not listed in the plan.", count(l.unlisted)));
+    return s;
+}
+
+Section explain_section(const Analysis& a) {
+    Section s;
+    s.title = tr("How each figure is computed");
+    s.header = {tr("Figure"), tr("Value"), tr("Formula")};
+    s.right = {false, true, false};
+    for (const ExplainLine& line : a.explanation) s.rows.push_back({line.label, line.value, line.formula});
+    return s;
+}
+
+}  // namespace
+
+std::vector<Section> analysis_sections(const Analysis& a) {
+    std::vector<Section> out;
+    if (a.forecast) out.push_back(forecast_section(a));
+    if (a.breakdown) out.push_back(breakdown_section(a));
+    if (a.changes)
+        for (Section& s : changes_sections(a)) out.push_back(std::move(s));
+    if (a.listing) out.push_back(listing_section(a));
+    if (!a.explanation.empty()) out.push_back(explain_section(a));
+    return out;
+}
+
+}  // namespace ontrack

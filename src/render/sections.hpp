@@ -1,0 +1,24 @@
+// The analysis beyond the verdicts (forecast, safety buffer, breakdown,
+// changes, a list, the explanation) as titled tables of words, built once
+// and printed by each human format (table, markdown, html) in its own way.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "../analysis.hpp"
+
+namespace ontrack {
+
+struct Section {
+    std::string title;
+    std::vector<std::string> header;
+    std::vector<bool> right;  // per column: right-aligned (numbers)
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> notes;  // sentences after the table
+};
+
+// In the order a meeting reads them. Labels in the current language.
+std::vector<Section> analysis_sections(const Analysis& analysis);
+
+}  // namespace ontrack
