@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <functional>
 #include <thread>
-#include <unordered_map>
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
@@ -22,39 +22,62 @@ namespace {
 // Diagnostics beyond this many carry no excerpt (each costs a scan).
 constexpr std::size_t max_excerpts = 20;
 
-// The [[locality]] entries of one parsed piece, folded into the model.
-struct LocalityBatch {
-    std::vector<LocalityDraft> drafts;
-    std::int64_t entries = 0;  // [[locality]] entries, valid or not
-    std::vector<Diagnostic> diagnostics;
+// Where a kept locality's name and id stand, for duplicate reports. A
+// locality that had errors (and is left out) has name_pos.line == 0.
+struct Placed {
+    SourcePos name_pos;
+    SourcePos id_pos;  // meaningful when the locality's id is not empty
 };
 
-void read_localities(TomlContext& cx, const toml::node& node, LocalityBatch& out) {
+// The [[locality]] entries of the plan, in file order, each in its final
+// place: the ones with errors are left default-constructed and dropped by
+// PlanAssembler::add.
+struct LocalitySlots {
+    std::vector<Locality> localities;
+    std::vector<Placed> places;
+    std::vector<std::vector<Diagnostic>> diagnostics;  // per piece, in file order
+};
+
+// Reads one [[locality]] element into slot k, or reports why it is not one.
+void read_slot(TomlContext& cx, const toml::node& element, LocalitySlots& out, std::size_t k) {
+    if (const auto* table = element.as_table()) {
+        if (auto draft = read_locality(cx, *table)) {
+            out.localities[k] = std::move(draft->locality);
+            out.places[k] = Placed{draft->name_pos, draft->id_pos};
+        }
+    } else {
+        cx.wrong_type(element, "locality", tr("a table"), tr("write each entry under its own [[locality]] header"));
+    }
+}
+
+// The whole-file path: every element of the locality node.
+void read_localities(TomlContext& cx, const toml::node& node, LocalitySlots& out) {
     const auto* array = node.as_array();
     if (!array) {
         cx.wrong_type(node, "locality", tr("an array of tables"),
                       tr("write each entry under its own [[locality]] header"));
         return;
     }
-    for (const toml::node& element : *array) {
-        ++out.entries;
-        if (const auto* table = element.as_table()) {
-            if (auto draft = read_locality(cx, *table)) out.drafts.push_back(std::move(*draft));
-        } else {
-            cx.wrong_type(element, "locality", tr("a table"), tr("write each entry under its own [[locality]] header"));
-        }
-    }
+    out.localities.resize(array->size());
+    out.places.resize(array->size());
+    for (std::size_t k = 0; k < array->size(); ++k) read_slot(cx, (*array)[k], out, k);
 }
 
 // Thrown inside a batch: the batch does not parse on its own, so the file is
 // parsed whole to get toml++'s own error.
 struct BatchFailed {};
 
-// Parses the batches on `threads` threads; each tree is dropped as soon as
-// its localities are read.
-std::vector<LocalityBatch> parse_batches(std::string_view text, const std::string& file,
-                                         const std::vector<TextPiece>& pieces, unsigned threads) {
-    std::vector<LocalityBatch> batches(pieces.size() - 1);
+// Parses the batches on `threads` threads, each writing its localities
+// straight into their places; each tree is dropped as soon as it is read.
+LocalitySlots parse_batches(std::string_view text, const std::string& file, const std::vector<TextPiece>& pieces,
+                            unsigned threads) {
+    LocalitySlots out;
+    std::vector<std::size_t> first(pieces.size(), 0);  // index of each piece's first locality
+    for (std::size_t k = 2; k < pieces.size(); ++k) first[k] = first[k - 1] + pieces[k - 1].localities;
+    const std::size_t n = first.back() + pieces.back().localities;
+    out.localities.resize(n);
+    out.places.resize(n);
+    out.diagnostics.resize(pieces.size() - 1);
     std::atomic<std::size_t> next{1};
     std::atomic<bool> failed{false};
     auto work = [&] {
@@ -62,21 +85,65 @@ std::vector<LocalityBatch> parse_batches(std::string_view text, const std::strin
             const TextPiece& piece = pieces[k];
             try {
                 const toml::table root = toml::parse(text.substr(piece.begin, piece.end - piece.begin));
+                const toml::array* array = root.get_as<toml::array>("locality");
+                // The splitter counted the headers; anything else is not what a whole parse would see.
+                if (root.size() != 1 || !array || array->size() != piece.localities) {
+                    failed = true;
+                    break;
+                }
                 TomlContext cx(file, piece.line_offset);
-                if (const toml::node* node = root.get("locality")) read_localities(cx, *node, batches[k - 1]);
-                batches[k - 1].diagnostics = std::move(cx.diagnostics());
+                for (std::size_t j = 0; j < array->size(); ++j) read_slot(cx, (*array)[j], out, first[k] + j);
+                out.diagnostics[k - 1] = std::move(cx.diagnostics());
             } catch (const toml::parse_error&) {
                 failed = true;
             }
         }
     };
     std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+    for (unsigned t = 1; t < threads && t + 1 < pieces.size(); ++t) pool.emplace_back(work);
     work();
     for (std::thread& t : pool) t.join();
     if (failed) throw BatchFailed{};
-    return batches;
+    return out;
 }
+
+// A set of locality indices keyed by one of their strings (name or id):
+// open addressing over 64-bit slots holding index + 1 and 32 bits of the
+// hash, so that no entry allocates and most probes compare no string.
+class FirstSeen {
+   public:
+    explicit FirstSeen(std::size_t n) {
+        std::size_t capacity = 16;
+        while (capacity < 2 * n) capacity <<= 1;
+        slots_.assign(capacity, 0);
+        mask_ = capacity - 1;
+    }
+
+    static constexpr std::size_t none = static_cast<std::size_t>(-1);
+
+    // The index recorded earlier under `key`, or none after recording k.
+    // key_of(i) gives the key of index i.
+    template <class KeyOf>
+    std::size_t insert(std::string_view key, std::size_t k, KeyOf key_of) {
+        const std::uint64_t h = std::hash<std::string_view>{}(key);
+        const std::uint64_t tag = h >> 32;
+        for (std::size_t at = static_cast<std::size_t>(h) & mask_;; at = (at + 1) & mask_) {
+            const std::uint64_t slot = slots_[at];
+            if (slot == 0) {
+                slots_[at] = (tag << 32) | (static_cast<std::uint64_t>(k) + 1);
+                return none;
+            }
+            if ((slot >> 32) == tag) {
+                const std::size_t i = static_cast<std::size_t>(slot & 0xffffffffu) - 1;
+                if (key_of(i) == key) return i;
+            }
+        }
+    }
+
+   private:
+    std::vector<std::uint64_t> slots_;
+    std::size_t mask_ = 0;
+};
 
 // Everything but the localities: [plan], the milestones, the total, and
 // uniqueness of names and ids across all localities.
@@ -104,43 +171,39 @@ class PlanAssembler {
 
     TomlContext& context() { return cx_; }
 
-    // Adds the batches' localities in file order; a name or id seen before
-    // is reported at its second use and that locality left out.
-    void add(std::vector<LocalityBatch>&& batches) {
+    // Takes the localities in file order; a name or id seen before is
+    // reported at its second use and that locality left out, as are the
+    // localities that had errors.
+    void add(LocalitySlots&& slots) {
         if (not_a_plan_) return;
-        std::size_t n = 0;
-        for (const LocalityBatch& batch : batches) n += batch.drafts.size();
-        auto& locs = plan_.localities;
-        locs.reserve(n);
-        std::vector<SourcePos> name_pos, id_pos;
-        name_pos.reserve(n);
-        id_pos.reserve(n);
+        auto& locs = slots.localities;
+        const auto& places = slots.places;
+        const std::size_t n = locs.size();
+        entries_ += static_cast<std::int64_t>(n);
         auto& diagnostics = cx_.diagnostics();
-        for (LocalityBatch& batch : batches) {
-            entries_ += batch.entries;
-            std::move(batch.diagnostics.begin(), batch.diagnostics.end(), std::back_inserter(diagnostics));
-            for (LocalityDraft& draft : batch.drafts) {
-                locs.push_back(std::move(draft.locality));
-                name_pos.push_back(draft.name_pos);
-                id_pos.push_back(draft.id_pos);
-            }
-            batch = LocalityBatch{};
-        }
+        for (auto& piece : slots.diagnostics) std::move(piece.begin(), piece.end(), std::back_inserter(diagnostics));
         std::vector<bool> keep(n, true);
         {
-            std::unordered_map<std::string_view, std::size_t> names, ids;
-            names.reserve(n);
-            ids.reserve(n);
+            FirstSeen names(n), ids(n);
             for (std::size_t k = 0; k < n; ++k) {
-                if (auto [it, fresh] = names.emplace(locs[k].name, k); !fresh) {
-                    cx_.error(name_pos[k], trf("duplicate locality name '{}'", locs[k].name),
-                              trf("it is already used at line {}; names must be unique", name_pos[it->second].line));
+                if (places[k].name_pos.line == 0) {
+                    keep[k] = false;
+                    continue;
+                }
+                const std::size_t name_at =
+                    names.insert(locs[k].name, k, [&](std::size_t i) -> std::string_view { return locs[i].name; });
+                if (name_at != FirstSeen::none) {
+                    cx_.error(
+                        places[k].name_pos, trf("duplicate locality name '{}'", locs[k].name),
+                        trf("it is already used at line {}; names must be unique", places[name_at].name_pos.line));
                     keep[k] = false;
                 }
                 if (locs[k].id.empty()) continue;
-                if (auto [it, fresh] = ids.emplace(locs[k].id, k); !fresh) {
-                    cx_.error(id_pos[k], trf("duplicate locality id '{}'", locs[k].id),
-                              trf("it is already used at line {}; ids must be unique", id_pos[it->second].line));
+                const std::size_t id_at =
+                    ids.insert(locs[k].id, k, [&](std::size_t i) -> std::string_view { return locs[i].id; });
+                if (id_at != FirstSeen::none) {
+                    cx_.error(places[k].id_pos, trf("duplicate locality id '{}'", locs[k].id),
+                              trf("it is already used at line {}; ids must be unique", places[id_at].id_pos.line));
                     keep[k] = false;
                 }
             }
@@ -152,6 +215,7 @@ class PlanAssembler {
                 ++kept;
             }
         locs.resize(kept);
+        plan_.localities = std::move(locs);
     }
 
     void finish() {
@@ -253,7 +317,8 @@ class PlanAssembler {
     }
 
     void read_milestone(const toml::table& table) {
-        cx_.check_keys(table, {"name", "deadline", "target"}, "[[milestone]]");
+        static const std::vector<std::string_view> keys = {"name", "deadline", "target"};
+        cx_.check_keys(table, keys, "[[milestone]]");
         Milestone m;
         m.pos = cx_.pos(table.source());
         bool ok = true;
@@ -366,7 +431,9 @@ std::string syntax_hint(std::string_view description) {
 
 toml::table parse_whole(std::string_view text, const std::string& file) {
     try {
-        return toml::parse(text, std::string_view(file));
+        // No source path: every node would hold a reference-counted copy of
+        // it, and diagnostics name the file themselves.
+        return toml::parse(text);
     } catch (const toml::parse_error& e) {
         TomlContext cx(file, 0);
         cx.error(cx.pos(e.source()), std::string(e.description()), syntax_hint(e.description()));
@@ -385,14 +452,14 @@ bool assemble_split(std::string_view text, const std::string& file, const std::v
         return false;
     }
     if (head.contains("locality")) return false;  // would clash with the [[locality]] array
-    std::vector<LocalityBatch> batches;
+    LocalitySlots slots;
     try {
-        batches = parse_batches(text, file, pieces, threads);
+        slots = parse_batches(text, file, pieces, threads);
     } catch (const BatchFailed&) {
         return false;
     }
     assembler.read_head(head);
-    assembler.add(std::move(batches));
+    assembler.add(std::move(slots));
     return true;
 }
 
@@ -416,10 +483,10 @@ Plan parse_plan(std::string_view text, const std::string& file, const LoadTuning
         tree = parse_whole(text, file);
         const toml::table& root = tree;
         assembler.read_head(root);
-        std::vector<LocalityBatch> batches(1);
+        LocalitySlots slots;
         if (const toml::node* node = root.get("locality"); node && root.contains("plan"))
-            read_localities(assembler.context(), *node, batches[0]);
-        assembler.add(std::move(batches));
+            read_localities(assembler.context(), *node, slots);
+        assembler.add(std::move(slots));
     }
     assembler.finish();
     if (!assembler.context().diagnostics().empty()) throw_sorted(text, std::move(assembler.context().diagnostics()));

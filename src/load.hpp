@@ -14,8 +14,8 @@ namespace ontrack {
 // that are parsed on all cores, each folded into the model and its tree
 // dropped. Results and errors are identical to a whole-file parse.
 struct LoadTuning {
-    std::size_t split_above_bytes = std::size_t{4} << 20;  // smaller files are parsed whole
-    std::size_t batch_bytes = std::size_t{1} << 20;
+    std::size_t split_above_bytes = std::size_t{256} << 10;  // smaller files are parsed whole
+    std::size_t batch_bytes = std::size_t{128} << 10;
     unsigned threads = 0;  // 0: one per core
 };
 

@@ -49,10 +49,9 @@ bool check_history(TomlContext& cx, std::vector<PlacedEvent>& events) {
     for (std::size_t k = 0; k < events.size(); ++k) {
         const Event& e = events[k].event;
         const SourcePos at = events[k].pos;
-        const std::string day = to_iso(e.date);
         if (k == 0) {
             if (e.kind == EventKind::revoked) {
-                cx.error(at, trf("revoked on {} before it was ever certified", day),
+                cx.error(at, trf("revoked on {} before it was ever certified", to_iso(e.date)),
                          tr("a history starts with a certification; add the earlier certified date"));
                 return false;
             }
@@ -60,6 +59,7 @@ bool check_history(TomlContext& cx, std::vector<PlacedEvent>& events) {
         }
         const Event& before = events[k - 1].event;
         if (before.kind == e.kind) {
+            const std::string day = to_iso(e.date);
             cx.error(
                 at,
                 e.kind == EventKind::certified
@@ -75,7 +75,8 @@ bool check_history(TomlContext& cx, std::vector<PlacedEvent>& events) {
 }  // namespace
 
 std::optional<LocalityDraft> read_locality(TomlContext& cx, const toml::table& table) {
-    cx.check_keys(table, {"id", "name", "kind", "certified", "revoked", "planned"}, "[[locality]]");
+    static const std::vector<std::string_view> keys = {"id", "name", "kind", "certified", "revoked", "planned"};
+    cx.check_keys(table, keys, "[[locality]]");
     LocalityDraft draft;
     Locality& loc = draft.locality;
     loc.pos = cx.pos(table.source());
@@ -109,7 +110,9 @@ std::optional<LocalityDraft> read_locality(TomlContext& cx, const toml::table& t
         else
             cx.wrong_type(*node, "kind", tr("a string"), tr("write it in quotes: kind = \"...\""));
     }
-    std::vector<PlacedEvent> events;
+    // One buffer per thread, reused: most localities have one or two events.
+    thread_local std::vector<PlacedEvent> events;
+    events.clear();
     read_events(cx, table, "certified", EventKind::certified, events, ok);
     read_events(cx, table, "revoked", EventKind::revoked, events, ok);
     ok = check_history(cx, events) && ok;

@@ -44,20 +44,36 @@ class Fd {
     int fd_;
 };
 
+// Reads to the end of fd. With a size hint (a regular file's size) the bytes
+// go straight into the string, usually with one read(); a file that grew or
+// shrank meanwhile is still read correctly.
 std::string read_all(const std::string& path, int fd, std::uint64_t size_hint) {
     std::string text;
-    text.reserve(static_cast<std::size_t>(size_hint));
+    std::size_t size = 0;
+    auto read_into = [&](char* at, std::size_t room) -> std::size_t {
+        for (;;) {
+            const ssize_t n = ::read(fd, at, room);
+            if (n >= 0) return static_cast<std::size_t>(n);
+            if (errno != EINTR) fail(path, trf("cannot read the file: {}", std::strerror(errno)));
+        }
+    };
+    if (size_hint > 0) {
+        text.resize(static_cast<std::size_t>(size_hint));
+        while (size < text.size()) {
+            const std::size_t n = read_into(&text[size], text.size() - size);
+            if (n == 0) break;
+            size += n;
+        }
+        text.resize(size);
+        if (size < size_hint) return text;  // shrank: at its end already
+    }
     char buffer[1 << 16];
     for (;;) {
-        const ssize_t n = ::read(fd, buffer, sizeof buffer);
+        const std::size_t n = read_into(buffer, sizeof buffer);
         if (n == 0) break;
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            fail(path, trf("cannot read the file: {}", std::strerror(errno)));
-        }
-        if (text.size() + static_cast<std::size_t>(n) > max_plan_bytes)
+        if (text.size() + n > max_plan_bytes)
             fail(path, tr("the file is larger than 1 GiB"), tr("split the plan, or check that this is a plan file"));
-        text.append(buffer, static_cast<std::size_t>(n));
+        text.append(buffer, n);
     }
     return text;
 }

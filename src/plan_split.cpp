@@ -28,7 +28,7 @@ bool is_locality_header(std::string_view s, std::size_t i) {
 }  // namespace
 
 std::optional<std::vector<TextPiece>> split_at_localities(std::string_view s, std::size_t batch_bytes) {
-    std::vector<TextPiece> pieces{TextPiece{0, 0, 0}};
+    std::vector<TextPiece> pieces{TextPiece{0, 0, 0, 0}};
     bool seen_locality = false;
     int depth = 0;  // brackets and braces open in values
     std::uint32_t line = 0;
@@ -36,7 +36,7 @@ std::optional<std::vector<TextPiece>> split_at_localities(std::string_view s, st
     auto starts = [&](std::size_t i, std::string_view what) { return s.compare(i, what.size(), what) == 0; };
     auto cut = [&](std::size_t at) {
         pieces.back().end = at;
-        pieces.push_back(TextPiece{at, 0, line});
+        pieces.push_back(TextPiece{at, 0, line, 0});
     };
     bool line_start = true;
     for (std::size_t i = 0; i < n; ++i) {
@@ -53,6 +53,7 @@ std::optional<std::vector<TextPiece>> split_at_localities(std::string_view s, st
             if (is_locality_header(s, i)) {
                 if (!seen_locality || i - pieces.back().begin >= batch_bytes) cut(i);
                 seen_locality = true;
+                ++pieces.back().localities;
             } else if (seen_locality) {
                 return std::nullopt;  // another table after the localities
             }

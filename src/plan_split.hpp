@@ -14,6 +14,7 @@ struct TextPiece {
     std::size_t begin = 0;
     std::size_t end = 0;
     std::uint32_t line_offset = 0;  // lines before `begin`
+    std::uint32_t localities = 0;   // top-level [[locality]] headers in the piece
 };
 
 // The head (everything before the first top-level [[locality]] header) and

@@ -78,6 +78,10 @@ TEST_CASE("split_at_localities cuts at each top-level [[locality]] header") {
     CHECK((*split)[3].line_offset == 17);
     CHECK(text.compare((*split)[2].begin, 12, "[[locality]]") == 0);
     CHECK((*split)[3].end == text.size());
+    // The headers each piece holds: none in the head, one in each batch.
+    CHECK((*split)[0].localities == 0);
+    CHECK((*split)[1].localities == 1);
+    CHECK((*split)[3].localities == 1);
 }
 
 TEST_CASE("split_at_localities groups blocks into batches of the given size") {
@@ -85,7 +89,11 @@ TEST_CASE("split_at_localities groups blocks into batches of the given size") {
     const auto split = split_at_localities(text, 3 * locality(0).size());
     REQUIRE(split);
     // 10 blocks of the same size, 3 to a batch (a cut once a batch reaches the size): 3+3+3+1.
-    CHECK(split->size() == 1 + 4);
+    REQUIRE(split->size() == 1 + 4);
+    CHECK((*split)[1].localities == 3);
+    CHECK((*split)[2].localities == 3);
+    CHECK((*split)[3].localities == 3);
+    CHECK((*split)[4].localities == 1);
 }
 
 TEST_CASE("split_at_localities refuses what only a whole parse gets right") {
@@ -157,6 +165,13 @@ TEST_CASE("errors found in pieces are the errors of the whole file, same lines a
         const std::string got = outcome(text, pieces);
         CHECK_THAT(got, Catch::Contains("unknown key 'certifed'"));
         CHECK_THAT(got, Catch::Contains("duplicate locality name"));
+        same_either_way(text);
+    }
+    SECTION("duplicates across pieces, and a locality with errors between them") {
+        // Locality 1 repeated after an invalid one: the duplicate points back at line 13
+        // (head 7 lines, block 0 lines 8-12, block 1 starts at 13, its name on line 15).
+        const std::string text = plan_of(3, "planned = \"2027-01-01\"\n") + locality(1);
+        CHECK_THAT(outcome(text, pieces), Catch::Contains("it is already used at line 15"));
         same_either_way(text);
     }
     SECTION("the head defines locality some other way") {
