@@ -11,6 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$SECONDS
 build=${ONTRACK_PKG_BUILD_DIR:-build-pkg}
+build_type=${ONTRACK_PKG_BUILD_TYPE:-Release}
 jobs=$(nproc)
 
 fail() {
@@ -33,7 +34,7 @@ if ((${#missing[@]})); then
 fi
 
 echo "== Release build in $build"
-cmake -B "$build" -S . -DCMAKE_BUILD_TYPE=Release -DONTRACK_BUILD_TESTS=OFF -DONTRACK_DEB_SHLIBDEPS=ON
+cmake -B "$build" -S . -DCMAKE_BUILD_TYPE="$build_type" -DONTRACK_BUILD_TESTS=OFF -DONTRACK_DEB_SHLIBDEPS=ON
 cmake --build "$build" -j"$jobs"
 version=$(sed -n 's/^CMAKE_PROJECT_VERSION:STATIC=//p' "$build/CMakeCache.txt")
 [[ -n $version ]] || fail "no project version in $build/CMakeCache.txt"
