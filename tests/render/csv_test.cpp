@@ -11,8 +11,10 @@
 
 #include "render/render.hpp"
 #include "report.hpp"
+#include "support/report_builders.hpp"
 
 using namespace ontrack;
+using namespace ontrack::test;
 
 namespace {
 
@@ -64,36 +66,6 @@ std::vector<Record> read_csv(std::string_view s) {
         records.push_back(std::move(record));
     }
     return records;
-}
-
-Target percent(std::int64_t units, int scale) {
-    Target t;
-    t.kind = Target::Kind::percent;
-    t.percent.units = units;
-    t.percent.scale = scale;
-    return t;
-}
-
-Target count(std::int64_t n) {
-    Target t;
-    t.kind = Target::Kind::count;
-    t.count = n;
-    return t;
-}
-
-MilestoneResult milestone(std::string name, Date deadline, Target target, bool upcoming, std::int64_t required,
-                          std::int64_t covered, std::int64_t planned, std::int64_t shortfall, Verdict verdict) {
-    MilestoneResult m;
-    m.name = std::move(name);
-    m.deadline = deadline;
-    m.target = target;
-    m.upcoming = upcoming;
-    m.required = required;
-    m.covered = covered;
-    m.planned = planned;
-    m.shortfall = shortfall;
-    m.verdict = verdict;
-    return m;
 }
 
 Report sample() {

@@ -12,9 +12,11 @@
 
 #include "render/render.hpp"
 #include "report.hpp"
+#include "support/report_builders.hpp"
 #include "utf8.hpp"
 
 using namespace ontrack;
+using namespace ontrack::test;
 
 namespace {
 
@@ -271,36 +273,6 @@ Json parse_json(std::string_view text) {
 }
 
 // ---------------------------------------------------------------- reports
-
-Target percent(std::int64_t units, int scale) {
-    Target t;
-    t.kind = Target::Kind::percent;
-    t.percent.units = units;
-    t.percent.scale = scale;
-    return t;
-}
-
-Target count(std::int64_t n) {
-    Target t;
-    t.kind = Target::Kind::count;
-    t.count = n;
-    return t;
-}
-
-MilestoneResult milestone(std::string name, Date deadline, Target target, bool upcoming, std::int64_t required,
-                          std::int64_t covered, std::int64_t planned, std::int64_t shortfall, Verdict verdict) {
-    MilestoneResult m;
-    m.name = std::move(name);
-    m.deadline = deadline;
-    m.target = target;
-    m.upcoming = upcoming;
-    m.required = required;
-    m.covered = covered;
-    m.planned = planned;
-    m.shortfall = shortfall;
-    m.verdict = verdict;
-    return m;
-}
 
 LocalityRef locality(std::string name, std::string id, std::string kind, std::optional<Date> planned) {
     LocalityRef ref;

@@ -12,8 +12,10 @@
 
 #include "render/render.hpp"
 #include "report.hpp"
+#include "support/report_builders.hpp"
 
 using namespace ontrack;
+using namespace ontrack::test;
 
 namespace {
 
@@ -59,38 +61,6 @@ std::vector<std::vector<std::string>> table_rows(const std::string& out) {
     for (const std::string& line : lines_of(out))
         if (!line.empty() && line[0] == '|') rows.push_back(cells_of(line));
     return rows;
-}
-
-Target percent(std::int64_t units, int scale) {
-    Target t;
-    t.kind = Target::Kind::percent;
-    t.percent.units = units;
-    t.percent.scale = scale;
-    return t;
-}
-
-MilestoneResult milestone(std::string name, Date deadline, Target target, bool upcoming, std::int64_t required,
-                          std::int64_t covered, std::int64_t planned, std::int64_t shortfall, Verdict verdict) {
-    MilestoneResult m;
-    m.name = std::move(name);
-    m.deadline = deadline;
-    m.target = target;
-    m.upcoming = upcoming;
-    m.required = required;
-    m.covered = covered;
-    m.planned = planned;
-    m.shortfall = shortfall;
-    m.verdict = verdict;
-    return m;
-}
-
-LocalityRef locality(std::string name, std::string id, std::optional<Date> planned) {
-    LocalityRef ref;
-    ref.name = std::move(name);
-    ref.id = std::move(id);
-    ref.kind = "xã";
-    ref.planned = planned;
-    return ref;
 }
 
 // Four milestones, one per verdict; total 10, 4 drug-free on 2026-11-23.

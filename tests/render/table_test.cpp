@@ -12,8 +12,10 @@
 
 #include "render/render.hpp"
 #include "report.hpp"
+#include "support/report_builders.hpp"
 
 using namespace ontrack;
+using namespace ontrack::test;
 
 namespace {
 
@@ -63,45 +65,6 @@ std::string strip_sgr(const std::string& s) {
         out += s[i++];
     }
     return out;
-}
-
-Target percent(std::int64_t units, int scale) {
-    Target t;
-    t.kind = Target::Kind::percent;
-    t.percent.units = units;
-    t.percent.scale = scale;
-    return t;
-}
-
-Target count(std::int64_t n) {
-    Target t;
-    t.kind = Target::Kind::count;
-    t.count = n;
-    return t;
-}
-
-MilestoneResult milestone(std::string name, Date deadline, Target target, bool upcoming, std::int64_t required,
-                          std::int64_t covered, std::int64_t planned, std::int64_t shortfall, Verdict verdict) {
-    MilestoneResult m;
-    m.name = std::move(name);
-    m.deadline = deadline;
-    m.target = target;
-    m.upcoming = upcoming;
-    m.required = required;
-    m.covered = covered;
-    m.planned = planned;
-    m.shortfall = shortfall;
-    m.verdict = verdict;
-    return m;
-}
-
-LocalityRef locality(std::string name, std::string id, std::optional<Date> planned) {
-    LocalityRef ref;
-    ref.name = std::move(name);
-    ref.id = std::move(id);
-    ref.kind = "phường";
-    ref.planned = planned;
-    return ref;
 }
 
 // "Hồng Bàng" with precomposed letters (U+1ED3, U+00E0), and the same name
