@@ -9,15 +9,14 @@
 
 #include <catch2/catch.hpp>
 
+#include "support/plan_builders.hpp"
+
 #include "compute.hpp"
 
 using namespace ontrack;
+using namespace ontrack::test;
 
 namespace {
-
-Date day(int y, unsigned m, unsigned d) {
-    return Date::from_ymd(y, m, d);
-}
 
 Locality locality(std::string name, std::string kind, std::vector<Date> event_dates,
                   std::optional<Date> planned = std::nullopt, std::string id = "") {

@@ -9,28 +9,14 @@
 
 #include <catch2/catch.hpp>
 
+#include "support/plan_builders.hpp"
+
 #include "compute.hpp"
 
 using namespace ontrack;
+using namespace ontrack::test;
 
 namespace {
-
-Date day(int y, unsigned m, unsigned d) {
-    return Date::from_ymd(y, m, d);
-}
-
-Locality locality(std::string name, std::vector<Date> event_dates, std::optional<Date> planned = std::nullopt) {
-    Locality loc;
-    loc.name = std::move(name);
-    for (std::size_t k = 0; k < event_dates.size(); ++k) {
-        Event e;
-        e.date = event_dates[k];
-        e.kind = k % 2 == 0 ? EventKind::certified : EventKind::revoked;
-        loc.events.push_back(e);
-    }
-    loc.planned = planned;
-    return loc;
-}
 
 void add_count_milestone(Plan& plan, Date deadline, std::int64_t n, std::string name) {
     Milestone m;

@@ -6,15 +6,14 @@
 
 #include <catch2/catch.hpp>
 
+#include "support/plan_builders.hpp"
+
 #include "load.hpp"
 
 using namespace ontrack;
+using namespace ontrack::test;
 
 namespace {
-
-Date day(int y, unsigned m, unsigned d) {
-    return Date::from_ymd(y, m, d);
-}
 
 // "2024-03-01=1 2024-05-01=3": readable in a failure message.
 std::string text(const std::vector<ChartPoint>& series) {

@@ -8,30 +8,15 @@
 
 #include <catch2/catch.hpp>
 
+#include "support/plan_builders.hpp"
+
 using namespace ontrack;
+using namespace ontrack::test;
 
 namespace {
 
-Date day(int y, unsigned m, unsigned d) {
-    return Date::from_ymd(y, m, d);
-}
-
 Date plus(Date d, std::int32_t n) {
     return Date{d.days + n};
-}
-
-// Events alternate certified, revoked, certified, ... as the loader enforces.
-Locality locality(std::string name, std::vector<Date> event_dates, std::optional<Date> planned = std::nullopt) {
-    Locality loc;
-    loc.name = std::move(name);
-    for (std::size_t k = 0; k < event_dates.size(); ++k) {
-        Event e;
-        e.date = event_dates[k];
-        e.kind = k % 2 == 0 ? EventKind::certified : EventKind::revoked;
-        loc.events.push_back(e);
-    }
-    loc.planned = planned;
-    return loc;
 }
 
 Target count_target(std::int64_t n) {

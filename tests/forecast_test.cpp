@@ -9,29 +9,14 @@
 
 #include <catch2/catch.hpp>
 
+#include "support/plan_builders.hpp"
+
 #include "compute.hpp"
 
 using namespace ontrack;
+using namespace ontrack::test;
 
 namespace {
-
-Date day(int y, unsigned m, unsigned d) {
-    return Date::from_ymd(y, m, d);
-}
-
-// Events alternate certified, revoked, certified, ... as the loader enforces.
-Locality locality(std::string name, std::vector<Date> event_dates, std::optional<Date> planned = std::nullopt) {
-    Locality loc;
-    loc.name = std::move(name);
-    for (std::size_t k = 0; k < event_dates.size(); ++k) {
-        Event e;
-        e.date = event_dates[k];
-        e.kind = k % 2 == 0 ? EventKind::certified : EventKind::revoked;
-        loc.events.push_back(e);
-    }
-    loc.planned = planned;
-    return loc;
-}
 
 // n localities with the same events, named prefix1, prefix2, ...
 void add_many(std::vector<Locality>& out, int n, const std::string& prefix, const std::vector<Date>& events) {

@@ -723,8 +723,7 @@ TEST_CASE("two events on one day are reported at the later date value", "[load]"
     }
 }
 
-TEST_CASE("two events on one day with revoked written first: reported at the later one in the file",
-          "[load]") {
+TEST_CASE("two events on one day with revoked written first: reported at the later one in the file", "[load]") {
     SECTION("single dates") {
         // revoked on line 11, certified on line 12 (column 13), same day.
         const auto ds = diagnostics_of(plan_with_locality + "revoked = 2025-03-31\ncertified = 2025-03-31\n");
