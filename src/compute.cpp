@@ -74,6 +74,8 @@ Report compute_report(const Plan& plan, Date as_of) {
 
     // Planned dates after as-of of the localities not drug-free on as-of.
     std::vector<Date> ahead;
+    r.unplanned.reserve(plan.localities.size() - static_cast<std::size_t>(std::min<std::int64_t>(
+                                                     r.covered, static_cast<std::int64_t>(plan.localities.size()))));
     for (const Locality& loc : plan.localities) {
         if (is_drug_free_on(loc, as_of)) continue;
         if (!loc.planned)

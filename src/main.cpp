@@ -4,11 +4,23 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdlib>
+#include <optional>
+#include <string_view>
 
 #include "cli/commands.hpp"
 #include "i18n.hpp"
 
 using namespace ontrack;
+
+namespace {
+
+bool mentions(int argc, char** argv, std::string_view word) {
+    for (int k = 1; k < argc; ++k)
+        if (word == argv[k]) return true;
+    return false;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
     CLI::App app{
@@ -21,10 +33,18 @@ int main(int argc, char** argv) {
                    "Language of the report and messages: vi or en (default: from LC_ALL, LC_MESSAGES or LANG)")
         ->check(CLI::IsMember({"vi", "en"}));
     ReportCommand report(app);
-    CheckCommand check(app);
-    RecordCommand record(app);
-    InitCommand init(app);
-    ImportCommand import(app);
+    // A subcommand's options are set up only when its name is on the line
+    // (or help is asked for): setting them all up costs more than a small
+    // report.
+    std::optional<CheckCommand> check;
+    std::optional<RecordCommand> record;
+    std::optional<InitCommand> init;
+    std::optional<ImportCommand> import;
+    const bool help = mentions(argc, argv, "-h") || mentions(argc, argv, "--help");
+    if (help || mentions(argc, argv, "check")) check.emplace(app);
+    if (help || mentions(argc, argv, "record")) record.emplace(app);
+    if (help || mentions(argc, argv, "init")) init.emplace(app);
+    if (help || mentions(argc, argv, "import")) import.emplace(app);
     app.require_subcommand(0, 1);
     app.set_version_flag("--version", ONTRACK_VERSION);
     app.footer("Exit status: 0 every milestone met or on-track, 1 any missed or behind, 2 usage or input error.");
@@ -39,10 +59,10 @@ int main(int argc, char** argv) {
         set_language(lang.empty() ? language_from_environment(std::getenv("LC_ALL"), std::getenv("LC_MESSAGES"),
                                                               std::getenv("LANG"))
                                   : *parse_lang(lang));
-        if (check.chosen()) return check.run();
-        if (record.chosen()) return record.run();
-        if (init.chosen()) return init.run();
-        if (import.chosen()) return import.run();
+        if (check && check->chosen()) return check->run();
+        if (record && record->chosen()) return record->run();
+        if (init && init->chosen()) return init->run();
+        if (import && import->chosen()) return import->run();
         return report.run();
     });
 }

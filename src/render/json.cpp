@@ -33,16 +33,27 @@ std::string quote(std::string_view s) {
     return out + "\"";
 }
 
+// Appended piece by piece: a plan may list a million of these.
 std::string locality_json(const LocalityRef& ref) {
-    return fmt::format("{{\"name\": {}, \"id\": {}, \"kind\": {}, \"planned\": {}}}", quote(ref.name), quote(ref.id),
-                       quote(ref.kind), ref.planned ? quote(to_iso(*ref.planned)) : "null");
+    std::string out = "{\"name\": ";
+    out += quote(ref.name);
+    out += ", \"id\": ";
+    out += quote(ref.id);
+    out += ", \"kind\": ";
+    out += quote(ref.kind);
+    out += ", \"planned\": ";
+    out += ref.planned ? quote(to_iso(*ref.planned)) : std::string("null");
+    return out + "}";
 }
 
 std::string locality_list(const std::vector<LocalityRef>& refs) {
     if (refs.empty()) return "[]";
     std::string out = "[\n";
-    for (std::size_t k = 0; k < refs.size(); ++k)
-        out += fmt::format("    {}{}\n", locality_json(refs[k]), k + 1 < refs.size() ? "," : "");
+    for (std::size_t k = 0; k < refs.size(); ++k) {
+        out += "    ";
+        out += locality_json(refs[k]);
+        out += k + 1 < refs.size() ? ",\n" : "\n";
+    }
     return out + "  ]";
 }
 
