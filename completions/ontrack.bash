@@ -53,7 +53,7 @@ _ontrack() {
     local commands="check record init import"
     local common_opts="--lang --help -h"
     local report_opts="--as-of --format -f --output -o --upcoming-only --color --no-color --window --by --since
-        --list --chart --explain --version $common_opts"
+        --list --chart --forecast --explain --version $common_opts"
     local record_opts="--id --certified --revoked --planned $common_opts"
     local init_opts="--units --milestone --output -o $common_opts"
     # Options that take a value, in every command.
