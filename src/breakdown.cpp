@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "compute.hpp"
+#include "i18n.hpp"
 #include "suggest.hpp"
 
 namespace ontrack {
@@ -38,9 +39,9 @@ const char* to_string(ByField field) {
 }
 
 std::string unknown_by_field_message(std::string_view name) {
-    std::string message = fmt::format("unknown field \"{}\" for --by; valid fields: kind, id, name", name);
+    std::string message = trf("unknown field \"{}\" for --by; valid fields: kind, id, name", name);
     const std::string near = closest_match(name, {"kind", "id", "name"});
-    if (!near.empty()) message += fmt::format(" (did you mean \"{}\"?)", near);
+    if (!near.empty()) message += trf(" (did you mean \"{}\"?)", near);
     return message;
 }
 

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "i18n.hpp"
 #include "utf8.hpp"
 
 namespace ontrack {
@@ -39,16 +40,16 @@ std::pair<std::uint32_t, std::uint32_t> position_of(std::string_view text, std::
         throw InputError(Diagnostic{file,
                                     1,
                                     1,
-                                    "the file is UTF-16, not UTF-8",
-                                    "save it as \"CSV UTF-8 (comma delimited)\" (Excel) or as UTF-8 text",
+                                    tr("the file is UTF-16, not UTF-8"),
+                                    tr("save it as \"CSV UTF-8 (comma delimited)\" (Excel) or as UTF-8 text"),
                                     {}});
     const auto [line, column] = position_of(text.substr(bom), bad - bom);
     throw InputError(Diagnostic{file,
                                 line,
                                 column,
-                                fmt::format("the file is not valid UTF-8 (byte 0x{:02x})", byte),
-                                "save it as \"CSV UTF-8 (comma delimited)\" (Excel) or as UTF-8 text; Vietnamese "
-                                "text in a legacy encoding (TCVN3, VNI, Windows-1258) must be converted first",
+                                trf("the file is not valid UTF-8 (byte 0x{:02x})", byte),
+                                tr("save it as \"CSV UTF-8 (comma delimited)\" (Excel) or as UTF-8 text; Vietnamese "
+                                   "text in a legacy encoding (TCVN3, VNI, Windows-1258) must be converted first"),
                                 {}});
 }
 
@@ -131,8 +132,8 @@ class Parser {
         bool reported = false;
         while (i_ < s_.size() && s_[i_] != ',' && !at_line_end()) {
             if (s_[i_] == '"' && !reported) {
-                error(line_, column_, "a quote inside a field that does not start with one",
-                      "enclose the whole field in quotes and double the quotes inside it: \"say \"\"hi\"\"\"");
+                error(line_, column_, tr("a quote inside a field that does not start with one"),
+                      tr("enclose the whole field in quotes and double the quotes inside it: \"say \"\"hi\"\"\""));
                 reported = true;
             }
             const std::size_t start = i_;
@@ -145,8 +146,8 @@ class Parser {
         advance();  // the opening quote
         for (;;) {
             if (i_ >= s_.size()) {
-                error(f.line, f.column, "a quoted field is not closed",
-                      "add the closing quote; a quote inside a quoted field is written twice (\"\")");
+                error(f.line, f.column, tr("a quoted field is not closed"),
+                      tr("add the closing quote; a quote inside a quoted field is written twice (\"\")"));
                 stopped_ = true;
                 return;
             }
@@ -171,9 +172,9 @@ class Parser {
             f.text.append(s_.substr(start, i_ - start));
         }
         if (i_ < s_.size() && s_[i_] != ',' && !at_line_end()) {
-            error(line_, column_, "text after the closing quote of a field",
-                  "a quoted field ends at its closing quote; put the text inside the quotes, and write a quote "
-                  "inside them twice (\"\")");
+            error(line_, column_, tr("text after the closing quote of a field"),
+                  tr("a quoted field ends at its closing quote; put the text inside the quotes, and write a quote "
+                     "inside them twice (\"\")"));
             while (i_ < s_.size() && s_[i_] != ',' && !at_line_end()) advance();
         }
     }
@@ -212,8 +213,8 @@ CsvDocument read_csv(std::string_view text, const std::string& file) {
         throw InputError(Diagnostic{file,
                                     1,
                                     1,
-                                    "the file has no header row",
-                                    "a CSV file starts with a row naming its columns, e.g. code,name,type",
+                                    tr("the file has no header row"),
+                                    tr("a CSV file starts with a row naming its columns, e.g. code,name,type"),
                                     {}});
     doc.header = std::move(rows.front());
     rows.erase(rows.begin());
@@ -243,14 +244,14 @@ bool check_field_count(const CsvDocument& doc, const CsvRow& row, std::vector<Di
     if (have == want) return true;
     std::string names;
     for (const CsvField& f : doc.header.fields) names += (names.empty() ? "" : ", ") + std::string(trim_blanks(f.text));
-    const std::string message =
-        fmt::format("the row has {} field{} but the header has {} ({})", have, have == 1 ? "" : "s", want, names);
+    const std::string message = have == 1 ? trf("the row has 1 field but the header has {} ({})", want, names)
+                                          : trf("the row has {} fields but the header has {} ({})", have, want, names);
     if (have < want)
         out.push_back(doc.error(row.end_line, row.end_column, message,
-                                "give every column a value, separated by commas, even if it is empty"));
+                                tr("give every column a value, separated by commas, even if it is empty")));
     else
         out.push_back(doc.error(row.fields[want], message,
-                                "a value that contains a comma must be in quotes: \"Hai Phong, Viet Nam\""));
+                                tr("a value that contains a comma must be in quotes: \"Hai Phong, Viet Nam\"")));
     return false;
 }
 

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "compute.hpp"
+#include "i18n.hpp"
 #include "render/wording.hpp"
 
 namespace ontrack {
@@ -229,10 +230,12 @@ std::optional<SafetyBuffer> safety_buffer(const Plan& plan, Date as_of) {
 
 std::string buffer_text(const SafetyBuffer& b) {
     switch (b.state) {
-        case SafetyBuffer::State::safe: return fmt::format("safe for {} day{}", b.days, b.days == 1 ? "" : "s");
+        case SafetyBuffer::State::safe:
+            return b.days == 1 ? std::string(tr("safe for 1 day")) : trf("safe for {} days", b.days);
         case SafetyBuffer::State::below:
-            return fmt::format("below the path by {} unit{}", b.units, b.units == 1 ? "" : "s");
-        case SafetyBuffer::State::clear: return "at or above the path to the last milestone";
+            return b.units == 1 ? std::string(tr("below the path by 1 unit"))
+                                : trf("below the path by {} units", b.units);
+        case SafetyBuffer::State::clear: return tr("at or above the path to the last milestone");
     }
     return "?";
 }

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "csv_reader.hpp"
+#include "i18n.hpp"
 #include "suggest.hpp"
 
 namespace ontrack {
@@ -38,16 +39,15 @@ struct Columns {
 bool find_columns(const CsvDocument& doc, Columns& cols, std::vector<Diagnostic>& out) {
     std::string found;
     for (const CsvField& f : doc.header.fields) found += (found.empty() ? "" : ", ") + std::string(trim_blanks(f.text));
-    const std::string hint = fmt::format(
-        "the first row must name the columns code (or unit, or name), event and date, in any order; it names: {}",
-        found);
+    const std::string hint =
+        trf("the first row must name the columns code (or unit, or name), event and date, in any order; it names: {}",
+            found);
     bool ok = true;
     auto second_use = [&](std::size_t k, std::string_view what) {
         for (std::size_t j = k + 1; j < doc.header.fields.size(); ++j)
             if (iequals_ascii(trim_blanks(doc.header.fields[j].text), what)) {
-                out.push_back(
-                    doc.error(doc.header.fields[j], fmt::format("a second '{}' column", what),
-                              fmt::format("column {} is already '{}'; rename or remove one of them", k + 1, what)));
+                out.push_back(doc.error(doc.header.fields[j], trf("a second '{}' column", what),
+                                        trf("column {} is already '{}'; rename or remove one of them", k + 1, what)));
                 ok = false;
             }
     };
@@ -65,13 +65,13 @@ bool find_columns(const CsvDocument& doc, Columns& cols, std::vector<Diagnostic>
             break;
         }
     if (!have_key) {
-        out.push_back(doc.error(doc.header.line, 1, "the header has no 'code', 'unit' or 'name' column", hint));
+        out.push_back(doc.error(doc.header.line, 1, tr("the header has no 'code', 'unit' or 'name' column"), hint));
         ok = false;
     }
     for (std::string_view what : {"event", "date"}) {
         const auto k = doc.find_column(what);
         if (!k) {
-            out.push_back(doc.error(doc.header.line, 1, fmt::format("the header has no '{}' column", what), hint));
+            out.push_back(doc.error(doc.header.line, 1, trf("the header has no '{}' column", what), hint));
             ok = false;
             continue;
         }
@@ -111,8 +111,8 @@ std::vector<PlacedRecord> read_placed(const CsvDocument& doc, std::vector<Diagno
         bool ok = true;
         p.record.key = std::string(trim_blanks(key.text));
         if (p.record.key.empty()) {
-            out.push_back(doc.error(key, fmt::format("the {} is empty", cols.key_header),
-                                    "say which unit the record is for, by its code or its name"));
+            out.push_back(doc.error(key, trf("the {} is empty", cols.key_header),
+                                    tr("say which unit the record is for, by its code or its name")));
             ok = false;
         }
         p.record.event = lower_ascii(trim_blanks(event.text));
@@ -121,12 +121,12 @@ std::vector<PlacedRecord> read_placed(const CsvDocument& doc, std::vector<Diagno
                 p.record.event.empty()
                     ? std::string()
                     : closest_match(p.record.event, {std::begin(event_names), std::end(event_names)});
-            out.push_back(doc.error(
-                event,
-                p.record.event.empty() ? std::string("the event is empty")
-                                       : fmt::format("unknown event '{}'", trim_blanks(event.text)),
-                guess.empty() ? std::string("the event is certified, revoked or planned")
-                              : fmt::format("did you mean '{}'? the event is certified, revoked or planned", guess)));
+            out.push_back(doc.error(event,
+                                    p.record.event.empty() ? std::string(tr("the event is empty"))
+                                                           : trf("unknown event '{}'", trim_blanks(event.text)),
+                                    guess.empty()
+                                        ? std::string(tr("the event is certified, revoked or planned"))
+                                        : trf("did you mean '{}'? the event is certified, revoked or planned", guess)));
             ok = false;
         }
         const std::string_view date_text = trim_blanks(date.text);
@@ -135,10 +135,10 @@ std::vector<PlacedRecord> read_placed(const CsvDocument& doc, std::vector<Diagno
             p.record.date = *d;
         } else {
             out.push_back(doc.error(date,
-                                    date_text.empty() ? std::string("the date is empty")
-                                                      : fmt::format("'{}' is not a date: {}", date_text, why),
-                                    "write dates as YYYY-MM-DD, e.g. 2025-12-31; a spreadsheet that shows "
-                                    "31/12/2025 must format the column as text or as YYYY-MM-DD before saving"));
+                                    date_text.empty() ? std::string(tr("the date is empty"))
+                                                      : trf("'{}' is not a date: {}", date_text, tr(why.c_str())),
+                                    tr("write dates as YYYY-MM-DD, e.g. 2025-12-31; a spreadsheet that shows "
+                                       "31/12/2025 must format the column as text or as YYYY-MM-DD before saving")));
             ok = false;
         }
         if (ok) records.push_back(std::move(p));
@@ -157,10 +157,10 @@ struct HistoryEvent {
 };
 
 std::string where(const HistoryEvent& e) {
-    return e.record ? fmt::format("line {}", e.record->record.line) : std::string("in the plan");
+    return e.record ? trf("line {}", e.record->record.line) : std::string(tr("in the plan"));
 }
 
-const std::string alternate_hint =
+const char* const alternate_hint =
     "certified and revoked dates must alternate in time; add the missing event or remove this row";
 
 // Checks the plan's events of `loc` merged with the file's new ones; reports
@@ -186,19 +186,19 @@ bool check_history(const CsvDocument& doc, const Locality& loc, const std::vecto
     for (std::size_t k = 1; k < events.size(); ++k)
         if (events[k].event.date == events[k - 1].event.date)  // events[k] is from the file: the plan has no such pair
             return report(*events[k].record,
-                          fmt::format("'{}' would have two events on {}", loc.name, to_iso(events[k].event.date)),
-                          fmt::format("a unit is certified or revoked at most once a day, and {} {} it on that day",
-                                      events[k - 1].record ? fmt::format("line {}", events[k - 1].record->record.line)
-                                                           : std::string("the plan"),
-                                      events[k - 1].event.kind == EventKind::certified ? "certifies" : "revokes"));
+                          trf("'{}' would have two events on {}", loc.name, to_iso(events[k].event.date)),
+                          trf("a unit is certified or revoked at most once a day, and {} {} it on that day",
+                              events[k - 1].record ? trf("line {}", events[k - 1].record->record.line)
+                                                   : std::string(tr("the plan")),
+                              tr(events[k - 1].event.kind == EventKind::certified ? "certifies" : "revokes")));
     for (std::size_t k = 0; k < events.size(); ++k) {
         const HistoryEvent& e = events[k];
         if (k == 0) {
             if (e.event.kind == EventKind::revoked)  // from the file: the plan's history starts with a certification
-                return report(*e.record,
-                              fmt::format("'{}' would be revoked on {} before it was ever certified", loc.name,
-                                          to_iso(e.event.date)),
-                              "a history starts with a certification; add the earlier certified date");
+                return report(
+                    *e.record,
+                    trf("'{}' would be revoked on {} before it was ever certified", loc.name, to_iso(e.event.date)),
+                    tr("a history starts with a certification; add the earlier certified date"));
             continue;
         }
         const HistoryEvent& before = events[k - 1];
@@ -206,14 +206,14 @@ bool check_history(const CsvDocument& doc, const Locality& loc, const std::vecto
         const std::string kind = event_name(e.event.kind);
         if (e.record)
             return report(*e.record,
-                          fmt::format("'{}' would be {} on {} while already {} since {} ({})", loc.name, kind,
-                                      to_iso(e.event.date), kind, to_iso(before.event.date), where(before)),
-                          alternate_hint);
+                          trf("'{}' would be {} on {} while already {} since {} ({})", loc.name, tr(kind.c_str()),
+                              to_iso(e.event.date), tr(kind.c_str()), to_iso(before.event.date), where(before)),
+                          tr(alternate_hint));
         // e is the plan's; the plan alone alternates, so `before` is from the file.
         return report(*before.record,
-                      fmt::format("'{}' would be {} on {} and again on {} ({}) with nothing in between", loc.name, kind,
-                                  to_iso(before.event.date), to_iso(e.event.date), where(e)),
-                      alternate_hint);
+                      trf("'{}' would be {} on {} and again on {} ({}) with nothing in between", loc.name,
+                          tr(kind.c_str()), to_iso(before.event.date), to_iso(e.event.date), where(e)),
+                      tr(alternate_hint));
     }
     return true;
 }
@@ -271,19 +271,17 @@ ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::s
                 }
             }
             const std::string guess = closest_match(key, candidates);
-            problems.push_back(
-                doc.error(p.key_at.line, p.key_at.column,
-                          fmt::format("unknown unit '{}': no locality of the plan has this code or name", key),
-                          guess.empty() ? std::string("check the code or the name against the plan")
-                                        : fmt::format("did you mean '{}'?", guess)));
+            problems.push_back(doc.error(p.key_at.line, p.key_at.column,
+                                         trf("unknown unit '{}': no locality of the plan has this code or name", key),
+                                         guess.empty() ? std::string(tr("check the code or the name against the plan"))
+                                                       : trf("did you mean '{}'?", guess)));
             continue;
         }
         const Locality& loc = plan.localities[*index];
         if (!p.name.empty() && p.name != loc.name) {
-            problems.push_back(
-                doc.error(p.name_at.line, p.name_at.column,
-                          fmt::format("the unit '{}' is '{}' in the plan, not '{}'", key, loc.name, p.name),
-                          "correct the code or the name so that they agree"));
+            problems.push_back(doc.error(p.name_at.line, p.name_at.column,
+                                         trf("the unit '{}' is '{}' in the plan, not '{}'", key, loc.name, p.name),
+                                         tr("correct the code or the name so that they agree")));
             continue;
         }
         of_locality[*index].push_back(&p);
@@ -305,18 +303,17 @@ ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::s
                 [&](const PlacedRecord* q) { return q->record.event == r.event && q->record.date == r.date; });
             if (same != rs.begin() + static_cast<std::ptrdiff_t>(i)) {
                 problems.push_back(doc.error(rs[i]->key_at.line, rs[i]->key_at.column,
-                                             fmt::format("the same record as line {}", (*same)->record.line),
-                                             "remove one of the two rows"));
+                                             trf("the same record as line {}", (*same)->record.line),
+                                             tr("remove one of the two rows")));
                 ok = false;
                 continue;
             }
             if (r.event == "planned") {
                 if (planned) {
-                    problems.push_back(
-                        doc.error(rs[i]->date_at.line, rs[i]->date_at.column,
-                                  fmt::format("a second planned date for '{}': line {} plans {}", loc.name,
-                                              planned->record.line, to_iso(planned->record.date)),
-                                  "a locality has one planned date; keep one of the rows"));
+                    problems.push_back(doc.error(rs[i]->date_at.line, rs[i]->date_at.column,
+                                                 trf("a second planned date for '{}': line {} plans {}", loc.name,
+                                                     planned->record.line, to_iso(planned->record.date)),
+                                                 tr("a locality has one planned date; keep one of the rows")));
                     ok = false;
                     continue;
                 }

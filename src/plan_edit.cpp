@@ -10,6 +10,7 @@
 #include <toml++/toml.h>
 
 #include "diagnostic.hpp"
+#include "i18n.hpp"
 #include "load.hpp"
 #include "suggest.hpp"
 #include "utf8.hpp"
@@ -134,7 +135,7 @@ std::string located_label(const std::string& name, const std::string& id) {
 template <typename Map>
 std::string remap_lines(const std::string& hint, Map map) {
     std::string out;
-    static constexpr std::string_view word = "line ";
+    const std::string_view word = language() == Lang::vi ? "dòng " : "line ";
     std::size_t i = 0;
     while (i < hint.size()) {
         const std::size_t at = hint.find(word, i);
@@ -181,24 +182,23 @@ Found find_locality(std::string_view text, const std::string& file, const toml::
     const auto other = std::find_if(localities.begin(), localities.end(),
                                     [&](const Found& f) { return (by_id ? f.name : f.id) == wanted; });
     if (other != localities.end()) {
-        hint = by_id ? fmt::format("'{}' is the name of a locality, not its id: find it by name", wanted)
-                     : fmt::format("'{}' is the id of {}, not a name: find it by id", wanted, other->name);
+        hint = by_id ? trf("'{}' is the name of a locality, not its id: find it by name", wanted)
+                     : trf("'{}' is the id of {}, not a name: find it by id", wanted, other->name);
     } else if (const std::string guess = closest_match(wanted, candidates); !guess.empty()) {
         const auto it = std::find_if(localities.begin(), localities.end(),
                                      [&](const Found& f) { return (by_id ? f.id : f.name) == guess; });
-        hint = by_id ? fmt::format("did you mean '{}' ({})?", guess, it->name)
-                     : (it->id.empty() ? fmt::format("did you mean '{}'?", guess)
-                                       : fmt::format("did you mean '{}' ({})?", guess, it->id));
+        hint =
+            by_id ? trf("did you mean '{}' ({})?", guess, it->name)
+                  : (it->id.empty() ? trf("did you mean '{}'?", guess) : trf("did you mean '{}' ({})?", guess, it->id));
     } else if (localities.empty()) {
-        hint = "the plan lists no [[locality]]; add the locality first";
+        hint = tr("the plan lists no [[locality]]; add the locality first");
     } else if (by_id && candidates.empty()) {
-        hint = "no locality in this plan has an id: find it by name";
+        hint = tr("no locality in this plan has an id: find it by name");
     } else {
-        hint = by_id ? "ids are matched exactly, as written in id = \"...\""
-                     : "names are matched exactly, diacritics and case included";
+        hint = by_id ? tr("ids are matched exactly, as written in id = \"...\"")
+                     : tr("names are matched exactly, diacritics and case included");
     }
-    const std::string message =
-        by_id ? fmt::format("no locality with id '{}'", wanted) : fmt::format("no locality named '{}'", wanted);
+    const std::string message = by_id ? trf("no locality with id '{}'", wanted) : trf("no locality named '{}'", wanted);
     if (localities.empty()) refuse(text, file, 1, 1, message, hint);
     const auto& at = localities.front().table->source().begin;
     refuse(text, file, at.line, at.column, message, hint);
@@ -274,8 +274,8 @@ class Editor {
     [[noreturn]] void already(const toml::node& node) const {
         const auto& at = node.source().begin;
         refuse(text_, file_, at.line, at.column,
-               fmt::format("{} {} is already recorded for {}", key_, day_, located_label(loc_.name, loc_.id)),
-               "nothing to add: the plan is unchanged");
+               trf("{} {} is already recorded for {}", key_, day_, located_label(loc_.name, loc_.id)),
+               tr("nothing to add: the plan is unchanged"));
     }
 
     // `KEY = DATE` on a new line after the line where the last value ends.
@@ -365,9 +365,9 @@ EditResult add_event(std::string_view text, const std::string& file, const EditR
     if (locality.table->is_inline()) {
         const auto& at = locality.table->source().begin;
         refuse(text, file, at.line, at.column,
-               fmt::format("locality {} is written as an inline table, which cannot be edited safely",
-                           located_label(locality.name, locality.id)),
-               "write it as its own [[locality]] section, one key per line, then record the event again");
+               trf("locality {} is written as an inline table, which cannot be edited safely",
+                   located_label(locality.name, locality.id)),
+               tr("write it as its own [[locality]] section, one key per line, then record the event again"));
     }
     Editor editor(text, file, locality, request);
     std::string replaced;
@@ -401,9 +401,8 @@ EditResult add_event(std::string_view text, const std::string& file, const EditR
     const std::string label = located_label(locality.name, locality.id);
     const std::string key = key_of(request.kind);
     std::string summary =
-        replaced.empty()
-            ? fmt::format("{}: {} {} added (line {})", label, key, to_iso(request.date), line)
-            : fmt::format("{}: {} {} replaces {} (line {})", label, key, to_iso(request.date), replaced, line);
+        replaced.empty() ? trf("{}: {} {} added (line {})", label, key, to_iso(request.date), line)
+                         : trf("{}: {} {} replaces {} (line {})", label, key, to_iso(request.date), replaced, line);
     return EditResult{std::move(applied.text), std::move(summary)};
 }
 

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "csv_reader.hpp"
+#include "i18n.hpp"
 #include "utf8.hpp"
 
 namespace ontrack {
@@ -21,10 +22,10 @@ bool find_roster_columns(const CsvDocument& doc, std::size_t (&index)[3], std::v
     for (int c = 0; c < 3; ++c) {
         const auto k = doc.find_column(roster_columns[c]);
         if (!k) {
-            out.push_back(doc.error(doc.header.line, 1, fmt::format("the header has no '{}' column", roster_columns[c]),
-                                    fmt::format("the first row must name the columns code, name and type, in any "
-                                                "order; it names: {}",
-                                                found)));
+            out.push_back(doc.error(doc.header.line, 1, trf("the header has no '{}' column", roster_columns[c]),
+                                    trf("the first row must name the columns code, name and type, in any "
+                                        "order; it names: {}",
+                                        found)));
             ok = false;
             continue;
         }
@@ -32,8 +33,8 @@ bool find_roster_columns(const CsvDocument& doc, std::size_t (&index)[3], std::v
         for (std::size_t j = *k + 1; j < doc.header.fields.size(); ++j)
             if (iequals_ascii(trim_blanks(doc.header.fields[j].text), roster_columns[c])) {
                 out.push_back(doc.error(
-                    doc.header.fields[j], fmt::format("a second '{}' column", roster_columns[c]),
-                    fmt::format("column {} is already '{}'; rename or remove one of them", *k + 1, roster_columns[c])));
+                    doc.header.fields[j], trf("a second '{}' column", roster_columns[c]),
+                    trf("column {} is already '{}'; rename or remove one of them", *k + 1, roster_columns[c])));
                 ok = false;
             }
     }
@@ -66,8 +67,8 @@ std::vector<RosterUnit> read_roster(std::string_view csv_text, const std::string
     std::size_t col[3] = {0, 0, 0};
     if (!find_roster_columns(doc, col, problems)) throw_if_any(std::move(problems));
     if (doc.rows.empty())
-        throw InputError(doc.error(doc.header.line, 1, "the roster lists no units",
-                                   "add one row per unit under the header: code,name,type"));
+        throw InputError(doc.error(doc.header.line, 1, tr("the roster lists no units"),
+                                   tr("add one row per unit under the header: code,name,type")));
     std::vector<RosterUnit> units;
     units.reserve(doc.rows.size());
     std::unordered_map<std::string, std::uint32_t> codes, names;  // value -> line of first use
@@ -82,20 +83,19 @@ std::vector<RosterUnit> read_roster(std::string_view csv_text, const std::string
         unit.line = row.line;
         bool ok = true;
         if (unit.name.empty()) {
-            problems.push_back(doc.error(name, "the unit's name is empty", "every unit needs a name"));
+            problems.push_back(doc.error(name, tr("the unit's name is empty"), tr("every unit needs a name")));
             ok = false;
         } else if (auto [it, fresh] = names.emplace(unit.name, row.line); !fresh) {
-            problems.push_back(doc.error(name, fmt::format("duplicate name '{}'", unit.name),
-                                         fmt::format("it is already used at line {}; names must be unique "
-                                                     "(add the district or the type to tell them apart)",
-                                                     it->second)));
+            problems.push_back(doc.error(name, trf("duplicate name '{}'", unit.name),
+                                         trf("it is already used at line {}; names must be unique "
+                                             "(add the district or the type to tell them apart)",
+                                             it->second)));
             ok = false;
         }
         if (!unit.code.empty())
             if (auto [it, fresh] = codes.emplace(unit.code, row.line); !fresh) {
-                problems.push_back(
-                    doc.error(code, fmt::format("duplicate code '{}'", unit.code),
-                              fmt::format("it is already used at line {}; codes must be unique", it->second)));
+                problems.push_back(doc.error(code, trf("duplicate code '{}'", unit.code),
+                                             trf("it is already used at line {}; codes must be unique", it->second)));
                 ok = false;
             }
         if (ok) units.push_back(std::move(unit));
@@ -107,7 +107,7 @@ std::vector<RosterUnit> read_roster(std::string_view csv_text, const std::string
 std::optional<MilestoneSpec> parse_milestone_spec(std::string_view text, std::string& why) {
     const auto eq = text.find('=');
     if (eq == std::string_view::npos) {
-        why = fmt::format("'{}' is not DEADLINE=TARGET, e.g. 2025-12-31=30% or 2027-12-31=52", text);
+        why = trf("'{}' is not DEADLINE=TARGET, e.g. 2025-12-31=30% or 2027-12-31=52", text);
         return std::nullopt;
     }
     const std::string_view date_text = trim_blanks(text.substr(0, eq));
@@ -117,13 +117,13 @@ std::optional<MilestoneSpec> parse_milestone_spec(std::string_view text, std::st
     if (const auto d = parse_iso_date(date_text, &reason)) {
         spec.deadline = *d;
     } else {
-        why = fmt::format("the deadline '{}' is not a date: {}", date_text, reason);
+        why = trf("the deadline '{}' is not a date: {}", date_text, tr(reason.c_str()));
         return std::nullopt;
     }
     if (!target_text.empty() && target_text.back() == '%') {
         const auto p = parse_percent(target_text, reason);
         if (!p) {
-            why = fmt::format("the target '{}': {}", target_text, reason);
+            why = trf("the target '{}': {}", target_text, tr(reason.c_str()));
             return std::nullopt;
         }
         spec.target.kind = Target::Kind::percent;
@@ -132,11 +132,11 @@ std::optional<MilestoneSpec> parse_milestone_spec(std::string_view text, std::st
     }
     std::int64_t count = 0;
     if (!parse_count(target_text, count)) {
-        why = fmt::format("the target '{}' is neither a percentage (30%) nor a count of units (52)", target_text);
+        why = trf("the target '{}' is neither a percentage (30%) nor a count of units (52)", target_text);
         return std::nullopt;
     }
     if (count < 1) {
-        why = "a count target must be at least 1 unit";
+        why = tr("a count target must be at least 1 unit");
         return std::nullopt;
     }
     spec.target.kind = Target::Kind::count;
@@ -158,19 +158,19 @@ std::vector<MilestoneSpec> sorted_by_deadline(std::vector<MilestoneSpec> specs) 
 }
 
 std::string check_milestone_specs(const std::vector<MilestoneSpec>& specs, std::int64_t total) {
-    if (specs.empty()) return "there are no milestones";
+    if (specs.empty()) return tr("there are no milestones");
     const std::vector<MilestoneSpec> sorted = sorted_by_deadline(specs);
     for (std::size_t k = 0; k < sorted.size(); ++k) {
         const MilestoneSpec& m = sorted[k];
         if (m.target.kind == Target::Kind::count && m.target.count > total)
-            return fmt::format("the milestone of {} asks for {} units, more than the {} units of the plan",
-                               to_iso(m.deadline), m.target.count, total);
+            return trf("the milestone of {} asks for {} units, more than the {} units of the plan", to_iso(m.deadline),
+                       m.target.count, total);
         if (k == 0) continue;
         const MilestoneSpec& before = sorted[k - 1];
-        if (m.deadline == before.deadline) return fmt::format("two milestones on {}", to_iso(m.deadline));
+        if (m.deadline == before.deadline) return trf("two milestones on {}", to_iso(m.deadline));
         const std::int64_t now = required_count(m.target, total), then = required_count(before.target, total);
         if (now < then)
-            return fmt::format(
+            return trf(
                 "the milestone of {} requires {} units, fewer than the {} of the milestone of {}; targets are "
                 "cumulative",
                 to_iso(m.deadline), now, then, to_iso(before.deadline));

@@ -14,9 +14,13 @@
 #include <catch2/catch.hpp>
 
 #include "diagnostic.hpp"
+#include "forecast.hpp"
+#include "import.hpp"
 #include "load.hpp"
 #include "output_file.hpp"
+#include "plan_edit.hpp"
 #include "plan_file.hpp"
+#include "roster.hpp"
 #include "target.hpp"
 #include "utf8.hpp"
 
@@ -132,6 +136,23 @@ std::string plan_text(const std::string& plan_extra, const std::string& target_l
            "[[milestone]]\n"
            "deadline = 2025-12-31\n" +
            target_line + "\n";
+}
+
+// plan_text("") and one locality: lines 8-12 are a blank line,
+// [[locality]], id = "101", name = "An Bien", certified = 2025-01-10.
+std::string plan_with_locality() {
+    return plan_text("") + "\n[[locality]]\nid = \"101\"\nname = \"An Bien\"\ncertified = 2025-01-10\n";
+}
+
+template <typename F>
+std::vector<Diagnostic> diagnostics_from(F&& f) {
+    try {
+        f();
+    } catch (const InputError& e) {
+        return e.diagnostics();
+    }
+    FAIL("the input was accepted");
+    return {};
 }
 
 }  // namespace
@@ -445,4 +466,127 @@ TEST_CASE("file and output errors are reported in Vietnamese", "[i18n]") {
         CHECK(std::string(e.what()) == "/: không phải tệp thông thường; hãy chỉ định tên tệp cho báo cáo");
     }
     CHECK(std::string(InputError(std::vector<Diagnostic>{}).what()) == "dữ liệu đầu vào không hợp lệ");
+}
+
+TEST_CASE("import records are reported in Vietnamese", "[i18n]") {
+    LanguageGuard guard(Lang::vi);
+    const ontrack::Plan plan = ontrack::parse_plan(plan_with_locality(), "plan.toml");
+    SECTION("a misspelt event suggests the right one") {
+        // Row 2 "101,certifed,2025-03-01": the event starts at column 5
+        // (after "101,"); "certifed" is one edit from "certified".
+        const auto ds = diagnostics_from(
+            [&] { (void)ontrack::plan_import(plan, "code,event,date\n101,certifed,2025-03-01\n", "r.csv"); });
+        REQUIRE(ds.size() == 1);
+        CHECK(ds[0].line == 2);
+        CHECK(ds[0].column == 5);
+        CHECK(ds[0].message == "sự kiện 'certifed' không hợp lệ");
+        CHECK(ds[0].hint == "có phải ý bạn là 'certified'? sự kiện phải là certified, revoked hoặc planned");
+    }
+    SECTION("an unknown unit with nothing close") {
+        const auto ds = diagnostics_from(
+            [&] { (void)ontrack::plan_import(plan, "code,event,date\nCat Hai,certified,2025-03-01\n", "r.csv"); });
+        REQUIRE(ds.size() == 1);
+        CHECK(ds[0].message ==
+              "đơn vị 'Cat Hai' không xác định: không có đơn vị nào trong kế hoạch có mã hoặc tên này");
+        CHECK(ds[0].hint == "hãy đối chiếu mã hoặc tên với kế hoạch");
+    }
+    SECTION("a second certification translates the event names and the place") {
+        // The plan certifies An Bien on 2025-01-10; the file certifies it again
+        // on 2025-02-01 with no revocation in between.
+        const auto ds = diagnostics_from(
+            [&] { (void)ontrack::plan_import(plan, "code,event,date\n101,certified,2025-02-01\n", "r.csv"); });
+        REQUIRE(ds.size() == 1);
+        CHECK(ds[0].line == 2);
+        CHECK(ds[0].message ==
+              "'An Bien' sẽ được công nhận ngày 2025-02-01 trong khi đã được công nhận từ ngày 2025-01-10 (trong kế "
+              "hoạch)");
+        CHECK(ds[0].hint ==
+              "các ngày được công nhận và bị thu hồi công nhận phải xen kẽ theo thời gian; hãy thêm sự kiện còn thiếu "
+              "hoặc bỏ dòng này");
+    }
+}
+
+TEST_CASE("roster and csv errors are reported in Vietnamese and stay English in en", "[i18n]") {
+    SECTION("a duplicate name points at the first use") {
+        LanguageGuard guard(Lang::vi);
+        // Line 3 repeats the name of line 2; the name field starts at column 3 (after "2,").
+        const auto ds =
+            diagnostics_from([] { (void)ontrack::read_roster("code,name,type\n1,Xa A,xa\n2,Xa A,xa\n", "u.csv"); });
+        REQUIRE(ds.size() == 1);
+        CHECK(ds[0].line == 3);
+        CHECK(ds[0].column == 3);
+        CHECK(ds[0].message == "tên 'Xa A' bị trùng");
+        CHECK(ds[0].hint ==
+              "tên này đã dùng ở dòng 2; mỗi tên chỉ được dùng một lần (thêm quận, huyện hoặc loại để phân biệt)");
+    }
+    SECTION("a missing column") {
+        LanguageGuard guard(Lang::vi);
+        const auto ds = diagnostics_from([] { (void)ontrack::read_roster("code,name\n1,A\n", "u.csv"); });
+        REQUIRE(ds.size() == 1);
+        CHECK(ds[0].message == "dòng tiêu đề không có cột 'type'");
+        CHECK(ds[0].hint ==
+              "dòng đầu tiên phải ghi tên các cột code, name và type, theo thứ tự bất kỳ; dòng này ghi: code, name");
+    }
+    SECTION("a short row: one plural form in Vietnamese, both English forms unchanged") {
+        const std::string two = "code,name,type\n1,A\n", one = "code,name,type\n1\n";
+        {
+            LanguageGuard guard(Lang::vi);
+            const auto ds = diagnostics_from([&] { (void)ontrack::read_roster(two, "u.csv"); });
+            REQUIRE(ds.size() == 1);
+            CHECK(ds[0].message == "dòng có 2 trường nhưng dòng tiêu đề có 3 (code, name, type)");
+            CHECK(ds[0].hint == "hãy ghi giá trị cho mọi cột, cách nhau bằng dấu phẩy, kể cả khi để trống");
+        }
+        LanguageGuard guard(Lang::en);
+        const auto d2 = diagnostics_from([&] { (void)ontrack::read_roster(two, "u.csv"); });
+        REQUIRE(d2.size() == 1);
+        CHECK(d2[0].message == "the row has 2 fields but the header has 3 (code, name, type)");
+        const auto d1 = diagnostics_from([&] { (void)ontrack::read_roster(one, "u.csv"); });
+        REQUIRE(d1.size() == 1);
+        CHECK(d1[0].message == "the row has 1 field but the header has 3 (code, name, type)");
+    }
+}
+
+TEST_CASE("record messages and the safety buffer are in Vietnamese", "[i18n]") {
+    LanguageGuard guard(Lang::vi);
+    const std::string text = plan_with_locality();
+    ontrack::EditRequest request;
+    request.name = "An Bienn";
+    request.kind = ontrack::EditKind::revoked;
+    request.date = Date::from_ymd(2025, 2, 1);
+    SECTION("a misspelt name suggests the locality with its id") {
+        const auto ds = diagnostics_from([&] { (void)ontrack::add_event(text, "plan.toml", request); });
+        REQUIRE(ds.size() == 1);
+        CHECK(ds[0].message == "không có đơn vị nào tên 'An Bienn'");
+        CHECK(ds[0].hint == "có phải ý bạn là 'An Bien' (101)?");
+    }
+    SECTION("an event already recorded") {
+        request.name.clear();
+        request.id = "101";
+        request.kind = ontrack::EditKind::certified;
+        request.date = Date::from_ymd(2025, 1, 10);
+        const auto ds = diagnostics_from([&] { (void)ontrack::add_event(text, "plan.toml", request); });
+        REQUIRE(ds.size() == 1);
+        CHECK(ds[0].message == "certified 2025-01-10 đã có trong kế hoạch cho An Bien (101)");
+        CHECK(ds[0].hint == "không có gì để thêm: kế hoạch không thay đổi");
+    }
+    SECTION("the summary of an added event") {
+        // revoked is new: it goes on a line of its own after line 12 (certified).
+        request.name.clear();
+        request.id = "101";
+        CHECK(ontrack::add_event(text, "plan.toml", request).summary ==
+              "An Bien (101): đã thêm revoked 2025-02-01 (dòng 13)");
+    }
+    SECTION("buffer_text keeps the numbers and drops the English plural") {
+        ontrack::SafetyBuffer b;
+        b.state = ontrack::SafetyBuffer::State::safe;
+        b.days = 1;
+        CHECK(ontrack::buffer_text(b) == "an toàn thêm 1 ngày");
+        b.days = 47;
+        CHECK(ontrack::buffer_text(b) == "an toàn thêm 47 ngày");
+        b.state = ontrack::SafetyBuffer::State::below;
+        b.units = 6;
+        CHECK(ontrack::buffer_text(b) == "thấp hơn đường yêu cầu 6 đơn vị");
+        b.state = ontrack::SafetyBuffer::State::clear;
+        CHECK(ontrack::buffer_text(b) == "đạt hoặc vượt đường yêu cầu đến mốc cuối");
+    }
 }

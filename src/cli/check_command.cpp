@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "../i18n.hpp"
 #include "../load.hpp"
 
 namespace ontrack {
@@ -14,7 +15,8 @@ CheckCommand::CheckCommand(CLI::App& app) {
 
 int CheckCommand::run() const {
     for (const Plan& plan : load_plans(files_))
-        fmt::print("{}: ok: {} localities, {} milestones\n", plan.file, plan.localities.size(), plan.milestones.size());
+        fmt::print("{}\n", trf("{}: ok: {} localities, {} milestones", plan.file, plan.localities.size(),
+                               plan.milestones.size()));
     return 0;
 }
 

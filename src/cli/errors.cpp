@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "../diagnostic.hpp"
+#include "../i18n.hpp"
 #include "commands.hpp"
 
 namespace ontrack {
@@ -13,7 +14,7 @@ CLI::Validator iso_date_validator() {
     return CLI::Validator(
         [](std::string& text) {
             std::string why;
-            return parse_iso_date(text, &why) ? std::string() : fmt::format("'{}' is not a date: {}", text, why);
+            return parse_iso_date(text, &why) ? std::string() : trf("'{}' is not a date: {}", text, tr(why.c_str()));
         },
         "YYYY-MM-DD");
 }
@@ -24,11 +25,11 @@ int report_exception() {
     } catch (const InputError& e) {
         for (const Diagnostic& d : e.diagnostics()) fmt::print(stderr, "{}", format_diagnostic(d));
     } catch (const CLI::Error& e) {
-        fmt::print(stderr, "ontrack: error: {}\nRun 'ontrack --help' for usage.\n", e.what());
+        fmt::print(stderr, "{}\n{}\n", trf("ontrack: error: {}", e.what()), tr("Run 'ontrack --help' for usage."));
     } catch (const std::exception& e) {
-        fmt::print(stderr, "ontrack: error: {}\n", e.what());
+        fmt::print(stderr, "{}\n", trf("ontrack: error: {}", e.what()));
     } catch (...) {
-        fmt::print(stderr, "ontrack: error: unexpected failure\n");
+        fmt::print(stderr, "{}\n", trf("ontrack: error: {}", tr("unexpected failure")));
     }
     return exit_usage;
 }

@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include "../i18n.hpp"
 #include "../import.hpp"
 #include "../load.hpp"
 #include "../output_file.hpp"
@@ -25,12 +26,14 @@ int ImportCommand::run() const {
     const Plan plan = parse_plan(plan_text, plan_);
     const ImportPlan import = plan_import(plan, read_input_file(records_), records_);
     for (const ImportAddition& a : import.additions)
-        fmt::print("{}:{}: add: {}{}: {} {}\n", records_, a.line, a.locality_name,
-                   a.locality_id.empty() ? "" : fmt::format(" ({})", a.locality_id), a.event, to_iso(a.date));
+        fmt::print("{}\n", trf("{}:{}: add: {}{}: {} {}", records_, a.line, a.locality_name,
+                               a.locality_id.empty() ? "" : fmt::format(" ({})", a.locality_id), tr(a.event.c_str()),
+                               to_iso(a.date)));
     for (const ImportAddition& a : import.already_recorded)
-        fmt::print("{}:{}: already recorded: {}: {} {}\n", records_, a.line, a.locality_name, a.event, to_iso(a.date));
-    fmt::print("{} to add, {} already recorded{}\n", import.additions.size(), import.already_recorded.size(),
-               apply_ || import.additions.empty() ? "" : "; run again with --apply to add them");
+        fmt::print("{}\n", trf("{}:{}: already recorded: {}: {} {}", records_, a.line, a.locality_name,
+                               tr(a.event.c_str()), to_iso(a.date)));
+    fmt::print("{}\n", trf("{} to add, {} already recorded{}", import.additions.size(), import.already_recorded.size(),
+                           apply_ || import.additions.empty() ? "" : tr("; run again with --apply to add them")));
     if (!apply_ || import.additions.empty()) return 0;
     std::string text = plan_text;
     for (const ImportAddition& a : import.additions) {
@@ -44,7 +47,7 @@ int ImportCommand::run() const {
         text = add_event(text, plan_, request).text;
     }
     write_file_atomically(plan_, text, {});
-    fmt::print("{}: {} events added\n", plan_, import.additions.size());
+    fmt::print("{}\n", trf("{}: {} events added", plan_, import.additions.size()));
     return 0;
 }
 

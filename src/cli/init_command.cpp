@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "../i18n.hpp"
 #include "../load.hpp"
 #include "../output_file.hpp"
 #include "../roster.hpp"
@@ -44,9 +45,9 @@ int InitCommand::run() const {
         fmt::print("{}", plan);
     } else {
         if (!force_ && ::access(output_.c_str(), F_OK) == 0)
-            throw std::runtime_error(fmt::format("{}: exists; use --force to replace it", output_));
+            throw std::runtime_error(trf("{}: exists; use --force to replace it", output_));
         write_file_atomically(output_, plan, {units_});
-        fmt::print(stderr, "{}: {} localities, {} milestones\n", output_, units.size(), specs.size());
+        fmt::print(stderr, "{}\n", trf("{}: {} localities, {} milestones", output_, units.size(), specs.size()));
     }
     return 0;
 }

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "../diagnostic.hpp"
+#include "../i18n.hpp"
 #include "../plan_file.hpp"
 #include "commands.hpp"
 
@@ -24,11 +25,12 @@ std::string read_input_file(const std::string& path) {
         return text.str();
     }
     struct stat st {};
-    if (::stat(path.c_str(), &st) != 0) fail("cannot open the file: No such file or directory", "check the path");
-    if (!S_ISREG(st.st_mode)) fail("not a regular file", "give a CSV file, or - to read standard input");
-    if (static_cast<std::uint64_t>(st.st_size) > max_plan_bytes) fail("the file is larger than 1 GiB", "");
+    if (::stat(path.c_str(), &st) != 0)
+        fail(tr("cannot open the file: No such file or directory"), tr("check the path"));
+    if (!S_ISREG(st.st_mode)) fail(tr("not a regular file"), tr("give a CSV file, or - to read standard input"));
+    if (static_cast<std::uint64_t>(st.st_size) > max_plan_bytes) fail(tr("the file is larger than 1 GiB"), "");
     std::ifstream in(path, std::ios::binary);
-    if (!in) fail("cannot read the file", "check its permissions");
+    if (!in) fail(tr("cannot read the file"), tr("check its permissions"));
     text << in.rdbuf();
     return text.str();
 }

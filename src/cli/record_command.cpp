@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include "../i18n.hpp"
 #include "../output_file.hpp"
 #include "../plan_edit.hpp"
 #include "../plan_file.hpp"
@@ -25,12 +26,12 @@ RecordCommand::RecordCommand(CLI::App& app) {
 }
 
 int RecordCommand::run() const {
-    if (id_.empty() && name_.empty()) throw CLI::ValidationError("record", "give --id CODE or --name NAME");
+    if (id_.empty() && name_.empty()) throw CLI::ValidationError("record", tr("give --id CODE or --name NAME"));
     EditRequest request;
     request.id = id_;
     request.name = name_;
     const std::string& day = !certified_.empty() ? certified_ : !revoked_.empty() ? revoked_ : planned_;
-    if (day.empty()) throw CLI::ValidationError("record", "give --certified, --revoked or --planned DATE");
+    if (day.empty()) throw CLI::ValidationError("record", tr("give --certified, --revoked or --planned DATE"));
     request.kind = !certified_.empty() ? EditKind::certified
                    : !revoked_.empty() ? EditKind::revoked
                                        : EditKind::planned;
