@@ -112,23 +112,19 @@ Report compute_report(const Plan& plan, Date as_of) {
     return r;
 }
 
-Rollup roll_up(const std::vector<Report>& reports) {
-    Rollup r;
-    for (const Report& report : reports) {
-        ++r.plans;
-        r.total += report.total;
-        r.covered += report.covered;
-        bool bad = false;
-        for (const MilestoneResult& m : report.milestones) {
-            ++r.milestones;
-            if (!is_good(m.verdict)) {
-                ++r.milestones_bad;
-                bad = true;
-            }
+void add_to_rollup(Rollup& r, const Report& report) {
+    ++r.plans;
+    r.total += report.total;
+    r.covered += report.covered;
+    bool bad = false;
+    for (const MilestoneResult& m : report.milestones) {
+        ++r.milestones;
+        if (!is_good(m.verdict)) {
+            ++r.milestones_bad;
+            bad = true;
         }
-        r.plans_bad += bad;
     }
-    return r;
+    r.plans_bad += bad;
 }
 
 int exit_status(const Report& report, Judge judge) {

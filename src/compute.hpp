@@ -25,7 +25,8 @@ class CoverageTimeline {
 
 Report compute_report(const Plan& plan, Date as_of);
 
-Rollup roll_up(const std::vector<Report>& reports);
+// Adds one plan's report to the sum of several.
+void add_to_rollup(Rollup& rollup, const Report& report);
 
 enum class Judge { all, upcoming };
 

@@ -101,26 +101,31 @@ void check_utf8(const std::string& path, const std::string_view text) {
 
 }  // namespace
 
-std::string read_plan_file(const std::string& path) {
-    std::string text;
-    if (path == "-") {
-        text = read_all("<stdin>", STDIN_FILENO, 0);
-    } else {
-        const Fd fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC));
-        if (fd.get() < 0) {
-            const int err = errno;
-            fail(path, trf("cannot open the plan: {}", std::strerror(err)),
-                 err == ENOENT ? tr("check the path; the plan is the first argument") : "");
-        }
-        struct stat st {};
-        if (::fstat(fd.get(), &st) != 0) fail(path, trf("cannot read the file: {}", std::strerror(errno)));
-        if (!S_ISREG(st.st_mode))
-            fail(path, trf("cannot read a plan from {}", file_type_name(st.st_mode)),
-                 tr("give a plan file, or - to read the plan from standard input"));
-        if (static_cast<std::uint64_t>(st.st_size) > max_plan_bytes)
-            fail(path, tr("the file is larger than 1 GiB"), tr("split the plan, or check that this is a plan file"));
-        text = read_all(path, fd.get(), static_cast<std::uint64_t>(st.st_size));
+std::string read_input_file(const std::string& path, InputKind kind) {
+    const bool plan = kind == InputKind::plan;
+    if (path == "-") return read_all("<stdin>", STDIN_FILENO, 0);
+    const Fd fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC));
+    if (fd.get() < 0) {
+        const int err = errno;
+        fail(path, trf(plan ? "cannot open the plan: {}" : "cannot open the file: {}", std::strerror(err)),
+             err != ENOENT ? ""
+             : plan        ? tr("check the path; the plan is the first argument")
+                           : tr("check the path"));
     }
+    struct stat st {};
+    if (::fstat(fd.get(), &st) != 0) fail(path, trf("cannot read the file: {}", std::strerror(errno)));
+    if (!S_ISREG(st.st_mode))
+        fail(path,
+             trf(plan ? "cannot read a plan from {}" : "cannot read a CSV file from {}", file_type_name(st.st_mode)),
+             plan ? tr("give a plan file, or - to read the plan from standard input")
+                  : tr("give a CSV file, or - to read standard input"));
+    if (static_cast<std::uint64_t>(st.st_size) > max_plan_bytes)
+        fail(path, tr("the file is larger than 1 GiB"), tr("split the plan, or check that this is a plan file"));
+    return read_all(path, fd.get(), static_cast<std::uint64_t>(st.st_size));
+}
+
+std::string read_plan_file(const std::string& path) {
+    std::string text = read_input_file(path, InputKind::plan);
     check_plan_text(path == "-" ? "<stdin>" : path, text);
     return text;
 }

@@ -1,4 +1,5 @@
-// Reading a plan file's bytes safely: regular files only, bounded size, UTF-8.
+// Reading input files safely (regular files or standard input, bounded size)
+// and checking a plan's text (not empty, UTF-8).
 #pragma once
 
 #include <cstdint>
@@ -7,6 +8,14 @@
 namespace ontrack {
 
 inline constexpr std::uint64_t max_plan_bytes = std::uint64_t{1} << 30;  // 1 GiB
+
+// What is being read: the words of the messages differ, the checks do not.
+enum class InputKind { plan, csv };
+
+// The bytes of `path` ("-" reads standard input). Throws InputError located
+// at 1:1 when the file is missing, unreadable, not a regular file or larger
+// than 1 GiB.
+std::string read_input_file(const std::string& path, InputKind kind);
 
 // The whole text of `path` ("-" reads standard input). Throws InputError,
 // located at 1:1 or at the first bad byte, when the file is missing,

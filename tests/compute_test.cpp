@@ -19,33 +19,6 @@ Date plus(Date d, std::int32_t n) {
     return Date{d.days + n};
 }
 
-Target count_target(std::int64_t n) {
-    Target t;
-    t.kind = Target::Kind::count;
-    t.count = n;
-    return t;
-}
-
-Target percent_target(const std::string& text) {
-    std::string why;
-    const auto p = parse_percent(text, why);
-    REQUIRE(p.has_value());
-    Target t;
-    t.kind = Target::Kind::percent;
-    t.percent = *p;
-    return t;
-}
-
-// As the loader does: required is resolved against the plan's total.
-void add_milestone(Plan& plan, Date deadline, Target target, std::string name = "") {
-    Milestone m;
-    m.name = std::move(name);
-    m.deadline = deadline;
-    m.target = target;
-    m.required = required_count(target, plan.total);
-    plan.milestones.push_back(m);
-}
-
 Plan plan_with(std::vector<Locality> localities, std::int64_t total = -1) {
     Plan plan;
     plan.file = "plan.toml";

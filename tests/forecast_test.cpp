@@ -23,32 +23,6 @@ void add_many(std::vector<Locality>& out, int n, const std::string& prefix, cons
     for (int k = 1; k <= n; ++k) out.push_back(locality(prefix + std::to_string(k), events));
 }
 
-Target count_target(std::int64_t n) {
-    Target t;
-    t.kind = Target::Kind::count;
-    t.count = n;
-    return t;
-}
-
-Target percent_target(const std::string& text) {
-    std::string why;
-    const auto p = parse_percent(text, why);
-    REQUIRE(p.has_value());
-    Target t;
-    t.kind = Target::Kind::percent;
-    t.percent = *p;
-    return t;
-}
-
-void add_milestone(Plan& plan, Date deadline, Target target, std::string name = "") {
-    Milestone m;
-    m.name = std::move(name);
-    m.deadline = deadline;
-    m.target = target;
-    m.required = required_count(target, plan.total);
-    plan.milestones.push_back(m);
-}
-
 Plan plan_with(std::vector<Locality> localities, std::int64_t total) {
     Plan plan;
     plan.file = "plan.toml";

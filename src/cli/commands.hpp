@@ -78,10 +78,6 @@ class ImportCommand {
     bool apply_ = false;
 };
 
-// The bytes of an input file that is not a plan (a CSV file): a regular file
-// or - for standard input, at most 1 GiB. Throws InputError located at 1:1.
-std::string read_input_file(const std::string& path);
-
 // A validator for YYYY-MM-DD options, naming what is wrong.
 CLI::Validator iso_date_validator();
 

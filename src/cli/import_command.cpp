@@ -24,7 +24,7 @@ ImportCommand::ImportCommand(CLI::App& app) {
 int ImportCommand::run() const {
     const std::string plan_text = read_plan_file(plan_);
     const Plan plan = parse_plan(plan_text, plan_);
-    const ImportPlan import = plan_import(plan, read_input_file(records_), records_);
+    const ImportPlan import = plan_import(plan, read_input_file(records_, InputKind::csv), records_);
     for (const ImportAddition& a : import.additions)
         fmt::print("{}\n", trf("{}:{}: add: {}{}: {} {}", records_, a.line, a.locality_name,
                                a.locality_id.empty() ? "" : fmt::format(" ({})", a.locality_id), tr(a.event.c_str()),

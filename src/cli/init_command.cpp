@@ -5,6 +5,7 @@
 #include "../i18n.hpp"
 #include "../load.hpp"
 #include "../output_file.hpp"
+#include "../plan_file.hpp"
 #include "../roster.hpp"
 #include "commands.hpp"
 
@@ -31,7 +32,7 @@ int InitCommand::run() const {
         specs.push_back(*spec);
     }
     if (specs.empty()) specs = haiphong_default_milestones();
-    const std::vector<RosterUnit> units = read_roster(read_input_file(units_), units_);
+    const std::vector<RosterUnit> units = read_roster(read_input_file(units_, InputKind::csv), units_);
     const std::string problem = check_milestone_specs(specs, static_cast<std::int64_t>(units.size()));
     if (!problem.empty()) throw CLI::ValidationError("--milestone", problem);
     std::string name = name_;

@@ -34,13 +34,13 @@ std::string render(const std::vector<Analysis>& analyses, Format format, const R
             case Format::html: return render_html(a);
         }
     }
-    std::vector<Report> reports;
-    for (const Analysis& a : analyses) reports.push_back(a.report);
+    Rollup rollup;
+    for (const Analysis& a : analyses) add_to_rollup(rollup, a.report);
     switch (format) {
-        case Format::table: return render_table_many(analyses, roll_up(reports), options);
-        case Format::json: return render_json_many(analyses, roll_up(reports));
+        case Format::table: return render_table_many(analyses, rollup, options);
+        case Format::json: return render_json_many(analyses, rollup);
         case Format::csv: return render_csv_many(analyses);
-        case Format::markdown: return render_markdown_many(analyses, roll_up(reports));
+        case Format::markdown: return render_markdown_many(analyses, rollup);
         case Format::html: break;
     }
     throw std::invalid_argument("--format html takes one plan");

@@ -6,7 +6,10 @@
 #include <utility>
 #include <vector>
 
+#include <catch2/catch.hpp>
+
 #include "model.hpp"
+#include "target.hpp"
 
 namespace ontrack::test {
 
@@ -26,6 +29,33 @@ inline Locality locality(std::string name, std::vector<Date> event_dates, std::o
     }
     loc.planned = planned;
     return loc;
+}
+
+inline Target count_target(std::int64_t n) {
+    Target t;
+    t.kind = Target::Kind::count;
+    t.count = n;
+    return t;
+}
+
+inline Target percent_target(const std::string& text) {
+    std::string why;
+    const auto p = parse_percent(text, why);
+    REQUIRE(p.has_value());
+    Target t;
+    t.kind = Target::Kind::percent;
+    t.percent = *p;
+    return t;
+}
+
+// As the loader does: required is resolved against the plan's total.
+inline void add_milestone(Plan& plan, Date deadline, Target target, std::string name = "") {
+    Milestone m;
+    m.name = std::move(name);
+    m.deadline = deadline;
+    m.target = target;
+    m.required = required_count(target, plan.total);
+    plan.milestones.push_back(m);
 }
 
 }  // namespace ontrack::test
