@@ -3,17 +3,21 @@
 #include <algorithm>
 #include <atomic>
 #include <functional>
+#include <mutex>
+#include <optional>
 #include <thread>
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
 #include "diagnostic.hpp"
+#include "huge_pages.hpp"
 #include "i18n.hpp"
 #include "key_depth.hpp"
 #include "locality_reader.hpp"
 #include "plan_file.hpp"
 #include "plan_split.hpp"
+#include "plan_text.hpp"
 #include "toml_access.hpp"
 
 namespace ontrack {
@@ -67,16 +71,42 @@ void read_localities(TomlContext& cx, const toml::node& node, LocalitySlots& out
 // parsed whole to get toml++'s own error.
 struct BatchFailed {};
 
+// Gives back the text of the pieces read so far to the system, when a
+// PlanText owns it: everything before the first piece not yet done.
+class Giveback {
+   public:
+    Giveback(PlanText* text, const std::vector<TextPiece>& pieces)
+        : text_(text), pieces_(pieces), done_(pieces.size(), false) {}
+
+    void done(std::size_t k) {
+        if (!text_) return;
+        const std::lock_guard<std::mutex> lock(mutex_);
+        done_[k] = true;
+        while (low_ < pieces_.size() && done_[low_]) ++low_;
+        text_->release_before(low_ < pieces_.size() ? pieces_[low_].begin : pieces_.back().end);
+    }
+
+   private:
+    PlanText* text_;
+    const std::vector<TextPiece>& pieces_;
+    std::vector<bool> done_;
+    std::size_t low_ = 0;
+    std::mutex mutex_;
+};
+
 // Parses the batches on `threads` threads, each writing its localities
-// straight into their places; each tree is dropped as soon as it is read.
+// straight into their places; each tree is dropped as soon as it is read,
+// and the text of the pieces read given back when `giveback` owns it.
 LocalitySlots parse_batches(std::string_view text, const std::string& file, const std::vector<TextPiece>& pieces,
-                            unsigned threads) {
+                            unsigned threads, PlanText* giveback) {
     LocalitySlots out;
     std::vector<std::size_t> first(pieces.size(), 0);  // index of each piece's first locality
     for (std::size_t k = 2; k < pieces.size(); ++k) first[k] = first[k - 1] + pieces[k - 1].localities;
     const std::size_t n = first.back() + pieces.back().localities;
-    out.localities.resize(n);
-    out.places.resize(n);
+    resize_huge(out.localities, n);
+    resize_huge(out.places, n);
+    Giveback back(giveback, pieces);
+    back.done(0);  // the head was parsed before
     out.diagnostics.resize(pieces.size() - 1);
     std::atomic<std::size_t> next{1};
     std::atomic<bool> failed{false};
@@ -94,6 +124,7 @@ LocalitySlots parse_batches(std::string_view text, const std::string& file, cons
                 TomlContext cx(file, piece.line_offset);
                 for (std::size_t j = 0; j < array->size(); ++j) read_slot(cx, (*array)[j], out, first[k] + j);
                 out.diagnostics[k - 1] = std::move(cx.diagnostics());
+                back.done(k);
             } catch (const toml::parse_error&) {
                 failed = true;
             }
@@ -445,7 +476,7 @@ toml::table parse_whole(std::string_view text, const std::string& file) {
 // when the pieces do not parse on their own exactly as the whole file would.
 // `head` receives the head's tree, which must outlive the assembler's use.
 bool assemble_split(std::string_view text, const std::string& file, const std::vector<TextPiece>& pieces,
-                    unsigned threads, toml::table& head, PlanAssembler& assembler) {
+                    unsigned threads, PlanText* giveback, toml::table& head, PlanAssembler& assembler) {
     try {
         head = toml::parse(text.substr(0, pieces[0].end));
     } catch (const toml::parse_error&) {
@@ -454,7 +485,7 @@ bool assemble_split(std::string_view text, const std::string& file, const std::v
     if (head.contains("locality")) return false;  // would clash with the [[locality]] array
     LocalitySlots slots;
     try {
-        slots = parse_batches(text, file, pieces, threads);
+        slots = parse_batches(text, file, pieces, threads, giveback);
     } catch (const BatchFailed&) {
         return false;
     }
@@ -463,9 +494,11 @@ bool assemble_split(std::string_view text, const std::string& file, const std::v
     return true;
 }
 
-}  // namespace
-
-Plan parse_plan(std::string_view text, const std::string& file, const LoadTuning& tuning) {
+// parse_plan(), giving back the text of the pieces parsed when `giveback`
+// owns it. nullopt when some was given back and then the whole text is
+// needed again: for a whole-file parse, or for the excerpts of diagnostics.
+std::optional<Plan> parse_text(std::string_view text, const std::string& file, const LoadTuning& tuning,
+                               PlanText* giveback) {
     if (const auto deep = find_too_deep_key(text)) {
         TomlContext cx(file, 0);
         cx.error({deep->line, deep->column}, trf("a key of more than {} dotted parts", max_key_parts),
@@ -479,7 +512,8 @@ Plan parse_plan(std::string_view text, const std::string& file, const LoadTuning
     std::optional<std::vector<TextPiece>> pieces;
     if (text.size() > tuning.split_above_bytes) pieces = split_at_localities(text, tuning.batch_bytes);
     toml::table tree;  // the head, or the whole file; the assembler points into it
-    if (!pieces || !assemble_split(text, file, *pieces, threads, tree, assembler)) {
+    if (!pieces || !assemble_split(text, file, *pieces, threads, giveback, tree, assembler)) {
+        if (giveback && giveback->released()) return std::nullopt;
         tree = parse_whole(text, file);
         const toml::table& root = tree;
         assembler.read_head(root);
@@ -489,11 +523,25 @@ Plan parse_plan(std::string_view text, const std::string& file, const LoadTuning
         assembler.add(std::move(slots));
     }
     assembler.finish();
-    if (!assembler.context().diagnostics().empty()) throw_sorted(text, std::move(assembler.context().diagnostics()));
+    if (!assembler.context().diagnostics().empty()) {
+        if (giveback && giveback->released()) return std::nullopt;
+        throw_sorted(text, std::move(assembler.context().diagnostics()));
+    }
     return plan;
 }
 
+}  // namespace
+
+Plan parse_plan(std::string_view text, const std::string& file, const LoadTuning& tuning) {
+    return *parse_text(text, file, tuning, nullptr);
+}
+
 Plan load_plan(const std::string& path, const LoadTuning& tuning) {
+    // A regular file's text is given back piece by piece as it is parsed. If
+    // it is then needed whole (a problem to report), the file is read again
+    // and parsed the plain way: same problems, same excerpts.
+    if (std::optional<PlanText> text = read_plan_text(path))
+        if (std::optional<Plan> plan = parse_text(text->view(), path, tuning, &*text)) return std::move(*plan);
     const std::string text = read_plan_file(path);
     return parse_plan(text, path == "-" ? "<stdin>" : path, tuning);
 }

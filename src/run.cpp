@@ -12,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include "allocator.hpp"
 #include "load.hpp"
 #include "output_file.hpp"
 
@@ -33,12 +34,14 @@ bool use_color(ColorMode mode) {
 }
 
 int run_report(const Options& options) {
-    const std::vector<Plan> plans = load_plans(options.files);
+    keep_freed_memory();
+    std::vector<Plan> plans = load_plans(options.files);
     std::vector<Analysis> analyses;
     int status = 0;
-    for (const Plan& plan : plans) {
+    for (Plan& plan : plans) {
         analyses.push_back(analyse(plan, options.analysis));
         status = std::max(status, exit_status(analyses.back().report, options.judge));
+        plan = Plan{};  // the analysis holds copies of what it shows: not kept while rendering
     }
     const bool to_stdout = options.output.empty();
     const std::string text = render(analyses, options.format, RenderOptions{to_stdout && use_color(options.color)});

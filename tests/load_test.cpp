@@ -2,12 +2,15 @@
 // line and column. Lines and columns are 1-based; columns count code points.
 #include "load.hpp"
 
+#include <functional>
 #include <string>
 #include <vector>
 
 #include <catch2/catch.hpp>
 
 #include "diagnostic.hpp"
+#include "plan_file.hpp"
+#include "support/temp_dir.hpp"
 
 using Catch::Matchers::Contains;
 using ontrack::Date;
@@ -1219,4 +1222,79 @@ revoked = 2025-06-30
 )toml");
     REQUIRE(ds.size() == 1);
     CHECK(located(ds[0]) == "10:11: revoked on 2025-06-30 before it was ever certified");
+}
+
+// ---------------------------------------------------------------- load_plan on a file given back piece by piece
+
+namespace {
+
+// Every field of a Plan, or every diagnostic with its excerpt, as text.
+std::string outcome_of(const std::function<Plan()>& load) {
+    try {
+        const Plan p = load();
+        std::string s = p.file + " " + p.name + " " + std::to_string(p.total) + "\n";
+        for (const ontrack::Milestone& m : p.milestones)
+            s += m.name + " " + ontrack::to_iso(m.deadline) + " " + std::to_string(m.required) + "\n";
+        for (const ontrack::Locality& l : p.localities) {
+            s += l.id + "|" + l.name + "|" + l.kind + "|" + std::to_string(l.pos.line) + ":" +
+                 std::to_string(l.pos.column) + "|" + (l.planned ? ontrack::to_iso(*l.planned) : "-");
+            for (const ontrack::Event& e : l.events)
+                s += (e.kind == EventKind::certified ? " +" : " -") + ontrack::to_iso(e.date);
+            s += "\n";
+        }
+        return s;
+    } catch (const InputError& e) {
+        std::string s;
+        for (const Diagnostic& d : e.diagnostics()) s += ontrack::format_diagnostic(d) + "|" + d.excerpt + "\n";
+        return s;
+    }
+}
+
+// A plan of `n` localities, about 100 bytes each; `last` is appended to the last one.
+std::string many_localities(int n, const std::string& last = "") {
+    std::string text = "[plan]\nname = \"Many\"\n\n[[milestone]]\ndeadline = 2026-12-31\ntarget = \"50%\"\n\n";
+    for (int k = 0; k < n; ++k) {
+        text += "[[locality]]\nid = \"" + std::to_string(1000 + k) + "\"\nname = \"Xã Hải " + std::to_string(k) +
+                "\"\ncertified = 2025-0" + std::to_string(1 + k % 9) + "-01\n";
+        if (k + 1 == n) text += last;
+        text += "\n";
+    }
+    return text;
+}
+
+// load_plan() in small pieces on two threads, against the plain way: read_plan_file(), then a
+// whole-file parse_plan().
+void loads_like_whole_parse(const std::string& text) {
+    const ontrack::test::TempDir dir;
+    const std::string path = dir.write("plan.toml", text);
+    const ontrack::LoadTuning pieces{0, 2048, 2};
+    const ontrack::LoadTuning whole{SIZE_MAX, 0, 1};
+    const std::string expected = outcome_of([&] { return parse_plan(ontrack::read_plan_file(path), path, whole); });
+    CHECK(outcome_of([&] { return ontrack::load_plan(path, pieces); }) == expected);
+}
+
+}  // namespace
+
+TEST_CASE("a plan file whose text is given back as it is parsed loads like a whole-file parse", "[load]") {
+    const std::string text = many_localities(2000);  // 145 KB: about 70 pieces
+    REQUIRE(text.size() > 140'000);
+    loads_like_whole_parse(text);
+}
+
+TEST_CASE("problems found after the text was given back are reported as by a whole-file parse", "[load]") {
+    SECTION("a duplicate name in the last locality") {
+        loads_like_whole_parse(many_localities(2000) + "[[locality]]\nname = \"Xã Hải 7\"\n");
+    }
+    SECTION("a syntax error in the last piece") {
+        loads_like_whole_parse(many_localities(2000, "kind = \n"));
+    }
+    SECTION("a wrong type in the last locality") {
+        loads_like_whole_parse(many_localities(2000, "kind = 3\n"));
+    }
+    SECTION("a table other than [[locality]] at the end") {
+        loads_like_whole_parse(many_localities(2000) + "[other]\nx = 1\n");
+    }
+    SECTION("invalid UTF-8 at the end") {
+        loads_like_whole_parse(many_localities(2000, "# \xff\n"));
+    }
 }
