@@ -33,7 +33,7 @@ struct Analysis {
     std::optional<Breakdown> breakdown;
     std::optional<Changes> changes;
     std::optional<Listing> listing;
-    std::vector<ExplainLine> explanation;  // empty unless asked
+    bool explain = false;  // asked for; worded by the renderer, in its language (explain())
     std::optional<ChartData> chart;
 };
 

@@ -246,88 +246,93 @@ std::string signed_text(std::int64_t v) {
     return v < 0 ? fmt::format("({})", v) : fmt::format("{}", v);
 }
 
+// A line whose value and formula have their decimal points localised (the
+// numbers in them are never grouped by thousands).
+void add(std::vector<ExplainLine>& out, std::string label, std::string value, std::string formula) {
+    out.push_back({std::move(label), human_decimal(std::move(value)), human_decimal(std::move(formula))});
+}
+
 void explain_report(const Report& r, std::vector<ExplainLine>& out) {
-    const std::string as_of = to_iso(r.as_of);
-    out.push_back({"Total", fmt::format("{}", r.total),
-                   r.unlisted == 0 ? fmt::format("{} listed localities", r.listed)
-                                   : fmt::format("{} listed + {} not listed = {}", r.listed, r.unlisted, r.total)});
-    out.push_back({fmt::format("Drug-free on {}", as_of), fmt::format("{}", r.covered),
-                   fmt::format("listed localities whose latest event on or before {} is a certification", as_of)});
-    out.push_back({"Share drug-free", share_text(r.covered, r.total),
-                   r.total <= 0 ? std::string("no units")
-                                : fmt::format("{} × 100 / {} = {} (rounded half up to 0.1)", r.covered, r.total,
-                                              decimal_text128(static_cast<int128>(r.covered) * 100, r.total, 3))});
+    const std::string as_of = human_date(r.as_of);
+    add(out, tr("Total"), fmt::format("{}", r.total),
+        r.unlisted == 0 ? trf("{} listed localities", r.listed)
+                        : trf("{} listed + {} not listed = {}", r.listed, r.unlisted, r.total));
+    add(out, trf("Drug-free on {}", as_of), fmt::format("{}", r.covered),
+        trf("listed localities whose latest event on or before {} is a certification", as_of));
+    add(out, tr("Share drug-free"), share_text(r.covered, r.total),
+        r.total <= 0 ? std::string(tr("no units"))
+                     : trf("{} × 100 / {} = {} (rounded half up to 0.1)", r.covered, r.total,
+                           decimal_text128(static_cast<int128>(r.covered) * 100, r.total, 3)));
     for (std::size_t k = 0; k < r.milestones.size(); ++k) {
         const MilestoneResult& m = r.milestones[k];
         const std::string label = milestone_label(m, k);
-        const std::string deadline = to_iso(m.deadline);
+        const std::string deadline = human_date(m.deadline);
         if (m.target.kind == Target::Kind::count) {
-            out.push_back(
-                {label + " required", fmt::format("{}", m.required), fmt::format("count target = {}", m.target.count)});
+            add(out, trf("{} required", label), fmt::format("{}", m.required),
+                trf("count target = {}", m.target.count));
         } else {
             int128 den = 100;
             for (int s = 0; s < m.target.percent.scale; ++s) den *= 10;
             const int128 num = static_cast<int128>(m.target.percent.units) * r.total;
-            out.push_back({label + " required", fmt::format("{}", m.required),
-                           fmt::format("ceil({} × {} / 100) = ceil({}) = {}", to_string(m.target.percent), r.total,
-                                       decimal_text128(num, den, 2 + m.target.percent.scale), m.required)});
+            add(out, trf("{} required", label), fmt::format("{}", m.required),
+                fmt::format("ceil({} × {} / 100) = ceil({}) = {}", to_string(m.target.percent), r.total,
+                            decimal_text128(num, den, 2 + m.target.percent.scale), m.required));
         }
         if (m.upcoming) {
-            out.push_back({label + " covered", fmt::format("{}", m.covered),
-                           fmt::format("drug-free on {} ({}) + not drug-free with a planned date in ({}, {}] ({}) "
-                                       "= {}",
-                                       as_of, m.covered - m.planned, as_of, deadline, m.planned, m.covered)});
+            add(out, trf("{} covered", label), fmt::format("{}", m.covered),
+                trf("drug-free on {} ({}) + not drug-free with a planned date in ({}, {}] ({}) = {}", as_of,
+                    m.covered - m.planned, as_of, deadline, m.planned, m.covered));
         } else {
-            out.push_back({label + " covered", fmt::format("{}", m.covered),
-                           fmt::format("drug-free on the deadline {}", deadline)});
+            add(out, trf("{} covered", label), fmt::format("{}", m.covered),
+                trf("drug-free on the deadline {}", deadline));
         }
-        out.push_back({label + " shortfall", fmt::format("{}", m.shortfall),
-                       fmt::format("max(0, {} − {}) = {}", m.required, m.covered, m.shortfall)});
-        out.push_back({label + " verdict", to_string(m.verdict),
-                       fmt::format("deadline {} {} as-of {}, shortfall {} → {}", deadline,
-                                   m.upcoming ? "on or after" : "before", as_of, m.shortfall, to_string(m.verdict))});
+        add(out, trf("{} shortfall", label), fmt::format("{}", m.shortfall),
+            fmt::format("max(0, {} − {}) = {}", m.required, m.covered, m.shortfall));
+        const char* verdict = tr(to_string(m.verdict));
+        add(out, trf("{} verdict", label), verdict,
+            m.upcoming
+                ? trf("deadline {} on or after as-of {}, shortfall {} → {}", deadline, as_of, m.shortfall, verdict)
+                : trf("deadline {} before as-of {}, shortfall {} → {}", deadline, as_of, m.shortfall, verdict));
     }
-    out.push_back({"Overdue", fmt::format("{}", r.overdue.size()),
-                   fmt::format("not drug-free on {} with a planned date on or before it", as_of)});
-    out.push_back({"Planned ahead", fmt::format("{}", r.planned_ahead),
-                   fmt::format("not drug-free on {} with a planned date after it", as_of)});
-    out.push_back({"Unplanned", fmt::format("{}", r.unplanned.size()),
-                   fmt::format("listed, not drug-free on {}, no planned date", as_of)});
-    out.push_back({"Not listed", fmt::format("{}", r.unlisted),
-                   fmt::format("total {} − listed {} = {}", r.total, r.listed, r.unlisted)});
+    add(out, tr("Overdue"), fmt::format("{}", r.overdue.size()),
+        trf("not drug-free on {} with a planned date on or before it", as_of));
+    add(out, tr("Planned ahead"), fmt::format("{}", r.planned_ahead),
+        trf("not drug-free on {} with a planned date after it", as_of));
+    add(out, tr("Unplanned"), fmt::format("{}", r.unplanned.size()),
+        trf("listed, not drug-free on {}, no planned date", as_of));
+    add(out, tr("Not listed"), fmt::format("{}", r.unlisted),
+        trf("total {} − listed {} = {}", r.total, r.listed, r.unlisted));
 }
 
 void explain_forecast(const Report& r, const Forecast& f, std::vector<ExplainLine>& out) {
     const Trend& t = f.trend;
-    const std::string as_of = to_iso(t.as_of);
-    const std::string start = to_iso(t.window_start);
-    out.push_back({"Trend window", fmt::format("{} to {}", start, as_of),
-                   fmt::format("{} minus {} month{} = {}; {} days", as_of, t.window_months,
-                               t.window_months == 1 ? "" : "s", start, t.pace.days)});
-    out.push_back({"Baseline", fmt::format("{}", t.baseline), fmt::format("drug-free on {}", start)});
-    out.push_back({"Pace achieved", per_month_text(t.pace) + " per month",
-                   fmt::format("({} − {}) × 30.436875 / {} = {} × 30.436875 / {} = {} (a month is 365.2425 / 12 days)",
-                               t.covered, t.baseline, t.pace.days, t.pace.units, t.pace.days,
-                               decimal_text128(static_cast<int128>(t.pace.units) * month_millionths_of_day,
-                                               static_cast<int128>(t.pace.days) * 1000000, 4))});
+    const std::string as_of = human_date(t.as_of);
+    const std::string start = human_date(t.window_start);
+    add(out, tr("Trend window"), trf("{} to {}", start, as_of),
+        t.window_months == 1 ? trf("{} minus 1 month = {}; {} days", as_of, start, t.pace.days)
+                             : trf("{} minus {} months = {}; {} days", as_of, t.window_months, start, t.pace.days));
+    add(out, tr("Baseline"), fmt::format("{}", t.baseline), trf("drug-free on {}", start));
+    add(out, tr("Pace achieved"), trf("{} per month", per_month_text(t.pace)),
+        trf("({} − {}) × 30.436875 / {} = {} × 30.436875 / {} = {} (a month is 365.2425 / 12 days)", t.covered,
+            t.baseline, t.pace.days, t.pace.units, t.pace.days,
+            decimal_text128(static_cast<int128>(t.pace.units) * month_millionths_of_day,
+                            static_cast<int128>(t.pace.days) * 1000000, 4)));
     for (const MilestoneForecast& m : f.milestones) {
         const std::string label = m.index < r.milestones.size()
                                       ? milestone_label(r.milestones[m.index], m.index)
-                                      : (m.name.empty() ? fmt::format("Milestone {}", m.index + 1) : m.name);
-        const std::string deadline = to_iso(m.deadline);
+                                      : (m.name.empty() ? trf("Milestone {}", m.index + 1) : m.name);
+        const std::string deadline = human_date(m.deadline);
         if (m.met_now)
-            out.push_back({label + " required pace", "0 per month",
-                           fmt::format("drug-free now {} ≥ required {}", t.covered, m.required)});
+            add(out, trf("{} required pace", label), trf("{} per month", 0),
+                trf("drug-free now {} ≥ required {}", t.covered, m.required));
         else if (m.due_today)
-            out.push_back(
-                {label + " required pace", "due today",
-                 fmt::format("{} − {} = {} units due on {}", m.required, t.covered, m.required_pace.units, deadline)});
+            add(out, trf("{} required pace", label), tr("due today"),
+                trf("{} − {} = {} units due on {}", m.required, t.covered, m.required_pace.units, deadline));
         else
-            out.push_back(
-                {label + " required pace", per_month_text(m.required_pace) + " per month",
-                 fmt::format("({} − {}) × 30.436875 / {} = {}", m.required, t.covered, m.days_left,
-                             decimal_text128(static_cast<int128>(m.required_pace.units) * month_millionths_of_day,
-                                             static_cast<int128>(m.days_left) * 1000000, 4))});
+            add(out, trf("{} required pace", label), trf("{} per month", per_month_text(m.required_pace)),
+                fmt::format("({} − {}) × 30.436875 / {} = {}", m.required, t.covered, m.days_left,
+                            decimal_text128(static_cast<int128>(m.required_pace.units) * month_millionths_of_day,
+                                            static_cast<int128>(m.days_left) * 1000000, 4)));
         const int128 raw = static_cast<int128>(t.pace.units) * m.days_left;
         const int128 step = floor_div(raw, t.pace.days);
         const int128 unclamped = t.covered + step;
@@ -335,35 +340,33 @@ void explain_forecast(const Report& r, const Forecast& f, std::vector<ExplainLin
             fmt::format("{} + floor({} × {} / {}) = {} + floor({}/{}) = {} + {} = {}", t.covered,
                         signed_text(t.pace.units), m.days_left, t.pace.days, t.covered, int128_text(raw), t.pace.days,
                         t.covered, signed_text(static_cast<std::int64_t>(step)), int128_text(unclamped));
-        if (unclamped != m.projected) projected += fmt::format(", clamped to [0, {}] = {}", t.total, m.projected);
-        out.push_back({label + " projected", fmt::format("{}", m.projected), projected});
+        if (unclamped != m.projected) projected += trf(", clamped to [0, {}] = {}", t.total, m.projected);
+        add(out, trf("{} projected", label), fmt::format("{}", m.projected), projected);
         if (m.met_now) {
-            out.push_back({label + " reached", to_iso(*m.reached),
-                           fmt::format("drug-free now {} ≥ required {}", t.covered, m.required)});
+            add(out, trf("{} reached", label), human_date(*m.reached),
+                trf("drug-free now {} ≥ required {}", t.covered, m.required));
         } else if (t.pace.units <= 0) {
-            out.push_back(
-                {label + " reached", "never",
-                 fmt::format("pace {} ≤ 0 and drug-free now {} < required {}", t.pace.units, t.covered, m.required)});
+            add(out, trf("{} reached", label), tr("never"),
+                trf("pace {} ≤ 0 and drug-free now {} < required {}", t.pace.units, t.covered, m.required));
         } else {
             const int128 days = ceil_div(static_cast<int128>(m.required - t.covered) * t.pace.days, t.pace.units);
-            out.push_back({label + " reached", m.reached ? to_iso(*m.reached) : std::string("after 9999-12-31"),
-                           fmt::format("{} + ceil(({} − {}) × {} / {}) days = {} + {} days", as_of, m.required,
-                                       t.covered, t.pace.days, t.pace.units, as_of, int128_text(days))});
+            add(out, trf("{} reached", label), m.reached ? human_date(*m.reached) : std::string(tr("after 9999-12-31")),
+                trf("{} + ceil(({} − {}) × {} / {}) days = {} + {} days", as_of, m.required, t.covered, t.pace.days,
+                    t.pace.units, as_of, int128_text(days)));
         }
         if (m.nothing_needed) {
-            out.push_back({label + " R", "reached",
-                           fmt::format("required {} ≤ baseline {}: nothing more was needed", m.required, t.baseline)});
+            add(out, trf("{} R", label), tr("reached"),
+                trf("required {} ≤ baseline {}: nothing more was needed", m.required, t.baseline));
         } else {
-            out.push_back({label + " R", ratio_text(m.ratio),
-                           fmt::format("({} − {}) / ({} − {}) = {}/{} = {} (truncated to 0.01)", m.projected,
-                                       t.baseline, m.required, t.baseline, m.ratio.num, m.ratio.den,
-                                       decimal_text(m.ratio.num, m.ratio.den, 4))});
+            add(out, trf("{} R", label), ratio_text(m.ratio),
+                trf("({} − {}) / ({} − {}) = {}/{} = {} (truncated to 0.01)", m.projected, t.baseline, m.required,
+                    t.baseline, m.ratio.num, m.ratio.den, decimal_text(m.ratio.num, m.ratio.den, 4)));
         }
-        const char* band = m.nothing_needed                             ? "nothing more needed"
+        const char* band = m.nothing_needed                             ? tr("nothing more needed")
                            : m.progress == Progress::on_track           ? "R ≥ 0.95"
                            : m.progress == Progress::needs_acceleration ? "0.10 ≤ R < 0.95"
                                                                         : "R < 0.10";
-        out.push_back({label + " progress", to_string(m.progress), fmt::format("{} (UNSD SDG progress chart)", band)});
+        add(out, trf("{} progress", label), tr(to_string(m.progress)), trf("{} (UNSD SDG progress chart)", band));
     }
     if (f.buffer) {
         const SafetyBuffer& b = *f.buffer;
@@ -375,27 +378,27 @@ void explain_forecast(const Report& r, const Forecast& f, std::vector<ExplainLin
             const auto& p1 = b.path[b.segment + 1];
             formula = fmt::format("{} + ({} − {}) × {} / {} = {}", p0.value, p1.value, p0.value,
                                   days_between(p0.date, t.as_of), days_between(p0.date, p1.date), path_value);
-            formula += fmt::format(" (straight from {} on {} to {} on {})", p0.value, to_iso(p0.date), p1.value,
-                                   to_iso(p1.date));
+            formula += trf(" (straight from {} on {} to {} on {})", p0.value, human_date(p0.date), p1.value,
+                           human_date(p1.date));
         } else {
-            formula = fmt::format("after the last deadline the path stays at {}", b.path.back().value);
+            formula = trf("after the last deadline the path stays at {}", b.path.back().value);
         }
-        out.push_back({fmt::format("Required path on {}", as_of), path_value, formula});
+        add(out, trf("Required path on {}", as_of), path_value, formula);
         std::string why;
         switch (b.state) {
             case SafetyBuffer::State::below:
                 why = fmt::format("ceil({}) − {} = {}", path_value, b.covered, b.units);
                 break;
             case SafetyBuffer::State::safe:
-                why = fmt::format("the path first rises above {} on {}, {} − {} = {} days", b.covered, to_iso(b.until),
-                                  to_iso(b.until), as_of, b.days);
+                why = trf("the path first rises above {} on {}, {} − {} = {} days", b.covered, human_date(b.until),
+                          human_date(b.until), as_of, b.days);
                 break;
             case SafetyBuffer::State::clear:
-                why = fmt::format("drug-free now {} ≥ every later point of the path (last required {})", b.covered,
-                                  b.path.back().value);
+                why = trf("drug-free now {} ≥ every later point of the path (last required {})", b.covered,
+                          b.path.back().value);
                 break;
         }
-        out.push_back({"Safety buffer", buffer_text(b), why});
+        add(out, tr("Safety buffer"), buffer_text(b), why);
     }
 }
 

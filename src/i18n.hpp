@@ -22,6 +22,19 @@ enum class Lang { en, vi };
 void set_language(Lang lang);
 Lang language();
 
+// Sets the language for a scope (single-threaded code only) and puts the
+// previous one back: csv and json are written in English in every language.
+class LanguageScope {
+   public:
+    explicit LanguageScope(Lang lang) : saved_(language()) { set_language(lang); }
+    ~LanguageScope() { set_language(saved_); }
+    LanguageScope(const LanguageScope&) = delete;
+    LanguageScope& operator=(const LanguageScope&) = delete;
+
+   private:
+    Lang saved_;
+};
+
 // The language LC_ALL / LC_MESSAGES / LANG ask for, in that (POSIX) order:
 // the first that is set and not empty decides. "vi", "vi_VN", "vi_VN.UTF-8"
 // (any "vi" followed by nothing, '_', '.' or '@') give vi; anything else en.
@@ -43,12 +56,21 @@ std::string trf(const char* english, Args&&... args) {
     return fmt::format(fmt::runtime(tr(english)), std::forward<Args>(args)...);
 }
 
+// strerror(err) in the current language: the common errors of opening,
+// reading and writing files are catalogued; others stay as the C library
+// writes them.
+std::string system_error_text(int err);
+
 // Human formats (table, markdown, messages) in the current language:
 // dates dd/mm/yyyy in vi, YYYY-MM-DD in en;
 std::string human_date(Date d);
 // counts with thousands separators: vi "3.321", en "3,321" (negative:
 // "-3.321", "-3,321");
 std::string human_count(std::int64_t n);
+// decimal numbers written with a point ("1.5", "52.5%", "0.95") with a
+// decimal comma in vi ("1,5"): a '.' between two digits becomes ','. Only for
+// texts whose numbers are not grouped by thousands;
+std::string human_decimal(std::string text);
 // a percentage with one decimal from tenths: 360 -> en "36.0%", vi "36,0%";
 // -5 -> "-0.5%" / "-0,5%"; the whole part grouped like human_count.
 std::string human_tenths_percent(std::int64_t tenths);

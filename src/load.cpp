@@ -14,6 +14,7 @@
 #include "huge_pages.hpp"
 #include "i18n.hpp"
 #include "key_depth.hpp"
+#include "library_messages.hpp"
 #include "locality_reader.hpp"
 #include "plan_file.hpp"
 #include "plan_split.hpp"
@@ -467,7 +468,7 @@ toml::table parse_whole(std::string_view text, const std::string& file) {
         return toml::parse(text);
     } catch (const toml::parse_error& e) {
         TomlContext cx(file, 0);
-        cx.error(cx.pos(e.source()), std::string(e.description()), syntax_hint(e.description()));
+        cx.error(cx.pos(e.source()), translate_toml_message(e.description()), syntax_hint(e.description()));
         throw_sorted(text, std::move(cx.diagnostics()));
     }
 }

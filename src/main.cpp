@@ -3,7 +3,6 @@
 // parsed, the chosen command runs; errors become messages and exit 2.
 #include <CLI/CLI.hpp>
 
-#include <cstdlib>
 #include <optional>
 #include <string_view>
 
@@ -23,15 +22,17 @@ bool mentions(int argc, char** argv, std::string_view word) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    CLI::App app{
-        "Is the plan to make every locality drug-free on track? Reads a TOML plan and reports, for each\n"
-        "milestone, the units required and covered, the shortfall, and a verdict.",
-        "ontrack"};
+    set_language(requested_language(argc, argv));  // help texts are fixed as options are added
+    CLI::App app{tr("Is the plan to make every locality drug-free on track? Reads a TOML plan and reports, for each\n"
+                    "milestone, the units required and covered, the shortfall, and a verdict."),
+                 "ontrack"};
+    translate_help(app);
     app.fallthrough();
     std::string lang;
     app.add_option("--lang", lang,
-                   "Language of the report and messages: vi or en (default: from LC_ALL, LC_MESSAGES or LANG)")
-        ->check(CLI::IsMember({"vi", "en"}));
+                   tr("Language of the report and messages: vi or en (default: from LC_ALL, LC_MESSAGES or LANG)"))
+        ->check(CLI::IsMember({"vi", "en"}))
+        ->option_text("{vi,en}");
     ReportCommand report(app);
     // A subcommand's options are set up only when its name is on the line
     // (or help is asked for): setting them all up costs more than a small
@@ -45,9 +46,10 @@ int main(int argc, char** argv) {
     if (help || mentions(argc, argv, "record")) record.emplace(app);
     if (help || mentions(argc, argv, "init")) init.emplace(app);
     if (help || mentions(argc, argv, "import")) import.emplace(app);
+    for (CLI::App* command : app.get_subcommands({})) translate_subcommand_help(*command);
     app.require_subcommand(0, 1);
-    app.set_version_flag("--version", ONTRACK_VERSION);
-    app.footer("Exit status: 0 every milestone met or on-track, 1 any missed or behind, 2 usage or input error.");
+    app.set_version_flag("--version", ONTRACK_VERSION, tr("Display program version information and exit"));
+    app.footer(tr("Exit status: 0 every milestone met or on-track, 1 any missed or behind, 2 usage or input error."));
     return run_guarded([&] {
         try {
             app.parse(argc, argv);
@@ -56,9 +58,7 @@ int main(int argc, char** argv) {
         } catch (const CLI::CallForVersion& e) {
             return app.exit(e);
         }
-        set_language(lang.empty() ? language_from_environment(std::getenv("LC_ALL"), std::getenv("LC_MESSAGES"),
-                                                              std::getenv("LANG"))
-                                  : *parse_lang(lang));
+        if (!lang.empty()) set_language(*parse_lang(lang));
         if (check && check->chosen()) return check->run();
         if (record && record->chosen()) return record->run();
         if (init && init->chosen()) return init->run();

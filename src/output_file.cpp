@@ -17,7 +17,7 @@ namespace ontrack {
 namespace {
 
 [[noreturn]] void fail(const std::string& path, const char* what, int err) {
-    throw std::runtime_error(trf("{}: cannot {}: {}", path, tr(what), std::strerror(err)));
+    throw std::runtime_error(trf("{}: cannot {}: {}", path, tr(what), system_error_text(err)));
 }
 
 bool same_file(const std::string& a, const std::string& b) {

@@ -54,7 +54,7 @@ std::string read_all(const std::string& path, int fd, std::uint64_t size_hint) {
         for (;;) {
             const ssize_t n = ::read(fd, at, room);
             if (n >= 0) return static_cast<std::size_t>(n);
-            if (errno != EINTR) fail(path, trf("cannot read the file: {}", std::strerror(errno)));
+            if (errno != EINTR) fail(path, trf("cannot read the file: {}", system_error_text(errno)));
         }
     };
     if (size_hint > 0) {
@@ -107,13 +107,13 @@ std::string read_input_file(const std::string& path, InputKind kind) {
     const Fd fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC));
     if (fd.get() < 0) {
         const int err = errno;
-        fail(path, trf(plan ? "cannot open the plan: {}" : "cannot open the file: {}", std::strerror(err)),
+        fail(path, trf(plan ? "cannot open the plan: {}" : "cannot open the file: {}", system_error_text(err)),
              err != ENOENT ? ""
              : plan        ? tr("check the path; the plan is the first argument")
                            : tr("check the path"));
     }
     struct stat st {};
-    if (::fstat(fd.get(), &st) != 0) fail(path, trf("cannot read the file: {}", std::strerror(errno)));
+    if (::fstat(fd.get(), &st) != 0) fail(path, trf("cannot read the file: {}", system_error_text(errno)));
     if (!S_ISREG(st.st_mode))
         fail(path,
              trf(plan ? "cannot read a plan from {}" : "cannot read a CSV file from {}", file_type_name(st.st_mode)),

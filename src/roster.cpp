@@ -145,10 +145,10 @@ std::optional<MilestoneSpec> parse_milestone_spec(std::string_view text, std::st
 }
 
 std::vector<MilestoneSpec> haiphong_default_milestones() {
-    return {percent_milestone(2025, 12, 31, 30, "Phase 1: 30% by end of 2025"),
-            percent_milestone(2027, 12, 31, 45, "Phase 2: 45% by end of 2027"),
-            percent_milestone(2030, 12, 31, 60, "Phase 3: 60% by end of 2030"),
-            percent_milestone(2035, 12, 31, 100, "Phase 4: all units by end of 2035")};
+    return {percent_milestone(2025, 12, 31, 30, tr("Phase 1: 30% by end of 2025")),
+            percent_milestone(2027, 12, 31, 45, tr("Phase 2: 45% by end of 2027")),
+            percent_milestone(2030, 12, 31, 60, tr("Phase 3: 60% by end of 2030")),
+            percent_milestone(2035, 12, 31, 100, tr("Phase 4: all units by end of 2035"))};
 }
 
 std::vector<MilestoneSpec> sorted_by_deadline(std::vector<MilestoneSpec> specs) {
@@ -212,9 +212,10 @@ std::string toml_quoted(std::string_view text) {
 std::string plan_toml_from_roster(const std::string& plan_name, const std::vector<RosterUnit>& units,
                                   const std::vector<MilestoneSpec>& milestones, const std::string& source_note) {
     std::string out;
+    // Comments and default names in the language of the office; keys stay as the format spells them.
     out +=
-        "# Written by ontrack init. Each locality has no dates yet: add certified = YYYY-MM-DD,\n"
-        "# revoked = YYYY-MM-DD (a date or an array of dates) and planned = YYYY-MM-DD as they are known.\n\n";
+        tr("# Written by ontrack init. Each locality has no dates yet: add certified = YYYY-MM-DD,\n"
+           "# revoked = YYYY-MM-DD (a date or an array of dates) and planned = YYYY-MM-DD as they are known.\n\n");
     out += "[plan]\n";
     out += fmt::format("name = {}\n", toml_quoted(plan_name));
     out += fmt::format("total = {}\n", units.size());

@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "allocator.hpp"
+#include "i18n.hpp"
 #include "load.hpp"
 #include "output_file.hpp"
 
@@ -21,7 +22,7 @@ namespace {
 
 void write_stdout(const std::string& text) {
     if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::fflush(stdout) != 0)
-        throw std::runtime_error(fmt::format("cannot write the report: {}", std::strerror(errno)));
+        throw std::runtime_error(trf("cannot write the report: {}", system_error_text(errno)));
 }
 
 }  // namespace

@@ -3,8 +3,12 @@
 #include "i18n.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <limits>
 #include <string>
 #include <utility>
@@ -34,21 +38,9 @@ using ontrack::Lang;
 using ontrack::language_from_environment;
 using ontrack::tr;
 using ontrack::trf;
+using LanguageGuard = ontrack::LanguageScope;
 
 namespace {
-
-// Sets the language for one test and puts the previous one back, so that the
-// other tests stay English even when a check fails.
-class LanguageGuard {
-   public:
-    explicit LanguageGuard(Lang lang) : saved_(ontrack::language()) { ontrack::set_language(lang); }
-    ~LanguageGuard() { ontrack::set_language(saved_); }
-    LanguageGuard(const LanguageGuard&) = delete;
-    LanguageGuard& operator=(const LanguageGuard&) = delete;
-
-   private:
-    Lang saved_;
-};
 
 // The replacement fields of a fmt format string as (argument index, format
 // spec), sorted; automatic indices numbered 0, 1, ... in order. `ok` turns
@@ -589,4 +581,66 @@ TEST_CASE("record messages and the safety buffer are in Vietnamese", "[i18n]") {
         b.state = ontrack::SafetyBuffer::State::clear;
         CHECK(ontrack::buffer_text(b) == "đạt hoặc vượt đường yêu cầu đến mốc cuối");
     }
+}
+
+namespace {
+
+// The string literals passed first to tr( or trf( in `code`, decoded (adjacent
+// literals joined; the escapes the sources use: \\ \" \n \t).
+std::vector<std::string> literals_passed_to_tr(const std::string& code) {
+    std::vector<std::string> out;
+    auto ident = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+    for (std::size_t at = 0; (at = code.find("tr", at)) != std::string::npos; at += 2) {
+        if (at > 0 && ident(code[at - 1])) continue;
+        std::size_t i = at + 2;
+        if (i < code.size() && code[i] == 'f') ++i;
+        if (i >= code.size() || code[i] != '(') continue;
+        std::string text;
+        bool any = false;
+        for (++i;;) {
+            while (i < code.size() && std::isspace(static_cast<unsigned char>(code[i]))) ++i;
+            if (i >= code.size() || code[i] != '"') break;
+            any = true;
+            for (++i; i < code.size() && code[i] != '"'; ++i) {
+                if (code[i] != '\\') {
+                    text += code[i];
+                    continue;
+                }
+                const char e = code[++i];
+                text += e == 'n' ? '\n' : e == 't' ? '\t' : e;
+            }
+            ++i;
+        }
+        if (any) out.push_back(text);
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("every literal given to tr or trf in the sources has a Vietnamese entry", "[i18n]") {
+    namespace fs = std::filesystem;
+    const fs::path src = fs::path(ONTRACK_TEST_DATA) / ".." / "src";
+    REQUIRE(fs::is_directory(src));
+    std::size_t seen = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(src)) {
+        const std::string ext = entry.path().extension().string();
+        if (ext != ".cpp" && ext != ".hpp") continue;
+        std::ifstream in(entry.path(), std::ios::binary);
+        const std::string code((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        for (const std::string& english : literals_passed_to_tr(code)) {
+            ++seen;
+            const auto found = std::find_if(ontrack::catalogue().begin(), ontrack::catalogue().end(),
+                                            [&](const auto& e) { return english == e.english; });
+            INFO(entry.path().filename().string() << ": \"" << english << "\"");
+            CHECK(found != ontrack::catalogue().end());
+        }
+    }
+    CHECK(seen > 300);  // the scan found the calls
+}
+
+TEST_CASE("the literal scanner joins adjacent literals and decodes escapes", "[i18n]") {
+    using V = std::vector<std::string>;
+    CHECK(literals_passed_to_tr("x = tr(\"a\" \"b\"); y = trf(\"c {}\\n\", 1); attr(\"no\"); tr(name);") ==
+          V{"ab", "c {}\n"});
 }

@@ -9,8 +9,10 @@ namespace ontrack {
 
 CheckCommand::CheckCommand(CLI::App& app) {
     command_ =
-        app.add_subcommand("check", "Validate plans only: list every problem; exit 0 or 2 (for pre-commit hooks)");
-    command_->add_option("FILE", files_, "The plans to check")->required();
+        app.add_subcommand("check", tr("Validate plans only: list every problem; exit 0 or 2 (for pre-commit hooks)"));
+    command_->add_option("FILE", files_, tr("The plans to check"))
+        ->required()
+        ->option_text(std::string("... ") + tr("REQUIRED"));
 }
 
 int CheckCommand::run() const {

@@ -8,6 +8,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "../i18n.hpp"
 #include "../options.hpp"
 
 namespace ontrack {
@@ -77,6 +78,17 @@ class ImportCommand {
     std::string records_, plan_;
     bool apply_ = false;
 };
+
+// The language of the help and messages: --lang VALUE or --lang=VALUE on the
+// command line (the first valid one), else LC_ALL, LC_MESSAGES, LANG.
+// Decided before the app is built, because CLI11 keeps help texts as given.
+Lang requested_language(int argc, const char* const* argv);
+
+// Puts CLI11's own help words (Usage, Options, ...) and the help flag's text
+// in the current language; call before adding options and subcommands.
+void translate_help(CLI::App& app);
+// The same for a subcommand, once added: its group and its help flag's group.
+void translate_subcommand_help(CLI::App& command);
 
 // A validator for YYYY-MM-DD options, naming what is wrong.
 CLI::Validator iso_date_validator();

@@ -6,6 +6,7 @@
 
 #include "../diagnostic.hpp"
 #include "../i18n.hpp"
+#include "../library_messages.hpp"
 #include "commands.hpp"
 
 namespace ontrack {
@@ -25,7 +26,8 @@ int report_exception() {
     } catch (const InputError& e) {
         for (const Diagnostic& d : e.diagnostics()) fmt::print(stderr, "{}", format_diagnostic(d));
     } catch (const CLI::Error& e) {
-        fmt::print(stderr, "{}\n{}\n", trf("ontrack: error: {}", e.what()), tr("Run 'ontrack --help' for usage."));
+        fmt::print(stderr, "{}\n{}\n", trf("ontrack: error: {}", translate_cli_message(e.what())),
+                   tr("Run 'ontrack --help' for usage."));
     } catch (const std::exception& e) {
         fmt::print(stderr, "{}\n", trf("ontrack: error: {}", e.what()));
     } catch (...) {

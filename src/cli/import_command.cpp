@@ -11,14 +11,16 @@
 namespace ontrack {
 
 ImportCommand::ImportCommand(CLI::App& app) {
-    command_ = app.add_subcommand("import",
-                                  "Read certification records (CSV: code or name, event, date) and report what they "
-                                  "would add to a plan; --apply adds them");
-    command_->add_option("RECORDS", records_, "The records: a CSV file with columns code (or name), event, date")
-        ->required();
-    command_->add_option("--plan", plan_, "The plan the records belong to")->required();
+    command_ = app.add_subcommand("import", tr("Read certification records (CSV: code or name, event, date) and report "
+                                               "what they would add to a plan; --apply adds them"));
+    command_->add_option("RECORDS", records_, tr("The records: a CSV file with columns code (or name), event, date"))
+        ->required()
+        ->option_text(tr("REQUIRED"));
+    command_->add_option("--plan", plan_, tr("The plan the records belong to"))
+        ->required()
+        ->option_text(std::string(tr("FILE")) + " " + tr("REQUIRED"));
     command_->add_flag("--apply", apply_,
-                       "Add the records to the plan in place (all or nothing, validated, written atomically)");
+                       tr("Add the records to the plan in place (all or nothing, validated, written atomically)"));
 }
 
 int ImportCommand::run() const {

@@ -12,15 +12,21 @@
 namespace ontrack {
 
 InitCommand::InitCommand(CLI::App& app) {
-    command_ = app.add_subcommand("init", "Write a new plan from a roster CSV (columns code,name,type)");
-    command_->add_option("--units", units_, "The roster: a CSV file with columns code,name,type")->required();
-    command_->add_option(
-        "--milestone", milestones_,
-        "DEADLINE=TARGET, e.g. 2025-12-31=30% or 2027-12-31=52; repeat (default: the Hai Phong phases)");
-    command_->add_option("--name", name_, "The plan's name (default: from the roster's file name)");
-    command_->add_option("--source", source_, "Where the plan comes from (free text)");
-    command_->add_option("--output,-o", output_, "Write the plan to this file instead of standard output");
-    command_->add_flag("--force", force_, "Replace the --output file if it exists");
+    command_ = app.add_subcommand("init", tr("Write a new plan from a roster CSV (columns code,name,type)"));
+    command_->add_option("--units", units_, tr("The roster: a CSV file with columns code,name,type"))
+        ->required()
+        ->option_text(std::string(tr("FILE.csv")) + " " + tr("REQUIRED"));
+    command_
+        ->add_option("--milestone", milestones_,
+                     tr("DEADLINE=TARGET, e.g. 2025-12-31=30% or 2027-12-31=52; repeat (default: the Hai Phong "
+                        "phases)"))
+        ->option_text(tr("DEADLINE=TARGET"));
+    command_->add_option("--name", name_, tr("The plan's name (default: from the roster's file name)"))
+        ->option_text(tr("NAME"));
+    command_->add_option("--source", source_, tr("Where the plan comes from (free text)"))->option_text(tr("TEXT"));
+    command_->add_option("--output,-o", output_, tr("Write the plan to this file instead of standard output"))
+        ->option_text(tr("FILE"));
+    command_->add_flag("--force", force_, tr("Replace the --output file if it exists"));
 }
 
 int InitCommand::run() const {
@@ -38,7 +44,7 @@ int InitCommand::run() const {
     std::string name = name_;
     if (name.empty()) {
         const auto slash = units_.rfind('/');
-        name = fmt::format("Drug-free localities ({})", slash == std::string::npos ? units_ : units_.substr(slash + 1));
+        name = trf("Drug-free localities ({})", slash == std::string::npos ? units_ : units_.substr(slash + 1));
     }
     const std::string plan = plan_toml_from_roster(name, units, specs, source_);
     parse_plan(plan, output_.empty() ? "<new plan>" : output_);  // never write a plan that does not load

@@ -10,17 +10,20 @@ namespace ontrack {
 
 RecordCommand::RecordCommand(CLI::App& app) {
     command_ = app.add_subcommand(
-        "record", "Add an event to a plan in place: everything else kept byte for byte, validated, written atomically");
-    command_->add_option("FILE", file_, "The plan to edit")->required();
-    auto* id = command_->add_option("--id", id_, "The locality's id (official unit code)");
-    auto* name = command_->add_option("--name", name_, "The locality's name")->excludes(id);
-    (void)name;
-    auto* certified =
-        command_->add_option("--certified", certified_, "Certified drug-free on this day")->check(iso_date_validator());
-    auto* revoked =
-        command_->add_option("--revoked", revoked_, "Recognition withdrawn on this day")->check(iso_date_validator());
-    auto* planned = command_->add_option("--planned", planned_, "The day its next certification is planned")
-                        ->check(iso_date_validator());
+        "record",
+        tr("Add an event to a plan in place: everything else kept byte for byte, validated, written atomically"));
+    command_->add_option("FILE", file_, tr("The plan to edit"))->required()->option_text(tr("REQUIRED"));
+    auto* id = command_->add_option("--id", id_, tr("The locality's id (official unit code)"))->option_text(tr("CODE"));
+    command_->add_option("--name", name_, tr("The locality's name"))->excludes(id)->option_text(tr("NAME"));
+    auto* certified = command_->add_option("--certified", certified_, tr("Certified drug-free on this day"))
+                          ->check(iso_date_validator())
+                          ->option_text("YYYY-MM-DD");
+    auto* revoked = command_->add_option("--revoked", revoked_, tr("Recognition withdrawn on this day"))
+                        ->check(iso_date_validator())
+                        ->option_text("YYYY-MM-DD");
+    auto* planned = command_->add_option("--planned", planned_, tr("The day its next certification is planned"))
+                        ->check(iso_date_validator())
+                        ->option_text("YYYY-MM-DD");
     certified->excludes(revoked)->excludes(planned);
     revoked->excludes(planned);
 }

@@ -6,32 +6,41 @@
 namespace ontrack {
 
 ReportCommand::ReportCommand(CLI::App& app) {
-    app.add_option("FILE", files_, "The plan (TOML); - reads standard input; several plans add a roll-up");
-    app.add_option("--as-of", as_of_, "Report as of this day (default: today)")->check(iso_date_validator());
-    app.add_option("--format,-f", format_, "Output format")
+    app.add_option("FILE", files_, tr("The plan (TOML); - reads standard input; several plans add a roll-up"))
+        ->option_text("...");
+    app.add_option("--as-of", as_of_, tr("Report as of this day (default: today)"))
+        ->check(iso_date_validator())
+        ->option_text("YYYY-MM-DD");
+    app.add_option("--format,-f", format_, tr("Output format"))
         ->check(CLI::IsMember({"table", "json", "csv", "markdown", "html"}))
-        ->capture_default_str();
-    app.add_option("--window", window_, "Months of history behind the achieved pace")
+        ->option_text("{table,json,csv,markdown,html}=table");
+    app.add_option("--window", window_, tr("Months of history behind the achieved pace"))
         ->check(CLI::Range(1, max_window_months))
-        ->capture_default_str();
-    app.add_option("--by", by_, "Break the report down by a locality field: kind, id or name")
+        ->option_text(std::string(tr("MONTHS")) + "=12");
+    app.add_option("--by", by_, tr("Break the report down by a locality field: kind, id or name"))
         ->check(CLI::Validator(
             [](std::string& field) { return parse_by_field(field) ? std::string() : unknown_by_field_message(field); },
-            "FIELD"));
-    app.add_option("--since", since_, "What changed between this day and the as-of day")->check(iso_date_validator());
-    app.add_option("--list", list_, "List the localities themselves")
-        ->check(CLI::IsMember({"uncovered", "overdue", "revoked", "covered"}));
-    app.add_flag("--forecast", forecast_,
-                 "Pace needed and achieved, projection, date reached, progress ratio (UNSD grading), safety buffer");
-    app.add_flag("--explain", explain_, "Show every figure with the formula and the values behind it");
-    app.add_flag("--chart", chart_, "Add a burn-up chart to the table");
-    app.add_option("--output,-o", output_, "Write the report to this file (atomically) instead of stdout");
-    app.add_flag("--upcoming-only", upcoming_only_, "Exit status judges upcoming milestones only (for cron)");
+            "FIELD"))
+        ->option_text("{kind,id,name}");
+    app.add_option("--since", since_, tr("What changed between this day and the as-of day"))
+        ->check(iso_date_validator())
+        ->option_text("YYYY-MM-DD");
+    app.add_option("--list", list_, tr("List the localities themselves"))
+        ->check(CLI::IsMember({"uncovered", "overdue", "revoked", "covered"}))
+        ->option_text("{uncovered,overdue,revoked,covered}");
+    app.add_flag(
+        "--forecast", forecast_,
+        tr("Pace needed and achieved, projection, date reached, progress ratio (UNSD grading), safety buffer"));
+    app.add_flag("--explain", explain_, tr("Show every figure with the formula and the values behind it"));
+    app.add_flag("--chart", chart_, tr("Add a burn-up chart to the table"));
+    app.add_option("--output,-o", output_, tr("Write the report to this file (atomically) instead of stdout"))
+        ->option_text(tr("FILE"));
+    app.add_flag("--upcoming-only", upcoming_only_, tr("Exit status judges upcoming milestones only (for cron)"));
     auto* color =
-        app.add_option("--color", color_, "Colour in the table: auto (terminal, no NO_COLOR), always or never")
+        app.add_option("--color", color_, tr("Colour in the table: auto (terminal, no NO_COLOR), always or never"))
             ->check(CLI::IsMember({"auto", "always", "never"}))
-            ->capture_default_str();
-    app.add_flag("--no-color", no_color_, "Same as --color=never")->excludes(color);
+            ->option_text("{auto,always,never}=auto");
+    app.add_flag("--no-color", no_color_, tr("Same as --color=never"))->excludes(color);
 }
 
 int ReportCommand::run() const {

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "../i18n.hpp"
 #include "charts.hpp"
 
 namespace ontrack {
@@ -74,10 +75,9 @@ std::string render_chart_svg(const ChartData& d) {
         "role=\"img\" aria-labelledby=\"chart-title\" font-family=\"system-ui,-apple-system,'Segoe UI',Roboto,"
         "sans-serif\" font-size=\"13\">\n",
         view_width, view_height);
-    out += fmt::format(
-        "<title id=\"chart-title\">Burn-up: drug-free units from {} to {} (as of {}), the plan and the "
-        "targets</title>\n",
-        to_iso(d.from), to_iso(d.to), to_iso(d.as_of));
+    out += fmt::format("<title id=\"chart-title\">{}</title>\n",
+                       trf("Burn-up: drug-free units from {} to {} (as of {}), the plan and the targets",
+                           human_date(d.from), human_date(d.to), human_date(d.as_of)));
 
     // Value ticks and grid lines, with the total always labelled.
     const std::int64_t ymax = s.ymax();
@@ -134,10 +134,10 @@ std::string render_chart_svg(const ChartData& d) {
     const bool label_left = xa > (left + right) / 2;
     out += fmt::format(
         "<g class=\"as-of\"><line x1=\"{x}\" x2=\"{x}\" y1=\"{t}\" y2=\"{b}\" stroke=\"{c}\" stroke-width=\"1\" "
-        "stroke-dasharray=\"2 3\"/><text x=\"{tx}\" y=\"{ty}\" fill=\"{c}\" text-anchor=\"{a}\">as of {d}</text></g>\n",
+        "stroke-dasharray=\"2 3\"/><text x=\"{tx}\" y=\"{ty}\" fill=\"{c}\" text-anchor=\"{a}\">{d}</text></g>\n",
         fmt::arg("x", num(xa)), fmt::arg("t", top - 4), fmt::arg("b", bottom), fmt::arg("c", color_axis),
         fmt::arg("tx", num(label_left ? xa - 4 : xa + 4)), fmt::arg("ty", top + 8),
-        fmt::arg("a", label_left ? "end" : "start"), fmt::arg("d", to_iso(d.as_of)));
+        fmt::arg("a", label_left ? "end" : "start"), fmt::arg("d", trf("as of {}", human_date(d.as_of))));
 
     // The targets: a step line from each previous deadline to the next, a marker and the count.
     out += fmt::format("<g id=\"targets\" class=\"targets\" fill=\"{}\">\n", color_target);
@@ -183,21 +183,21 @@ std::string render_chart_svg(const ChartData& d) {
     const double ly = 16;
     out += fmt::format(
         "<line x1=\"{}\" x2=\"{}\" y1=\"{ly}\" y2=\"{ly}\" stroke=\"{}\" stroke-width=\"2.5\"/><text x=\"{}\" "
-        "y=\"{ty}\">Drug-free</text>\n",
-        left, left + 22, color_actual, left + 28, fmt::arg("ly", ly), fmt::arg("ty", ly + 4.5));
+        "y=\"{ty}\">{}</text>\n",
+        left, left + 22, color_actual, left + 28, tr("Drug-free"), fmt::arg("ly", ly), fmt::arg("ty", ly + 4.5));
     out += fmt::format(
         "<line x1=\"{}\" x2=\"{}\" y1=\"{ly}\" y2=\"{ly}\" stroke=\"{}\" stroke-width=\"2\" "
-        "stroke-dasharray=\"6 4\"/><text x=\"{}\" y=\"{ty}\">Planned</text>\n",
-        left + 120, left + 142, color_plan, left + 148, fmt::arg("ly", ly), fmt::arg("ty", ly + 4.5));
+        "stroke-dasharray=\"6 4\"/><text x=\"{}\" y=\"{ty}\">{}</text>\n",
+        left + 120, left + 142, color_plan, left + 148, tr("Planned"), fmt::arg("ly", ly), fmt::arg("ty", ly + 4.5));
     out += fmt::format(
         "<polyline points=\"{},{} {},{} {},{} {},{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"1.5\"/>"
-        "<circle cx=\"{}\" cy=\"{}\" r=\"3.5\" fill=\"{}\"/><text x=\"{}\" y=\"{ty}\">Target</text>\n",
+        "<circle cx=\"{}\" cy=\"{}\" r=\"3.5\" fill=\"{}\"/><text x=\"{}\" y=\"{ty}\">{}</text>\n",
         left + 230, ly + 4, left + 241, ly + 4, left + 241, ly - 4, left + 252, ly - 4, color_target, left + 241,
-        ly + 4, color_target, left + 258, fmt::arg("ty", ly + 4.5));
+        ly + 4, color_target, left + 258, tr("Target"), fmt::arg("ty", ly + 4.5));
     out += fmt::format(
         "<line x1=\"{}\" x2=\"{}\" y1=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-dasharray=\"2 3\"/><text x=\"{}\" "
-        "y=\"{}\">As of</text>\n",
-        left + 340, left + 340, ly - 7, ly + 7, color_axis, left + 346, ly + 4.5);
+        "y=\"{}\">{}</text>\n",
+        left + 340, left + 340, ly - 7, ly + 7, color_axis, left + 346, ly + 4.5, tr("As of"));
     out += "</g>\n</svg>\n";
     return out;
 }

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "../i18n.hpp"
 #include "../utf8.hpp"
 #include "charts.hpp"
 
@@ -64,12 +65,19 @@ std::string render_chart_text(const ChartData& data, std::size_t width, std::siz
     std::size_t label_width = 1;
     for (const auto& [row, text] : labels) label_width = std::max(label_width, display_width(text));
 
-    const std::string legend_long =
-        fmt::format("{} drug-free to {}  {} planned  {} target", paint(Cell::actual, "█", color), to_iso(data.as_of),
-                    paint(Cell::plan, "·", color), paint(Cell::target, "━", color));
-    const std::string legend_short = fmt::format("{} actual  {} plan  {} target", paint(Cell::actual, "█", color),
-                                                 paint(Cell::plan, "·", color), paint(Cell::target, "━", color));
-    constexpr std::size_t legend_long_width = 46, legend_short_width = 26, min_plot = 4;
+    // The legend in two lengths, each with its display width (without colour).
+    auto legend_long_in = [&](bool c) {
+        return trf("{} drug-free to {}  {} planned  {} target", paint(Cell::actual, "█", c), human_date(data.as_of),
+                   paint(Cell::plan, "·", c), paint(Cell::target, "━", c));
+    };
+    auto legend_short_in = [&](bool c) {
+        return trf("{} actual  {} plan  {} target", paint(Cell::actual, "█", c), paint(Cell::plan, "·", c),
+                   paint(Cell::target, "━", c));
+    };
+    const std::string legend_long = legend_long_in(color), legend_short = legend_short_in(color);
+    const std::size_t legend_long_width = display_width(legend_long_in(false));
+    const std::size_t legend_short_width = display_width(legend_short_in(false));
+    constexpr std::size_t min_plot = 4;
 
     const std::size_t line_width = std::max({width, label_width + 2 + min_plot, legend_short_width});
     const std::size_t cols = line_width - label_width - 2;

@@ -1,6 +1,7 @@
 // The html format: one self-contained page to share, print on A4 or read on a phone.
 #include <fmt/format.h>
 
+#include "../i18n.hpp"
 #include "../utf8.hpp"
 #include "charts.hpp"
 #include "render.hpp"
@@ -95,72 +96,79 @@ std::string table(const std::string& css_class, const std::vector<std::string>& 
 }  // namespace
 
 std::string render_html(const Report& r, const ChartData& chart, const std::vector<HtmlSection>& sections) {
-    std::string out = "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
+    std::string out = fmt::format("<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
+                                  language() == Lang::vi ? "vi" : "en");
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
     out += "<meta name=\"generator\" content=\"ontrack\">\n";
     out += fmt::format("<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n<main>\n", html_escape(r.plan), style);
 
     out += fmt::format("<h1>{}</h1>\n", html_escape(r.plan));
-    if (r.illustrative) out += fmt::format("<p class=\"warning\" role=\"note\">{}</p>\n", illustrative_warning);
-    if (!r.source.empty()) out += fmt::format("<p class=\"muted\">Source: {}</p>\n", html_escape(r.source));
-    if (!r.note.empty()) out += fmt::format("<p class=\"muted\">Note: {}</p>\n", html_escape(r.note));
+    if (r.illustrative) out += fmt::format("<p class=\"warning\" role=\"note\">{}</p>\n", tr(illustrative_warning));
+    if (!r.source.empty()) out += fmt::format("<p class=\"muted\">{}</p>\n", trf("Source: {}", html_escape(r.source)));
+    if (!r.note.empty()) out += fmt::format("<p class=\"muted\">{}</p>\n", trf("Note: {}", html_escape(r.note)));
     out += fmt::format(
-        "<p class=\"summary\">As of <strong>{}</strong>: <strong>{} of {}</strong> units drug-free ({}).</p>\n",
-        to_iso(r.as_of), r.covered, r.total, share_text(r.covered, r.total));
+        "<p class=\"summary\">{}</p>\n",
+        trf("As of <strong>{}</strong>: <strong>{} of {}</strong> units drug-free ({}).", human_date(r.as_of),
+            human_count(r.covered), human_count(r.total), share_text(r.covered, r.total)));
 
     // The milestones, with the same columns as the table format.
-    out += "<section>\n<h2>Milestones</h2>\n";
+    out += fmt::format("<section>\n<h2>{}</h2>\n", tr("Milestones"));
     std::vector<std::vector<std::string>> rows;
     std::vector<std::string> verdict_classes;
     for (std::size_t k = 0; k < r.milestones.size(); ++k) {
         const MilestoneResult& m = r.milestones[k];
-        rows.push_back({milestone_label(m, k), to_iso(m.deadline), to_string(m.target), fmt::format("{}", m.required),
-                        fmt::format("{}", m.covered), m.upcoming ? fmt::format("{}", m.planned) : "-",
-                        fmt::format("{}", m.shortfall), to_string(m.verdict)});
+        rows.push_back({milestone_label(m, k), human_date(m.deadline), human_decimal(to_string(m.target)),
+                        human_count(m.required), human_count(m.covered), m.upcoming ? human_count(m.planned) : "-",
+                        human_count(m.shortfall), tr(to_string(m.verdict))});
         verdict_classes.push_back(is_good(m.verdict) ? "ok" : "bad");
     }
     out += table("milestones",
-                 {"Milestone", "Deadline", "Target", "Required", "Covered", "Planned", "Shortfall", "Verdict"}, rows,
-                 verdict_classes);
-    out += fmt::format("<p class=\"muted\">{}</p>\n</section>\n", upcoming_rule);
+                 {tr("Milestone"), tr("Deadline"), tr("Target"), tr("Required"), tr("Covered"), tr("Planned"),
+                  tr("Shortfall"), tr("Verdict")},
+                 rows, verdict_classes);
+    out += fmt::format("<p class=\"muted\">{}</p>\n</section>\n", tr(upcoming_rule));
 
     // The overdue list and the counts after it.
-    out += "<section>\n<h2>Overdue</h2>\n";
-    out += fmt::format("<p>Overdue (planned date passed, not drug-free): {}</p>\n", r.overdue.size());
+    out += fmt::format("<section>\n<h2>{}</h2>\n", tr("Overdue"));
+    out += fmt::format("<p>{}</p>\n", trf("Overdue (planned date passed, not drug-free): {}",
+                                          human_count(static_cast<std::int64_t>(r.overdue.size()))));
     if (!r.overdue.empty()) {
         out += "<ul class=\"overdue\">\n";
         for (const LocalityRef& ref : r.overdue)
-            out += fmt::format("<li>{}, planned {}</li>\n", html_escape(locality_label(ref)), to_iso(*ref.planned));
+            out += fmt::format("<li>{}</li>\n",
+                               trf("{}, planned {}", html_escape(locality_label(ref)), human_date(*ref.planned)));
         out += "</ul>\n";
     }
-    out += fmt::format("<p>Planned after {}: {}</p>\n", to_iso(r.as_of), r.planned_ahead);
+    out += fmt::format("<p>{}</p>\n", trf("Planned after {}: {}", human_date(r.as_of), human_count(r.planned_ahead)));
     const auto no_plan = static_cast<std::int64_t>(r.unplanned.size()) + r.unlisted;
     if (r.unlisted > 0)
-        out += fmt::format("<p>Uncovered with no plan: {} ({} listed, {} not listed in the plan)</p>\n", no_plan,
-                           r.unplanned.size(), r.unlisted);
+        out +=
+            fmt::format("<p>{}</p>\n",
+                        trf("Uncovered with no plan: {} ({} listed, {} not listed in the plan)", human_count(no_plan),
+                            human_count(static_cast<std::int64_t>(r.unplanned.size())), human_count(r.unlisted)));
     else
-        out += fmt::format("<p>Uncovered with no plan: {}</p>\n", no_plan);
+        out += fmt::format("<p>{}</p>\n", trf("Uncovered with no plan: {}", human_count(no_plan)));
     out += "</section>\n";
 
-    out += "<section id=\"burn-up\">\n<h2>Burn-up</h2>\n<figure>\n";
+    out += fmt::format("<section id=\"burn-up\">\n<h2>{}</h2>\n<figure>\n", tr("Burn-up"));
     out += render_chart_svg(chart);
-    out += fmt::format(
-        "<figcaption>Drug-free units (solid line) up to {}, the planned certifications after it (dashed) and "
-        "the milestone targets (steps), out of {}.</figcaption>\n</figure>\n</section>\n",
-        to_iso(chart.as_of), chart.total);
+    out += fmt::format("<figcaption>{}</figcaption>\n</figure>\n</section>\n",
+                       trf("Drug-free units (solid line) up to {}, the planned certifications after it (dashed) and "
+                           "the milestone targets (steps), out of {}.",
+                           human_date(chart.as_of), human_count(chart.total)));
 
     for (const HtmlSection& section : sections) {
         out += fmt::format("<section>\n<h2>{}</h2>\n", html_escape(section.title));
         if (!section.rows.empty())
             out += table("section", section.header, section.rows);
         else if (section.notes.empty())
-            out += "<p>None.</p>\n";
+            out += fmt::format("<p>{}</p>\n", tr("None."));
         for (const std::string& note : section.notes) out += fmt::format("<p>{}</p>\n", html_escape(note));
         out += "</section>\n";
     }
 
-    out += fmt::format("<footer>Made by ontrack from {} on the data as of {}.</footer>\n", html_escape(r.file),
-                       to_iso(r.as_of));
+    out += fmt::format("<footer>{}</footer>\n",
+                       trf("Made by ontrack from {} on the data as of {}.", html_escape(r.file), human_date(r.as_of)));
     return out + "</main>\n</body>\n</html>\n";
 }
 

@@ -7,51 +7,81 @@
 namespace ontrack {
 namespace {
 
-// A JSON string literal. The text is valid UTF-8 (the loader checked);
-// control characters and the JavaScript line separators are escaped.
-std::string quote(std::string_view s) {
-    std::string out = "\"";
-    out.reserve(s.size() + 2);
+// A JSON string literal appended to `out`. The text is valid UTF-8 (the
+// loader checked); control characters and the JavaScript line separators are
+// escaped. Bytes are copied in runs without decoding code points.
+void append_quoted(std::string& out, std::string_view s) {
+    out += '"';
     std::size_t run = 0;  // start of the bytes not yet copied
-    for (std::size_t i = 0; i < s.size();) {
-        const std::size_t start = i;
-        const char32_t c = next_code_point(s, i);
-        const bool plain = c >= 0x20 && c != '"' && c != '\\' && c != 0x7F && c != 0x2028 && c != 0x2029;
-        if (plain) continue;
-        out.append(s.substr(run, start - run));
-        run = i;
-        switch (c) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(s[i]);
+        const char* escape = nullptr;
+        std::size_t length = 1;
+        if (byte >= 0x80) {
+            // Valid UTF-8: only U+2028 and U+2029 (E2 80 A8/A9) need escaping.
+            if (byte != 0xE2 || i + 2 >= s.size() || static_cast<unsigned char>(s[i + 1]) != 0x80) continue;
+            const auto last = static_cast<unsigned char>(s[i + 2]);
+            if (last != 0xA8 && last != 0xA9) continue;
+            escape = last == 0xA8 ? "\\u2028" : "\\u2029";
+            length = 3;
+        } else if (byte >= 0x20 && byte != '"' && byte != '\\' && byte != 0x7F) {
+            continue;
+        }
+        out.append(s.substr(run, i - run));
+        switch (byte) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
             case '\n': out += "\\n"; break;
             case '\r': out += "\\r"; break;
             case '\t': out += "\\t"; break;
-            default: out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+            default: out += escape ? std::string(escape) : fmt::format("\\u{:04x}", static_cast<unsigned>(byte));
         }
+        i += length - 1;
+        run = i + 1;
     }
     out.append(s.substr(run));
-    return out + "\"";
+    out += '"';
 }
 
-// Appended piece by piece: a plan may list a million of these.
-std::string locality_json(const LocalityRef& ref) {
-    std::string out = "{\"name\": ";
-    out += quote(ref.name);
+std::string quote(std::string_view s) {
+    std::string out;
+    out.reserve(s.size() + 2);
+    append_quoted(out, s);
+    return out;
+}
+
+// Appended piece by piece into one buffer: a plan may list a million of these.
+void append_locality(std::string& out, const LocalityRef& ref) {
+    out += "{\"name\": ";
+    append_quoted(out, ref.name);
     out += ", \"id\": ";
-    out += quote(ref.id);
+    append_quoted(out, ref.id);
     out += ", \"kind\": ";
-    out += quote(ref.kind);
+    append_quoted(out, ref.kind);
     out += ", \"planned\": ";
-    out += ref.planned ? quote(to_iso(*ref.planned)) : std::string("null");
-    return out + "}";
+    if (ref.planned) {
+        out += '"';
+        out += to_iso(*ref.planned);
+        out += '"';
+    } else {
+        out += "null";
+    }
+    out += '}';
+}
+
+std::string locality_json(const LocalityRef& ref) {
+    std::string out;
+    append_locality(out, ref);
+    return out;
 }
 
 std::string locality_list(const std::vector<LocalityRef>& refs) {
     if (refs.empty()) return "[]";
     std::string out = "[\n";
+    out.reserve(refs.size() * 96);
     for (std::size_t k = 0; k < refs.size(); ++k) {
         out += "    ";
-        out += locality_json(refs[k]);
+        append_locality(out, refs[k]);
         out += k + 1 < refs.size() ? ",\n" : "\n";
     }
     return out + "  ]";
@@ -203,8 +233,9 @@ std::string render_json(const Analysis& a) {
     if (a.breakdown) out += ",\n  \"breakdown\": " + breakdown_json(*a.breakdown);
     if (a.changes) out += ",\n  \"changes\": " + changes_json(*a.changes);
     if (a.listing) out += ",\n  \"list\": " + listing_json(*a.listing);
-    if (!a.explanation.empty())
-        out += ",\n  \"explain\": " + array_of(a.explanation, [](const ExplainLine& e) {
+    if (a.explain)
+        out += ",\n  \"explain\": " +
+               array_of(explain(a.report, a.forecast ? &*a.forecast : nullptr), [](const ExplainLine& e) {
                    return fmt::format("{{\"label\": {}, \"value\": {}, \"formula\": {}}}", quote(e.label),
                                       quote(e.value), quote(e.formula));
                });

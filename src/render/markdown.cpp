@@ -50,9 +50,9 @@ std::string render_markdown(const Report& r) {
     for (std::size_t k = 0; k < r.milestones.size(); ++k) {
         const MilestoneResult& m = r.milestones[k];
         const std::string word = tr(to_string(m.verdict));
-        rows.push_back({md(milestone_label(m, k)), human_date(m.deadline), to_string(m.target), human_count(m.required),
-                        human_count(m.covered), m.upcoming ? human_count(m.planned) : "-", human_count(m.shortfall),
-                        is_good(m.verdict) ? word : fmt::format("**{}**", word)});
+        rows.push_back({md(milestone_label(m, k)), human_date(m.deadline), human_decimal(to_string(m.target)),
+                        human_count(m.required), human_count(m.covered), m.upcoming ? human_count(m.planned) : "-",
+                        human_count(m.shortfall), is_good(m.verdict) ? word : fmt::format("**{}**", word)});
     }
     out += pipe_table({tr("Milestone"), tr("Deadline"), tr("Target"), tr("Required"), tr("Covered"), tr("Planned"),
                        tr("Shortfall"), tr("Verdict")},

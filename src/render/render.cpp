@@ -1,8 +1,10 @@
 #include "render.hpp"
 
+#include <optional>
 #include <stdexcept>
 
 #include "../compute.hpp"
+#include "../i18n.hpp"
 
 namespace ontrack {
 
@@ -13,6 +15,8 @@ std::optional<Format> parse_format(std::string_view name) {
 }
 
 std::string render(const Report& report, Format format, const RenderOptions& options) {
+    std::optional<LanguageScope> english;  // csv and json: stable English whatever the language
+    if (format == Format::json || format == Format::csv) english.emplace(Lang::en);
     switch (format) {
         case Format::table: return render_table(report, options);
         case Format::json: return render_json(report);
@@ -24,6 +28,8 @@ std::string render(const Report& report, Format format, const RenderOptions& opt
 }
 
 std::string render(const std::vector<Analysis>& analyses, Format format, const RenderOptions& options) {
+    std::optional<LanguageScope> english;  // csv and json: stable English whatever the language
+    if (format == Format::json || format == Format::csv) english.emplace(Lang::en);
     if (analyses.size() == 1) {
         const Analysis& a = analyses.front();
         switch (format) {

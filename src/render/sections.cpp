@@ -21,16 +21,23 @@ Section forecast_section(const Analysis& a) {
     const Trend& t = f.trend;
     Section s;
     s.title = tr("Pace and forecast");
-    s.header = {tr("Milestone"),  tr("Deadline"), tr("Needed/month"), tr("Achieved/month"), tr("Projected"),
-                tr("Reached on"), tr("R"),        tr("Progress")};
+    s.header = {tr("Milestone"),
+                tr("Deadline"),
+                tr("Needed/month"),
+                tr("Achieved/month"),
+                tr("Projected"),
+                tr("Reached on"),
+                "R",
+                tr("Progress")};
     s.right = {false, false, true, true, true, false, true, false};
     for (const MilestoneForecast& m : f.milestones) {
         std::string reached = m.reached                  ? human_date(*m.reached)
                               : m.reached_after_calendar ? tr("after 9999")
                                                          : tr("never");
         s.rows.push_back({milestone_label(a.report.milestones[m.index], m.index), human_date(m.deadline),
-                          m.due_today ? tr("due today") : per_month_text(m.required_pace), per_month_text(t.pace),
-                          count(m.projected), reached, m.nothing_needed ? tr("reached") : ratio_text(m.ratio),
+                          m.due_today ? tr("due today") : human_decimal(per_month_text(m.required_pace)),
+                          human_decimal(per_month_text(t.pace)), count(m.projected), reached,
+                          m.nothing_needed ? tr("reached") : human_decimal(ratio_text(m.ratio)),
                           tr(to_string(m.progress))});
     }
     s.notes.push_back(trf("Achieved pace: {} net units in the {} months from {} to {} ({} to {} drug-free).",
@@ -59,7 +66,9 @@ Section breakdown_section(const Analysis& a) {
         s.right.push_back(true);
     }
     for (const Group& g : b.groups) {
-        std::vector<std::string> row = {tr(g.label.c_str()), count(g.count), count(g.drug_free)};
+        // Only the groups ontrack names ("(no kind)", "(not listed)") are words to translate.
+        const bool named = g.unlisted || g.value.empty();
+        std::vector<std::string> row = {named ? tr(g.label.c_str()) : g.label, count(g.count), count(g.drug_free)};
         for (const GroupMilestone& gm : g.milestones) {
             row.push_back(count(gm.covered));
             row.push_back(count(gm.share));
@@ -135,7 +144,8 @@ Section explain_section(const Analysis& a) {
     s.title = tr("How each figure is computed");
     s.header = {tr("Figure"), tr("Value"), tr("Formula")};
     s.right = {false, true, false};
-    for (const ExplainLine& line : a.explanation) s.rows.push_back({line.label, line.value, line.formula});
+    for (const ExplainLine& line : explain(a.report, a.forecast ? &*a.forecast : nullptr))
+        s.rows.push_back({line.label, line.value, line.formula});
     return s;
 }
 
@@ -148,7 +158,7 @@ std::vector<Section> analysis_sections(const Analysis& a) {
     if (a.changes)
         for (Section& s : changes_sections(a)) out.push_back(std::move(s));
     if (a.listing) out.push_back(listing_section(a));
-    if (!a.explanation.empty()) out.push_back(explain_section(a));
+    if (a.explain) out.push_back(explain_section(a));
     return out;
 }
 

@@ -85,9 +85,9 @@ std::string render_table(const Report& r, const RenderOptions& options) {
     std::vector<std::vector<std::string>> rows;
     for (std::size_t k = 0; k < r.milestones.size(); ++k) {
         const MilestoneResult& m = r.milestones[k];
-        rows.push_back({milestone_label(m, k), human_date(m.deadline), to_string(m.target), human_count(m.required),
-                        human_count(m.covered), m.upcoming ? human_count(m.planned) : "-", human_count(m.shortfall),
-                        tr(to_string(m.verdict))});
+        rows.push_back({milestone_label(m, k), human_date(m.deadline), human_decimal(to_string(m.target)),
+                        human_count(m.required), human_count(m.covered), m.upcoming ? human_count(m.planned) : "-",
+                        human_count(m.shortfall), tr(to_string(m.verdict))});
     }
     out += aligned({tr("Milestone"), tr("Deadline"), tr("Target"), tr("Required"), tr("Covered"), tr("Planned"),
                     tr("Shortfall"), tr("Verdict")},

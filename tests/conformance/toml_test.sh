@@ -2,8 +2,9 @@
 # The public toml-test suite against ontrack: every invalid document must end
 # with exit 2 and a located "FILE:LINE:COLUMN: error:" line; every valid one
 # with a report (exit 0 or 1) or exit 2 and a located error saying it is not
-# a plan. Never a crash, never a hang. Exits 77 (skipped) when the suite is
-# absent.
+# a plan. Never a crash, never a hang. In Vietnamese (--lang vi) every invalid
+# document's message must be translated whole: no English word of toml++'s
+# left in it. Exits 77 (skipped) when the suite is absent.
 # Usage: toml_test.sh ONTRACK SUITE_DIR
 set -uo pipefail
 ontrack=$1
@@ -45,6 +46,15 @@ check() {  # kind file
     failures=$((failures + 1))
     echo "FAIL ($kind, exit $rc): $file"
     head -3 "$err"
+  fi
+  if [[ $kind == invalid ]]; then
+    local message
+    message=$(timeout 10 "$ontrack" --lang vi --as-of 2026-01-01 "$file" 2>&1 >/dev/null |
+      grep -m1 -E ":[0-9]+:[0-9]+: lỗi: " | sed 's/.*: lỗi: //')
+    if [[ -z $message ]] || grep -qE "Error|expected|saw |cannot|prohibited|encountered|exceed|unexpected|invalid|supported|must |may |not " <<<"$message"; then
+      failures=$((failures + 1))
+      echo "FAIL (invalid, --lang vi, not translated): $file: $message"
+    fi
   fi
 }
 while IFS= read -r -d '' f; do check invalid "$f"; done < <(find "$suite/invalid" -name '*.toml' -print0 | sort -z)
