@@ -1,6 +1,7 @@
 #include "key_depth.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace ontrack {
 
@@ -8,15 +9,21 @@ namespace {
 
 // A key never spans lines, so a key of max_key_parts parts needs a line with
 // max_key_parts - 1 dots. Most files have none: then there is nothing to scan.
+// Jumps from dot to dot (dots are rare in a plan), finding a dot's line end
+// only when it starts a new line.
 bool has_dotty_line(std::string_view s) {
-    for (std::size_t begin = 0; begin < s.size();) {
-        std::size_t end = s.find('\n', begin);
-        if (end == std::string_view::npos) end = s.size();
-        const std::string_view line = s.substr(begin, end - begin);
-        if (line.size() >= max_key_parts - 1 &&
-            static_cast<std::size_t>(std::count(line.begin(), line.end(), '.')) >= max_key_parts - 1)
-            return true;
-        begin = end + 1;
+    const char* const end = s.data() + s.size();
+    const char* line_end = nullptr;  // the end of the line of the dots counted
+    std::size_t dots = 0;
+    for (const char* d = s.data(); d < end; ++d) {
+        d = static_cast<const char*>(std::memchr(d, '.', static_cast<std::size_t>(end - d)));
+        if (!d) break;
+        if (!line_end || d > line_end) {
+            line_end = static_cast<const char*>(std::memchr(d, '\n', static_cast<std::size_t>(end - d)));
+            if (!line_end) line_end = end;
+            dots = 0;
+        }
+        if (++dots >= max_key_parts - 1) return true;
     }
     return false;
 }

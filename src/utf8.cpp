@@ -1,5 +1,8 @@
 #include "utf8.hpp"
 
+#include <cstdint>
+#include <cstring>
+
 #include <fmt/format.h>
 
 namespace ontrack {
@@ -10,6 +13,14 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
     auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
     auto cont = [&](std::size_t k) { return k < n && (byte(k) & 0xC0) == 0x80; };
     while (i < n) {
+        // Plain ASCII eight bytes at a time: most of a plan is.
+        while (i + 8 <= n) {
+            std::uint64_t word;
+            std::memcpy(&word, s.data() + i, 8);
+            if (word & 0x8080808080808080u) break;
+            i += 8;
+        }
+        if (i >= n) break;
         const unsigned char c = byte(i);
         if (c < 0x80) {
             ++i;

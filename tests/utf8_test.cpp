@@ -199,3 +199,19 @@ TEST_CASE("is_unsafe_code_point boundaries") {
     CHECK_FALSE(is_unsafe_code_point(0x206A));
     CHECK_FALSE(is_unsafe_code_point(0x1EC7));  // ệ
 }
+
+TEST_CASE("find_invalid_utf8 finds a bad byte at every offset after an ASCII run") {
+    // The ASCII fast path reads eight bytes at a time: a bad byte must be
+    // found wherever it falls in or after such a word.
+    for (std::size_t at = 0; at < 40; ++at) {
+        std::string text(40, 'a');
+        text[at] = '\xFF';
+        INFO("bad byte at " << at);
+        CHECK(find_invalid_utf8(text) == at);
+        text[at] = 'a';
+        text += "\xC3\xA0";  // à, then the end
+        CHECK_FALSE(find_invalid_utf8(text));
+        text += '\xC3';  // truncated at the very end
+        CHECK(find_invalid_utf8(text) == 42);
+    }
+}
