@@ -540,8 +540,9 @@ Plan parse_plan(std::string_view text, const std::string& file, const LoadTuning
 Plan load_plan(const std::string& path, const LoadTuning& tuning) {
     // A regular file's text is given back piece by piece as it is parsed. If
     // it is then needed whole (a problem to report), the file is read again
-    // and parsed the plain way: same problems, same excerpts.
-    if (std::optional<PlanText> text = read_plan_text(path))
+    // and parsed the plain way: same problems, same excerpts. A plan too
+    // small to be split is read the plain way from the start.
+    if (std::optional<PlanText> text = read_plan_text(path, tuning.split_above_bytes))
         if (std::optional<Plan> plan = parse_text(text->view(), path, tuning, &*text)) return std::move(*plan);
     const std::string text = read_plan_file(path);
     return parse_plan(text, path == "-" ? "<stdin>" : path, tuning);

@@ -94,11 +94,12 @@ bool read_exactly(int fd, char* at, std::size_t size) {
 
 }  // namespace
 
-std::optional<PlanText> read_plan_text(const std::string& path) {
+std::optional<PlanText> read_plan_text(const std::string& path, std::size_t larger_than) {
     if (path == "-") return std::nullopt;
     const Fd fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC));
     struct stat st {};
     if (fd.get() < 0 || ::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
+        static_cast<std::uint64_t>(st.st_size) <= larger_than ||
         static_cast<std::uint64_t>(st.st_size) > max_plan_bytes)
         return std::nullopt;
     std::optional<PlanText> text = PlanText::allocate(static_cast<std::size_t>(st.st_size));

@@ -40,9 +40,11 @@ class PlanText {
     std::size_t released_to_ = 0;  // bytes before this were given back (a page multiple)
 };
 
-// The text of `path` when it is a regular, non-empty file of at most 1 GiB
-// that reads without surprises (its size unchanged) and is UTF-8; nullopt in
-// every other case, where read_plan_file() says exactly what is wrong.
-std::optional<PlanText> read_plan_text(const std::string& path);
+// The text of `path` when it is a regular file of more than `larger_than`
+// bytes (and at least one) and at most 1 GiB that reads without surprises
+// (its size unchanged) and is UTF-8; nullopt in every other case, where
+// read_plan_file() says what is wrong, if anything. A small plan gains
+// nothing from a mapping of its own: it would cost a huge page.
+std::optional<PlanText> read_plan_text(const std::string& path, std::size_t larger_than = 0);
 
 }  // namespace ontrack

@@ -22,6 +22,17 @@ TEST_CASE("read_plan_text reads a regular UTF-8 file byte for byte", "[plan_text
     CHECK_FALSE(read->released());
 }
 
+TEST_CASE("read_plan_text leaves a plan too small to split to the plain reader", "[plan_text]") {
+    const TempDir dir;
+    const std::string text = "[plan]\nname = \"Hải Phòng\"\n";  // 29 bytes: ả is 3, ò is 2
+    const std::string path = dir.write("plan.toml", text);
+    REQUIRE(text.size() == 29);
+    CHECK_FALSE(read_plan_text(path, 29));
+    const auto read = read_plan_text(path, 28);
+    REQUIRE(read);
+    CHECK(read->view() == text);
+}
+
 TEST_CASE("read_plan_text leaves what read_plan_file refuses to read_plan_file", "[plan_text]") {
     const TempDir dir;
     CHECK_FALSE(read_plan_text("-"));
