@@ -4,22 +4,11 @@
 #include <CLI/CLI.hpp>
 
 #include <optional>
-#include <string_view>
 
 #include "cli/commands.hpp"
 #include "i18n.hpp"
 
 using namespace ontrack;
-
-namespace {
-
-bool mentions(int argc, char** argv, std::string_view word) {
-    for (int k = 1; k < argc; ++k)
-        if (word == argv[k]) return true;
-    return false;
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
     set_language(requested_language(argc, argv));  // help texts are fixed as options are added
@@ -33,19 +22,17 @@ int main(int argc, char** argv) {
                    tr("Language of the report and messages: vi or en (default: from LC_ALL, LC_MESSAGES or LANG)"))
         ->check(CLI::IsMember({"vi", "en"}))
         ->option_text("{vi,en}");
-    ReportCommand report(app);
-    // A subcommand's options are set up only when its name is on the line
-    // (or help is asked for): setting them all up costs more than a small
-    // report.
+    // Options and subcommands are set up only when named (see CommandLine).
+    const CommandLine line(argc, argv);
+    ReportCommand report(app, line);
     std::optional<CheckCommand> check;
     std::optional<RecordCommand> record;
     std::optional<InitCommand> init;
     std::optional<ImportCommand> import;
-    const bool help = mentions(argc, argv, "-h") || mentions(argc, argv, "--help");
-    if (help || mentions(argc, argv, "check")) check.emplace(app);
-    if (help || mentions(argc, argv, "record")) record.emplace(app);
-    if (help || mentions(argc, argv, "init")) init.emplace(app);
-    if (help || mentions(argc, argv, "import")) import.emplace(app);
+    if (line.names("check")) check.emplace(app);
+    if (line.names("record")) record.emplace(app);
+    if (line.names("init")) init.emplace(app);
+    if (line.names("import")) import.emplace(app);
     for (CLI::App* command : app.get_subcommands({})) translate_subcommand_help(*command);
     app.require_subcommand(0, 1);
     app.set_version_flag("--version", ONTRACK_VERSION, tr("Display program version information and exit"));
