@@ -14,9 +14,8 @@ struct PlacedEvent {
     SourcePos pos;
 };
 
-void read_events(TomlContext& cx, const toml::table& table, std::string_view key, EventKind kind,
+void read_events(TomlContext& cx, const toml::node* node, std::string_view key, EventKind kind,
                  std::vector<PlacedEvent>& events, bool& ok) {
-    const toml::node* node = table.get(key);
     if (!node) return;
     auto add = [&](const toml::node& value) {
         if (const auto d = cx.as_date(value, key, node->is_array()))
@@ -72,27 +71,66 @@ bool check_history(TomlContext& cx, std::vector<PlacedEvent>& events) {
     return true;
 }
 
+// The values of a [[locality]] table's keys, found in one pass over it: a
+// lookup by key searches toml++'s map each time, and a plan may hold a
+// million tables.
+struct LocalityNodes {
+    const toml::node* id = nullptr;
+    const toml::node* name = nullptr;
+    const toml::node* kind = nullptr;
+    const toml::node* certified = nullptr;
+    const toml::node* revoked = nullptr;
+    const toml::node* planned = nullptr;
+    bool all_known = true;
+};
+
+LocalityNodes nodes_of(const toml::table& table) {
+    LocalityNodes n;
+    for (auto&& [key, node] : table) {
+        const std::string_view k = key.str();
+        const toml::node* value = &node;
+        if (k == "name")
+            n.name = value;
+        else if (k == "id")
+            n.id = value;
+        else if (k == "kind")
+            n.kind = value;
+        else if (k == "certified")
+            n.certified = value;
+        else if (k == "revoked")
+            n.revoked = value;
+        else if (k == "planned")
+            n.planned = value;
+        else
+            n.all_known = false;
+    }
+    return n;
+}
+
 }  // namespace
 
 std::optional<LocalityDraft> read_locality(TomlContext& cx, const toml::table& table) {
     static const std::vector<std::string_view> keys = {"id", "name", "kind", "certified", "revoked", "planned"};
-    cx.check_keys(table, keys, "[[locality]]");
+    const LocalityNodes nodes = nodes_of(table);
+    if (!nodes.all_known) cx.check_keys(table, keys, "[[locality]]");
     LocalityDraft draft;
     Locality& loc = draft.locality;
     loc.pos = cx.pos(table.source());
     bool ok = true;
-    if (auto name = cx.get_string(table, "name")) {
+    if (!nodes.name) {
+        cx.missing(table, "name", "[[locality]]", tr("add name = \"...\""));
+        ok = false;
+    } else if (auto name = cx.as_string(*nodes.name, "name")) {
         loc.name = std::move(*name);
-        draft.name_pos = cx.pos(table.get("name")->source());
+        draft.name_pos = cx.pos(nodes.name->source());
         if (loc.name.empty()) {
             cx.error(draft.name_pos, tr("the locality's name is empty"));
             ok = false;
         }
     } else {
-        if (!table.get("name")) cx.missing(table, "name", "[[locality]]", tr("add name = \"...\""));
         ok = false;
     }
-    if (const toml::node* node = table.get("id")) {
+    if (const toml::node* node = nodes.id) {
         if (const auto* s = node->as_string()) {
             loc.id = s->get();
             draft.id_pos = cx.pos(node->source());
@@ -104,7 +142,7 @@ std::optional<LocalityDraft> read_locality(TomlContext& cx, const toml::table& t
             ok = false;
         }
     }
-    if (const toml::node* node = table.get("kind")) {
+    if (const toml::node* node = nodes.kind) {
         if (const auto* s = node->as_string())
             loc.kind = s->get();
         else
@@ -113,10 +151,10 @@ std::optional<LocalityDraft> read_locality(TomlContext& cx, const toml::table& t
     // One buffer per thread, reused: most localities have one or two events.
     thread_local std::vector<PlacedEvent> events;
     events.clear();
-    read_events(cx, table, "certified", EventKind::certified, events, ok);
-    read_events(cx, table, "revoked", EventKind::revoked, events, ok);
+    read_events(cx, nodes.certified, "certified", EventKind::certified, events, ok);
+    read_events(cx, nodes.revoked, "revoked", EventKind::revoked, events, ok);
     ok = check_history(cx, events) && ok;
-    if (const toml::node* node = table.get("planned")) {
+    if (const toml::node* node = nodes.planned) {
         loc.planned = cx.as_date(*node, "planned");
         ok = ok && loc.planned.has_value();
     }

@@ -79,8 +79,12 @@ void TomlContext::missing(const toml::table& table, std::string_view key, std::s
 std::optional<std::string> TomlContext::get_string(const toml::table& table, std::string_view key) {
     const toml::node* node = table.get(key);
     if (!node) return std::nullopt;
-    if (const auto* s = node->as_string()) return s->get();
-    wrong_type(*node, key, tr("a string"), trf("write it in quotes: {} = \"...\"", key));
+    return as_string(*node, key);
+}
+
+std::optional<std::string> TomlContext::as_string(const toml::node& node, std::string_view key) {
+    if (const auto* s = node.as_string()) return s->get();
+    wrong_type(node, key, tr("a string"), trf("write it in quotes: {} = \"...\"", key));
     return std::nullopt;
 }
 

@@ -31,6 +31,8 @@ class TomlContext {
     void missing(const toml::table& table, std::string_view key, std::string_view where, std::string hint);
 
     std::optional<std::string> get_string(const toml::table& table, std::string_view key);
+    // The string value of `node`, the value of `key`; an error when it is not one.
+    std::optional<std::string> as_string(const toml::node& node, std::string_view key);
     // `in_array`: the node is one element of an array of dates (for the hint).
     std::optional<Date> as_date(const toml::node& node, std::string_view key, bool in_array = false);
     std::optional<Date> get_date(const toml::table& table, std::string_view key);
