@@ -166,9 +166,18 @@ if [ -n "${t_ont[1000000]:-}" ]; then
     echo "- 1M wall time <= 1.10 x baseline: $r, $(verdict "$r" 1.10)"
     r=$(ratio "${m_ont[1000000]}" "${m_base[1000000]}")
     echo "- 1M peak RSS <= 1.10 x baseline: $r, $(verdict "$r" 1.10)"
+    r=$(ratio "${t_ont[1000000]}" "${t_base[1000000]}")
+    echo "- 1M wall time <= 0.6 x baseline (goal beyond the parser): $r, $(verdict "$r" 0.6)"
+    r=$(ratio "${m_ont[1000000]}" "${m_base[1000000]}")
+    echo "- 1M peak RSS <= 0.3 x baseline (goal beyond the parser): $r, $(verdict "$r" 0.3)"
 fi
+# A whole run of a 12 KB plan is about 4 ms of process start-up and 1 ms of
+# work, and its wall time varies by 10-20% from run to run: the instruction
+# count is the stable measure, the wall time is shown beside it.
+r=$(ratio "$ir_ont" "$ir_base")
+echo "- haiphong whole run <= 1.2 x baseline, instructions: $r, $(verdict "$r" 1.2)"
 r=$(ratio "$hp_ont" "$hp_base")
-echo "- haiphong whole run <= 1.2 x baseline: $r, $(verdict "$r" 1.2)"
+echo "- haiphong whole run <= 1.2 x baseline, wall time: $r, $(verdict "$r" 1.2)"
 for pair in "10000 100000" "100000 1000000"; do
     read -r a b <<<"$pair"
     if [ -n "${t_ont[$a]:-}" ] && [ -n "${t_ont[$b]:-}" ]; then
