@@ -13,6 +13,7 @@
 
 #include "diagnostic.hpp"
 #include "load.hpp"
+#include "support/temp_dir.hpp"
 
 using Catch::Matchers::Contains;
 using ontrack::Date;
@@ -20,42 +21,9 @@ using ontrack::Diagnostic;
 using ontrack::InputError;
 using ontrack::load_plan;
 using ontrack::read_plan_file;
+using ontrack::test::TempDir;
 
 namespace {
-
-// A fresh directory under $TMPDIR (or /tmp), removed with everything in it.
-class TempDir {
-   public:
-    TempDir() {
-        const char* base = std::getenv("TMPDIR");
-        std::string pattern = std::string(base && *base ? base : "/tmp") + "/ontrack_plan_file_XXXXXX";
-        std::vector<char> buffer(pattern.begin(), pattern.end());
-        buffer.push_back('\0');
-        if (!::mkdtemp(buffer.data())) FAIL("mkdtemp failed");
-        path_ = buffer.data();
-    }
-    ~TempDir() {
-        std::error_code ec;
-        std::filesystem::remove_all(path_, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-
-    const std::string& path() const { return path_; }
-
-    // Writes `bytes` exactly to `name` in the directory; returns its path.
-    std::string write(const std::string& name, const std::string& bytes) const {
-        const std::string file = path_ + "/" + name;
-        std::ofstream out(file, std::ios::binary);
-        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        out.close();
-        REQUIRE(out.good());
-        return file;
-    }
-
-   private:
-    std::string path_;
-};
 
 // The single diagnostic read_plan_file() throws for `path`.
 Diagnostic read_error(const std::string& path) {
