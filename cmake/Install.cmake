@@ -86,7 +86,7 @@ if(ONTRACK_DEB_SHLIBDEPS)
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 else()
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS OFF)
-  set(CPACK_DEBIAN_PACKAGE_DEPENDS "libtomlplusplus3, libc6, libstdc++6, libgcc-s1")  # fmt is header-only
+  set(CPACK_DEBIAN_PACKAGE_DEPENDS "libfmt9, libtomlplusplus3, libc6, libstdc++6, libgcc-s1")
 endif()
 
 # `cpack --config CPackSourceConfig.cmake`: a source tarball without builds.

@@ -33,7 +33,7 @@ constexpr CatalogueEntry entries[] = {
     {"'x' or 'X'", "'x' hoặc 'X'"},
     {"'{}' could not be interpreted as a value", "không hiểu được '{}' là giá trị gì"},
     {"'{}' is a date written as a string", "'{}' là ngày nhưng được ghi dưới dạng chuỗi"},
-    {"'{}' is not DEADLINE=TARGET, e.g. 2025-12-31=30% or 2027-12-31=52", "'{}' không có dạng DEADLINE=TARGET, ví dụ 2025-12-31=30% hoặc 2027-12-31=52"},
+    {"'{}' is not DEADLINE=TARGET, e.g. 2025-12-31=30% or 2027-12-31=52", "'{}' không có dạng HẠN=CHỈ_TIÊU, ví dụ 2025-12-31=30% hoặc 2027-12-31=52"},
     {"'{}' is not a date between 0001-01-01 and 9999-12-31", "'{}' không phải ngày trong khoảng 0001-01-01 đến 9999-12-31"},
     {"'{}' is not a date: {}", "'{}' không phải ngày: {}"},
     {"'{}' is not representable in 64 bits", "'{}' không biểu diễn được trong 64 bit"},
