@@ -5,12 +5,14 @@
 
 #include <optional>
 
+#include "allocator.hpp"
 #include "cli/commands.hpp"
 #include "i18n.hpp"
 
 using namespace ontrack;
 
 int main(int argc, char** argv) {
+    keep_freed_memory();                           // a large plan's model, report and output reuse each other's pages
     set_language(requested_language(argc, argv));  // help texts are fixed as options are added
     CLI::App app{tr("Is the plan to make every locality drug-free on track? Reads a TOML plan and reports, for each\n"
                     "milestone, the units required and covered, the shortfall, and a verdict."),

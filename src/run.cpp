@@ -12,7 +12,6 @@
 
 #include <fmt/format.h>
 
-#include "allocator.hpp"
 #include "i18n.hpp"
 #include "load.hpp"
 #include "output_file.hpp"
@@ -35,7 +34,6 @@ bool use_color(ColorMode mode) {
 }
 
 int run_report(const Options& options) {
-    keep_freed_memory();
     std::vector<Plan> plans = load_plans(options.files);
     std::vector<Analysis> analyses;
     int status = 0;

@@ -18,29 +18,13 @@ using namespace ontrack::test;
 
 namespace {
 
+// The shared builder, with a kind and an id.
 Locality locality(std::string name, std::string kind, std::vector<Date> event_dates,
                   std::optional<Date> planned = std::nullopt, std::string id = "") {
-    Locality loc;
-    loc.name = std::move(name);
+    Locality loc = ontrack::test::locality(std::move(name), std::move(event_dates), planned);
     loc.kind = std::move(kind);
     loc.id = std::move(id);
-    for (std::size_t k = 0; k < event_dates.size(); ++k) {
-        Event e;
-        e.date = event_dates[k];
-        e.kind = k % 2 == 0 ? EventKind::certified : EventKind::revoked;
-        loc.events.push_back(e);
-    }
-    loc.planned = planned;
     return loc;
-}
-
-void add_count_milestone(Plan& plan, Date deadline, std::int64_t n) {
-    Milestone m;
-    m.deadline = deadline;
-    m.target.kind = Target::Kind::count;
-    m.target.count = n;
-    m.required = n;
-    plan.milestones.push_back(m);
 }
 
 const Date as_of = day(2025, 6, 30);
@@ -74,8 +58,8 @@ Plan kinds_plan() {
         locality("N2", "", {}, day(2025, 12, 31)),
     };
     plan.total = 12;
-    add_count_milestone(plan, day(2024, 12, 31), 4);
-    add_count_milestone(plan, day(2025, 12, 31), 9);
+    add_milestone(plan, day(2024, 12, 31), count_target(4));
+    add_milestone(plan, day(2025, 12, 31), count_target(9));
     return plan;
 }
 

@@ -7,26 +7,18 @@
 
 #include <catch2/catch.hpp>
 
+#include "support/plan_builders.hpp"
+
 using namespace ontrack;
+using ontrack::test::day;
 
 namespace {
 
-Date day(int y, unsigned m, unsigned d) {
-    return Date::from_ymd(y, m, d);
-}
-
+// The shared builder, with the id and kind every locality here has.
 Locality locality(std::string name, std::vector<Date> event_dates, std::optional<Date> planned = std::nullopt) {
-    Locality loc;
-    loc.name = std::move(name);
+    Locality loc = ontrack::test::locality(std::move(name), std::move(event_dates), planned);
     loc.id = "id-" + loc.name;
     loc.kind = "commune";
-    for (std::size_t k = 0; k < event_dates.size(); ++k) {
-        Event e;
-        e.date = event_dates[k];
-        e.kind = k % 2 == 0 ? EventKind::certified : EventKind::revoked;
-        loc.events.push_back(e);
-    }
-    loc.planned = planned;
     return loc;
 }
 

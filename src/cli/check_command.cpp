@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include "../allocator.hpp"
 #include "../i18n.hpp"
 #include "../load.hpp"
 
@@ -17,7 +16,6 @@ CheckCommand::CheckCommand(CLI::App& app) {
 }
 
 int CheckCommand::run() const {
-    keep_freed_memory();  // as for the report: a large plan loads with fewer page faults
     for (const Plan& plan : load_plans(files_))
         fmt::print("{}\n", trf("{}: ok: {} localities, {} milestones", plan.file, plan.localities.size(),
                                plan.milestones.size()));

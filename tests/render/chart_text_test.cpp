@@ -7,20 +7,16 @@
 
 #include "chart_data.hpp"
 #include "render/charts.hpp"
+#include "support/chart_builders.hpp"
 
 using namespace ontrack;
+using ontrack::test::point;
+using ontrack::test::three_year_chart;
 
 namespace {
 
 Date day(int y, unsigned m, unsigned d) {
     return Date::from_ymd(y, m, d);
-}
-
-ChartPoint point(Date d, std::int64_t v) {
-    ChartPoint p;
-    p.date = d;
-    p.value = v;
-    return p;
 }
 
 std::vector<std::string> lines_of(const std::string& text) {
@@ -52,20 +48,6 @@ std::string strip_sgr(const std::string& s) {
     return out;
 }
 
-// Three years from 2024-01-01 to 2027-01-05 (day 0 to day 1100), as-of 2025-07-02 (day 548), 10 units.
-ChartData tiny() {
-    ChartData d;
-    d.from = day(2024, 1, 1);
-    d.to = day(2027, 1, 5);
-    d.as_of = day(2025, 7, 2);
-    d.total = 10;
-    d.actual = {point(day(2024, 1, 1), 0), point(day(2024, 7, 1), 2), point(day(2025, 3, 1), 4),
-                point(day(2025, 7, 2), 4)};
-    d.plan = {point(day(2025, 7, 2), 4), point(day(2026, 1, 1), 6), point(day(2027, 1, 5), 6)};
-    d.targets = {point(day(2025, 1, 1), 3), point(day(2027, 1, 5), 7)};
-    return d;
-}
-
 }  // namespace
 
 TEST_CASE("text chart of a tiny plan cell by cell", "[chart]") {
@@ -93,15 +75,15 @@ TEST_CASE("text chart of a tiny plan cell by cell", "[chart]") {
         " 0 └┬───────┬───────┬───────┬─\n"
         "    2024    2025    2026      \n"
         "    █ actual  · plan  ━ target\n";
-    const std::string out = render_chart_text(tiny(), 30, 4);
+    const std::string out = render_chart_text(three_year_chart(), 30, 4);
     CHECK(out == expected);
     for (const std::string& line : lines_of(out)) CHECK(columns(line) == 30);
     CHECK(out.find('\x1b') == std::string::npos);
 }
 
 TEST_CASE("text chart in colour is the same chart with SGR codes", "[chart]") {
-    const std::string plain = render_chart_text(tiny(), 30, 4, false);
-    const std::string colored = render_chart_text(tiny(), 30, 4, true);
+    const std::string plain = render_chart_text(three_year_chart(), 30, 4, false);
+    const std::string colored = render_chart_text(three_year_chart(), 30, 4, true);
     CHECK(colored.find("\x1b[32m") != std::string::npos);  // actual: green
     CHECK(colored.find("\x1b[36m") != std::string::npos);  // plan: cyan
     CHECK(colored.find("\x1b[33m") != std::string::npos);  // targets: yellow
@@ -109,7 +91,7 @@ TEST_CASE("text chart in colour is the same chart with SGR codes", "[chart]") {
 }
 
 TEST_CASE("text chart is widened for its legend and keeps every line as wide", "[chart]") {
-    const std::string out = render_chart_text(tiny(), 10, 3);
+    const std::string out = render_chart_text(three_year_chart(), 10, 3);
     const auto lines = lines_of(out);
     REQUIRE(lines.size() == 3 + 3);                                    // 3 rows, the axis, the years, the legend
     for (const std::string& line : lines) CHECK(columns(line) == 26);  // the short legend
@@ -117,7 +99,7 @@ TEST_CASE("text chart is widened for its legend and keeps every line as wide", "
 }
 
 TEST_CASE("text chart with a long legend at the default width", "[chart]") {
-    const auto lines = lines_of(render_chart_text(tiny()));
+    const auto lines = lines_of(render_chart_text(three_year_chart()));
     REQUIRE(lines.size() == 12 + 3);
     for (const std::string& line : lines) CHECK(columns(line) == 72);
     // Indented past the labels (2) and the axis (2); 46 columns, then 72 - 4 - 46 = 22 spaces.

@@ -11,20 +11,15 @@
 #include "chart_data.hpp"
 #include "render/charts.hpp"
 #include "report.hpp"
+#include "support/chart_builders.hpp"
 
 using namespace ontrack;
+using ontrack::test::three_year_chart;
 
 namespace {
 
 Date day(int y, unsigned m, unsigned d) {
     return Date::from_ymd(y, m, d);
-}
-
-ChartPoint point(Date d, std::int64_t v) {
-    ChartPoint p;
-    p.date = d;
-    p.value = v;
-    return p;
 }
 
 const std::string hostile = "<script>alert(1)</script> & \"q\" 'x'";
@@ -79,20 +74,6 @@ Report report() {
     return r;
 }
 
-// Three years from 2024-01-01 to 2027-01-05 (day 0 to day 1100), as-of 2025-07-02 (day 548), 10 units.
-ChartData chart() {
-    ChartData d;
-    d.from = day(2024, 1, 1);
-    d.to = day(2027, 1, 5);
-    d.as_of = day(2025, 7, 2);
-    d.total = 10;
-    d.actual = {point(day(2024, 1, 1), 0), point(day(2024, 7, 1), 2), point(day(2025, 3, 1), 4),
-                point(day(2025, 7, 2), 4)};
-    d.plan = {point(day(2025, 7, 2), 4), point(day(2026, 1, 1), 6), point(day(2027, 1, 5), 6)};
-    d.targets = {point(day(2025, 1, 1), 3), point(day(2027, 1, 5), 7)};
-    return d;
-}
-
 std::vector<HtmlSection> sections() {
     HtmlSection kinds{"By kind", {"Kind", "Units", "Drug-free"}, {{"phường", "45", "20"}, {"xã", "67", "19"}}};
     HtmlSection empty{"Nothing here", {"Locality"}, {}};
@@ -102,7 +83,7 @@ std::vector<HtmlSection> sections() {
 }  // namespace
 
 TEST_CASE("html page structure", "[html]") {
-    const std::string page = render_html(report(), chart(), sections());
+    const std::string page = render_html(report(), three_year_chart(), sections());
     CHECK(page.rfind("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n", 0) == 0);
     CHECK(page.find("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">") != std::string::npos);
     CHECK(page.find("<title>Hai Phong</title>") != std::string::npos);
@@ -120,7 +101,7 @@ TEST_CASE("html page structure", "[html]") {
 }
 
 TEST_CASE("html milestone table has the table format's columns and classed verdicts", "[html]") {
-    const std::string page = render_html(report(), chart(), {});
+    const std::string page = render_html(report(), three_year_chart(), {});
     CHECK(page.find("<thead><tr><th scope=\"col\">Milestone</th><th scope=\"col\">Deadline</th><th "
                     "scope=\"col\">Target</th><th scope=\"col\">Required</th><th scope=\"col\">Covered</th><th "
                     "scope=\"col\">Planned</th><th scope=\"col\">Shortfall</th><th scope=\"col\">Verdict</th></tr>"
@@ -138,7 +119,7 @@ TEST_CASE("html milestone table has the table format's columns and classed verdi
 }
 
 TEST_CASE("html sections become tables and an empty one says so", "[html]") {
-    const std::string page = render_html(report(), chart(), sections());
+    const std::string page = render_html(report(), three_year_chart(), sections());
     CHECK(page.find("<h2>By kind</h2>\n<div class=\"table-wrap\"><table class=\"section\">\n<thead><tr><th "
                     "scope=\"col\">Kind</th><th scope=\"col\">Units</th><th scope=\"col\">Drug-free</th></tr></thead>"
                     "\n<tbody>\n<tr><td>phường</td><td>45</td><td>20</td></tr>\n<tr><td>xã</td><td>67</td><td>19</td>"
@@ -159,7 +140,7 @@ TEST_CASE("html escapes every text from the plan", "[html]") {
     r.overdue[0].name = hostile;
     r.overdue[0].id = hostile;
     HtmlSection s{hostile, {hostile}, {{hostile}}};
-    const std::string page = render_html(r, chart(), {s});
+    const std::string page = render_html(r, three_year_chart(), {s});
     CHECK(lower(page).find("<script") == std::string::npos);
     CHECK(page.find("alert(1)</script>") == std::string::npos);
     CHECK(page.find("<title>" + hostile_escaped + "</title>") != std::string::npos);
@@ -186,7 +167,7 @@ TEST_CASE("html escape writes the five special characters and makes controls vis
 }
 
 TEST_CASE("html page is self-contained and prints on A4", "[html]") {
-    const std::string page = render_html(report(), chart(), sections());
+    const std::string page = render_html(report(), three_year_chart(), sections());
     const std::string low = lower(page);
     CHECK(low.find("http://") == std::string::npos);
     CHECK(low.find("https://") == std::string::npos);
@@ -204,7 +185,7 @@ TEST_CASE("html page is self-contained and prints on A4", "[html]") {
 }
 
 TEST_CASE("svg chart coordinates", "[html]") {
-    const std::string svg = render_chart_svg(chart());
+    const std::string svg = render_chart_svg(three_year_chart());
     CHECK(svg.rfind("<svg class=\"chart\" viewBox=\"0 0 560 336\" width=\"100%\" style=\"height:auto;max-width:100%\"",
                     0) == 0);
     CHECK(svg.find("xmlns") == std::string::npos);

@@ -274,15 +274,6 @@ Json parse_json(std::string_view text) {
 
 // ---------------------------------------------------------------- reports
 
-LocalityRef locality(std::string name, std::string id, std::string kind, std::optional<Date> planned) {
-    LocalityRef ref;
-    ref.name = std::move(name);
-    ref.id = std::move(id);
-    ref.kind = std::move(kind);
-    ref.planned = planned;
-    return ref;
-}
-
 // Hai Phong on 2026-11-23 (see tests/e2e/README.md for the arithmetic).
 Report sample() {
     Report r;
@@ -303,9 +294,9 @@ Report sample() {
         milestone("Phase 3", Date::from_ymd(2030, 12, 31), percent(60, 0), true, 69, 57, 16, 12, Verdict::behind));
     r.milestones.push_back(
         milestone("", Date::from_ymd(2035, 12, 31), count(114), true, 114, 57, 16, 57, Verdict::behind));
-    r.overdue.push_back(locality("An Lão", "11629", "xã", Date::from_ymd(2026, 6, 30)));
+    r.overdue.push_back(locality("An Lão", "11629", Date::from_ymd(2026, 6, 30), "xã"));
     r.planned_ahead = 16;
-    r.unplanned.push_back(locality("Hòa Bình", "11533", "phường", std::nullopt));
+    r.unplanned.push_back(locality("Hòa Bình", "11533", std::nullopt, "phường"));
     r.unlisted = 0;
     return r;
 }
