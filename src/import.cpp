@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "csv_reader.hpp"
+#include "history.hpp"
 #include "i18n.hpp"
 #include "suggest.hpp"
 
@@ -163,8 +164,9 @@ std::string where(const HistoryEvent& e) {
 const char* const alternate_hint =
     "certified and revoked dates must alternate in time; add the missing event or remove this row";
 
-// Checks the plan's events of `loc` merged with the file's new ones; reports
-// the first problem, at the row that causes it, and returns false.
+// Checks the plan's events of `loc` merged with the file's new ones against
+// the history rule (history.hpp); reports the first problem, at the row that
+// causes it, and returns false.
 bool check_history(const CsvDocument& doc, const Locality& loc, const std::vector<const PlacedRecord*>& fresh,
                    std::vector<Diagnostic>& out) {
     std::vector<HistoryEvent> events;
@@ -179,43 +181,44 @@ bool check_history(const CsvDocument& doc, const Locality& loc, const std::vecto
         const std::uint32_t la = a.record ? a.record->record.line : 0, lb = b.record ? b.record->record.line : 0;
         return la < lb;
     });
+    std::vector<Event> sorted;
+    sorted.reserve(events.size());
+    for (const HistoryEvent& e : events) sorted.push_back(e.event);
+    const auto problem = ontrack::check_history(sorted);
+    if (!problem) return true;
     auto report = [&](const PlacedRecord& r, std::string message, std::string hint) {
         out.push_back(doc.error(r.event_at.line, r.event_at.column, std::move(message), std::move(hint)));
         return false;
     };
-    for (std::size_t k = 1; k < events.size(); ++k)
-        if (events[k].event.date == events[k - 1].event.date)  // events[k] is from the file: the plan has no such pair
-            return report(*events[k].record,
-                          trf("'{}' would have two events on {}", loc.name, to_iso(events[k].event.date)),
+    const HistoryEvent& e = events[problem->at];
+    switch (problem->fault) {
+        case HistoryFault::same_day: {
+            // events[at] is from the file: the plan has no such pair.
+            const HistoryEvent& before = events[problem->at - 1];
+            return report(*e.record, trf("'{}' would have two events on {}", loc.name, to_iso(e.event.date)),
                           trf("a unit is certified or revoked at most once a day, and {} {} it on that day",
-                              events[k - 1].record ? trf("line {}", events[k - 1].record->record.line)
-                                                   : std::string(tr("the plan")),
-                              tr(events[k - 1].event.kind == EventKind::certified ? "certifies" : "revokes")));
-    for (std::size_t k = 0; k < events.size(); ++k) {
-        const HistoryEvent& e = events[k];
-        if (k == 0) {
-            if (e.event.kind == EventKind::revoked)  // from the file: the plan's history starts with a certification
-                return report(
-                    *e.record,
-                    trf("'{}' would be revoked on {} before it was ever certified", loc.name, to_iso(e.event.date)),
-                    tr("a history starts with a certification; add the earlier certified date"));
-            continue;
+                              before.record ? trf("line {}", before.record->record.line) : std::string(tr("the plan")),
+                              tr(before.event.kind == EventKind::certified ? "certifies" : "revokes")));
         }
-        const HistoryEvent& before = events[k - 1];
-        if (before.event.kind != e.event.kind) continue;
-        const std::string kind = event_name(e.event.kind);
-        if (e.record)
-            return report(*e.record,
-                          trf("'{}' would be {} on {} while already {} since {} ({})", loc.name, tr(kind.c_str()),
-                              to_iso(e.event.date), tr(kind.c_str()), to_iso(before.event.date), where(before)),
-                          tr(alternate_hint));
-        // e is the plan's; the plan alone alternates, so `before` is from the file.
-        return report(*before.record,
-                      trf("'{}' would be {} on {} and again on {} ({}) with nothing in between", loc.name,
-                          tr(kind.c_str()), to_iso(before.event.date), to_iso(e.event.date), where(e)),
-                      tr(alternate_hint));
+        case HistoryFault::starts_revoked:  // from the file: the plan's history starts with a certification
+            return report(
+                *e.record,
+                trf("'{}' would be revoked on {} before it was ever certified", loc.name, to_iso(e.event.date)),
+                tr("a history starts with a certification; add the earlier certified date"));
+        case HistoryFault::repeated: break;
     }
-    return true;
+    const HistoryEvent& before = events[problem->at - 1];
+    const std::string kind = event_name(e.event.kind);
+    if (e.record)
+        return report(*e.record,
+                      trf("'{}' would be {} on {} while already {} since {} ({})", loc.name, tr(kind.c_str()),
+                          to_iso(e.event.date), tr(kind.c_str()), to_iso(before.event.date), where(before)),
+                      tr(alternate_hint));
+    // e is the plan's; the plan alone alternates, so `before` is from the file.
+    return report(*before.record,
+                  trf("'{}' would be {} on {} and again on {} ({}) with nothing in between", loc.name, tr(kind.c_str()),
+                      to_iso(before.event.date), to_iso(e.event.date), where(e)),
+                  tr(alternate_hint));
 }
 
 ImportAddition addition(const Locality& loc, const Record& r) {

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "history.hpp"
 #include "i18n.hpp"
 
 namespace ontrack {
@@ -29,8 +30,8 @@ void read_events(TomlContext& cx, const toml::node* node, std::string_view key, 
         add(*node);
 }
 
-// Sorts the events by date and checks that they alternate, starting with a
-// certification, no two on one day.
+// Sorts the events by date and checks them against the history rule
+// (history.hpp), reporting the first problem at the event that causes it.
 bool check_history(TomlContext& cx, std::vector<PlacedEvent>& events) {
     // By date, then by place in the file, so that of two events on one day
     // the later-written one is reported.
@@ -38,26 +39,25 @@ bool check_history(TomlContext& cx, std::vector<PlacedEvent>& events) {
         if (a.event.date != b.event.date) return a.event.date < b.event.date;
         return a.pos.line != b.pos.line ? a.pos.line < b.pos.line : a.pos.column < b.pos.column;
     });
-    for (std::size_t k = 1; k < events.size(); ++k)
-        if (events[k].event.date == events[k - 1].event.date) {
-            cx.error(
-                events[k].pos, trf("two events on {}", to_iso(events[k].event.date)),
-                trf("a locality is certified or revoked at most once a day (see line {})", events[k - 1].pos.line));
-            return false;
-        }
-    for (std::size_t k = 0; k < events.size(); ++k) {
-        const Event& e = events[k].event;
-        const SourcePos at = events[k].pos;
-        if (k == 0) {
-            if (e.kind == EventKind::revoked) {
-                cx.error(at, trf("revoked on {} before it was ever certified", to_iso(e.date)),
-                         tr("a history starts with a certification; add the earlier certified date"));
-                return false;
-            }
-            continue;
-        }
-        const Event& before = events[k - 1].event;
-        if (before.kind == e.kind) {
+    std::vector<Event> sorted;
+    sorted.reserve(events.size());
+    for (const PlacedEvent& e : events) sorted.push_back(e.event);
+    const auto problem = ontrack::check_history(sorted);
+    if (!problem) return true;
+    const Event& e = sorted[problem->at];
+    const SourcePos at = events[problem->at].pos;
+    switch (problem->fault) {
+        case HistoryFault::same_day:
+            cx.error(at, trf("two events on {}", to_iso(e.date)),
+                     trf("a locality is certified or revoked at most once a day (see line {})",
+                         events[problem->at - 1].pos.line));
+            break;
+        case HistoryFault::starts_revoked:
+            cx.error(at, trf("revoked on {} before it was ever certified", to_iso(e.date)),
+                     tr("a history starts with a certification; add the earlier certified date"));
+            break;
+        case HistoryFault::repeated: {
+            const Event& before = sorted[problem->at - 1];
             const std::string day = to_iso(e.date);
             cx.error(
                 at,
@@ -65,10 +65,10 @@ bool check_history(TomlContext& cx, std::vector<PlacedEvent>& events) {
                     ? trf("certified on {} while still certified since {}", day, to_iso(before.date))
                     : trf("revoked on {} while already revoked since {}", day, to_iso(before.date)),
                 tr("certified and revoked dates must alternate in time; add the missing event or remove this one"));
-            return false;
+            break;
         }
     }
-    return true;
+    return false;
 }
 
 // The values of a [[locality]] table's keys, found in one pass over it: a

@@ -48,10 +48,12 @@ int main(int argc, char** argv) {
             return app.exit(e);
         }
         if (!lang.empty()) set_language(*parse_lang(lang));
-        if (check && check->chosen()) return check->run();
-        if (record && record->chosen()) return record->run();
-        if (init && init->chosen()) return init->run();
-        if (import && import->chosen()) return import->run();
-        return report.run();
+        const int status = check && check->chosen()     ? check->run()
+                           : record && record->chosen() ? record->run()
+                           : init && init->chosen()     ? init->run()
+                           : import && import->chosen() ? import->run()
+                                                        : report.run();
+        finish_stdout();
+        return status;
     });
 }

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <stdexcept>
+#include <unordered_map>
 #include <vector>
 
 #include <fmt/format.h>
@@ -12,6 +13,8 @@
 #include "diagnostic.hpp"
 #include "i18n.hpp"
 #include "load.hpp"
+#include "locality_reader.hpp"
+#include "plan_split.hpp"
 #include "suggest.hpp"
 #include "utf8.hpp"
 
@@ -104,7 +107,7 @@ struct Applied {
     std::size_t date_offset = npos;  // of the new date in the new text
 };
 
-Applied apply(std::string_view text, std::vector<Edit> edits) {
+Applied apply_edits(std::string_view text, std::vector<Edit> edits) {
     std::sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.at < b.at; });
     Applied out;
     std::size_t grown = 0;
@@ -157,51 +160,64 @@ struct Found {
     std::string id;
 };
 
-Found find_locality(std::string_view text, const std::string& file, const toml::table& root,
-                    const EditRequest& request) {
-    const toml::array* all = root.get("locality") ? root.get("locality")->as_array() : nullptr;
-    std::vector<Found> localities;
-    if (all)
-        for (const toml::node& element : *all)
-            if (const auto* table = element.as_table()) {
-                Found f;
-                f.table = table;
-                f.name = table->get("name") ? table->get("name")->value_or(std::string()) : std::string();
-                f.id = table->get("id") ? table->get("id")->value_or(std::string()) : std::string();
-                localities.push_back(std::move(f));
-            }
-    const bool by_id = !request.id.empty();
-    const std::string& wanted = by_id ? request.id : request.name;
-    for (const Found& f : localities)
-        if ((by_id ? f.id : f.name) == wanted) return f;
+// The locality a request names, from the validated plan: its name, id and
+// the line of its table.
+struct Located {
+    std::string name;
+    std::string id;
+    std::uint32_t line = 0;
+};
 
-    std::string hint;
-    std::vector<std::string_view> candidates;
-    for (const Found& f : localities)
-        if (!(by_id ? f.id : f.name).empty()) candidates.push_back(by_id ? f.id : f.name);
-    const auto other = std::find_if(localities.begin(), localities.end(),
-                                    [&](const Found& f) { return (by_id ? f.name : f.id) == wanted; });
-    if (other != localities.end()) {
-        hint = by_id ? trf("'{}' is the name of a locality, not its id: find it by name", wanted)
-                     : trf("'{}' is the id of {}, not a name: find it by id", wanted, other->name);
-    } else if (const std::string guess = closest_match(wanted, candidates); !guess.empty()) {
-        const auto it = std::find_if(localities.begin(), localities.end(),
-                                     [&](const Found& f) { return (by_id ? f.id : f.name) == guess; });
-        hint =
-            by_id ? trf("did you mean '{}' ({})?", guess, it->name)
-                  : (it->id.empty() ? trf("did you mean '{}'?", guess) : trf("did you mean '{}' ({})?", guess, it->id));
-    } else if (localities.empty()) {
-        hint = tr("the plan lists no [[locality]]; add the locality first");
-    } else if (by_id && candidates.empty()) {
-        hint = tr("no locality in this plan has an id: find it by name");
-    } else {
-        hint = by_id ? tr("ids are matched exactly, as written in id = \"...\"")
-                     : tr("names are matched exactly, diacritics and case included");
+std::vector<Located> locate(std::string_view text, const std::string& file, const Plan& plan,
+                            const std::vector<EditRequest>& requests) {
+    std::unordered_map<std::string_view, std::size_t> by_id, by_name;
+    by_id.reserve(plan.localities.size());
+    by_name.reserve(plan.localities.size());
+    for (std::size_t k = 0; k < plan.localities.size(); ++k) {
+        const Locality& loc = plan.localities[k];
+        if (!loc.id.empty()) by_id.emplace(loc.id, k);
+        by_name.emplace(loc.name, k);
     }
-    const std::string message = by_id ? trf("no locality with id '{}'", wanted) : trf("no locality named '{}'", wanted);
-    if (localities.empty()) refuse(text, file, 1, 1, message, hint);
-    const auto& at = localities.front().table->source().begin;
-    refuse(text, file, at.line, at.column, message, hint);
+    std::vector<Located> out;
+    out.reserve(requests.size());
+    for (const EditRequest& request : requests) {
+        const bool by_id_wanted = !request.id.empty();
+        const std::string& wanted = by_id_wanted ? request.id : request.name;
+        const auto& index = by_id_wanted ? by_id : by_name;
+        if (const auto it = index.find(wanted); it != index.end()) {
+            const Locality& loc = plan.localities[it->second];
+            out.push_back(Located{loc.name, loc.id, loc.pos.line});
+            continue;
+        }
+        std::string hint;
+        std::vector<std::string_view> candidates;
+        for (const Locality& loc : plan.localities)
+            if (!(by_id_wanted ? loc.id : loc.name).empty()) candidates.push_back(by_id_wanted ? loc.id : loc.name);
+        const auto& other_index = by_id_wanted ? by_name : by_id;
+        if (const auto other = other_index.find(wanted); other != other_index.end()) {
+            hint = by_id_wanted ? trf("'{}' is the name of a locality, not its id: find it by name", wanted)
+                                : trf("'{}' is the id of {}, not a name: find it by id", wanted,
+                                      plan.localities[other->second].name);
+        } else if (const std::string guess = closest_match(wanted, candidates); !guess.empty()) {
+            const Locality& it = plan.localities[index.at(guess)];
+            hint = by_id_wanted ? trf("did you mean '{}' ({})?", guess, it.name)
+                                : (it.id.empty() ? trf("did you mean '{}'?", guess)
+                                                 : trf("did you mean '{}' ({})?", guess, it.id));
+        } else if (plan.localities.empty()) {
+            hint = tr("the plan lists no [[locality]]; add the locality first");
+        } else if (by_id_wanted && candidates.empty()) {
+            hint = tr("no locality in this plan has an id: find it by name");
+        } else {
+            hint = by_id_wanted ? tr("ids are matched exactly, as written in id = \"...\"")
+                                : tr("names are matched exactly, diacritics and case included");
+        }
+        const std::string message =
+            by_id_wanted ? trf("no locality with id '{}'", wanted) : trf("no locality named '{}'", wanted);
+        if (plan.localities.empty()) refuse(text, file, 1, 1, message, hint);
+        const SourcePos at = plan.localities.front().pos;
+        refuse(text, file, at.line, at.column, message, hint);
+    }
+    return out;
 }
 
 // A date node as a Date (the plan has been validated: it is a valid date).
@@ -352,27 +368,64 @@ class Editor {
     }
 };
 
-}  // namespace
+// A stretch of the plan that holds whole [[locality]] tables and parses on
+// its own: one table's block when the plan can be cut there, else the whole
+// text. Positions inside are relative to it; `line_offset` lines precede it.
+struct Section {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    std::uint32_t line_offset = 0;
+};
 
-EditResult add_event(std::string_view text, const std::string& file, const EditRequest& request) {
-    if (request.id.empty() == request.name.empty())
-        throw std::invalid_argument("add_event: set exactly one of the locality's id and name");
-    // The plan must be valid as it is; this also guards the parse below
-    // against keys nested too deep for toml++.
-    (void)parse_plan(text, file);
-    const toml::table root = toml::parse(text, std::string_view(file));
-    const Found locality = find_locality(text, file, root, request);
+// The locality's table in a parsed section, by the file line of its header.
+const toml::table* table_at(const toml::table& root, std::uint32_t line) {
+    const toml::node* all = root.get("locality");
+    if (all && all->is_array())
+        for (const toml::node& element : *all->as_array())
+            if (const auto* table = element.as_table(); table && table->source().begin.line == line) return table;
+    return nullptr;
+}
+
+// One request applied to a section's text: the new text, its summary; the
+// edited table is validated with the loader's own reader, and a problem is
+// moved to the line as it would have been written.
+std::string edit_section(std::string& section, const Section& where, const std::string& file, const Located& loc,
+                         const EditRequest& request) {
+    const std::uint32_t offset = where.line_offset;
+    const std::uint32_t header = loc.line - offset;
+    const toml::table root = toml::parse(section, std::string_view(file));
+    const toml::table* table = table_at(root, header);
+    if (!table) throw std::logic_error("plan_edit: the locality's table is not where the loader found it");
+    const Found locality{table, loc.name, loc.id};
+    // Diagnostics in section lines, turned into file lines and excerpts.
+    auto in_file = [&](std::vector<Diagnostic> ds, std::string_view text) {
+        for (Diagnostic& d : ds) {
+            d.excerpt = std::string(line_of(text, d.line));
+            d.line += offset;
+        }
+        return InputError(std::move(ds));
+    };
     if (locality.table->is_inline()) {
         const auto& at = locality.table->source().begin;
-        refuse(text, file, at.line, at.column,
-               trf("locality {} is written as an inline table, which cannot be edited safely",
-                   located_label(locality.name, locality.id)),
-               tr("write it as its own [[locality]] section, one key per line, then record the event again"));
+        throw in_file({Diagnostic{file,
+                                  at.line,
+                                  at.column,
+                                  trf("locality {} is written as an inline table, which cannot be edited safely",
+                                      located_label(locality.name, locality.id)),
+                                  tr("write it as its own [[locality]] section, one key per line, then record the "
+                                     "event again"),
+                                  {}}},
+                      section);
     }
-    Editor editor(text, file, locality, request);
+    Editor editor(section, file, locality, request);
     std::string replaced;
-    const std::vector<Edit> edits = editor.plan(replaced);
-    Applied applied = apply(text, edits);
+    std::vector<Edit> edits;
+    try {
+        edits = editor.plan(replaced);
+    } catch (const InputError& e) {
+        throw in_file(e.diagnostics(), section);
+    }
+    Applied applied = apply_edits(section, edits);
     const TextMap map(applied.text);
     const std::uint32_t line = map.line_at(applied.date_offset);
     const std::uint32_t column = map.column_at(applied.date_offset);
@@ -381,29 +434,120 @@ EditResult add_event(std::string_view text, const std::string& file, const EditR
     for (const Edit& e : edits) added += static_cast<std::uint32_t>(std::count(e.insert.begin(), e.insert.end(), '\n'));
     const auto to_old_line = [&](std::uint32_t n) { return added && n > line ? n - added : n; };
 
-    try {
-        (void)parse_plan(applied.text, file);
-    } catch (const InputError& e) {
-        std::vector<Diagnostic> diagnostics = e.diagnostics();
-        const std::uint32_t first = locality.table->source().begin.line;
-        const std::uint32_t last = std::max(line, editor.last_line() + added);
+    // The edited table, read as the loader reads it (relative lines: the
+    // context's offset is 0, the hint's "line N" are remapped below).
+    const toml::table edited_root = toml::parse(applied.text, std::string_view(file));
+    const toml::table* edited = table_at(edited_root, header);
+    if (!edited) throw std::logic_error("plan_edit: the edit moved the locality's table");
+    TomlContext cx(file, 0);
+    (void)read_locality(cx, *edited);
+    if (!cx.diagnostics().empty()) {
+        std::vector<Diagnostic> diagnostics = std::move(cx.diagnostics());
         for (Diagnostic& d : diagnostics) {
-            if (d.line < first || d.line > last) continue;
             const std::uint32_t reported = d.line;
-            d.hint = remap_lines(d.hint, [&](std::uint32_t n) { return to_old_line(n == line ? reported : n); });
+            d.hint =
+                remap_lines(d.hint, [&](std::uint32_t n) { return to_old_line(n == line ? reported : n) + offset; });
             d.line = line;
             d.column = column;
-            d.excerpt = std::string(line_of(applied.text, line));
         }
-        throw InputError(std::move(diagnostics));
+        throw in_file(std::move(diagnostics), applied.text);
     }
-
     const std::string label = located_label(locality.name, locality.id);
     const std::string key = key_of(request.kind);
     std::string summary =
-        replaced.empty() ? trf("{}: {} {} added (line {})", label, key, to_iso(request.date), line)
-                         : trf("{}: {} {} replaces {} (line {})", label, key, to_iso(request.date), replaced, line);
-    return EditResult{std::move(applied.text), std::move(summary)};
+        replaced.empty()
+            ? trf("{}: {} {} added (line {})", label, key, to_iso(request.date), line + offset)
+            : trf("{}: {} {} replaces {} (line {})", label, key, to_iso(request.date), replaced, line + offset);
+    section = std::move(applied.text);
+    return summary;
+}
+
+}  // namespace
+
+namespace {
+
+EditResult edit_located(std::string_view text, const std::string& file, const std::vector<Located>& located,
+                        const std::vector<EditRequest>& requests) {
+    // Each request's section: its locality's block, or the whole text.
+    std::vector<Section> sections;
+    std::vector<std::size_t> section_of(requests.size(), 0);
+    const auto pieces = split_at_localities(text, 0);
+    for (std::size_t r = 0; r < requests.size(); ++r) {
+        Section s{0, text.size(), 0};
+        if (pieces) {
+            const auto it =
+                std::lower_bound(pieces->begin() + 1, pieces->end(), located[r].line,
+                                 [](const TextPiece& p, std::uint32_t line) { return p.line_offset + 1 < line; });
+            if (it != pieces->end() && it->line_offset + 1 == located[r].line && it->localities == 1)
+                s = Section{it->begin, it->end, it->line_offset};
+        }
+        const auto same = std::find_if(sections.begin(), sections.end(),
+                                       [&](const Section& o) { return o.begin == s.begin && o.end == s.end; });
+        section_of[r] = static_cast<std::size_t>(same - sections.begin());
+        if (same == sections.end()) sections.push_back(s);
+    }
+    // A whole-text section swallows every other.
+    if (std::any_of(sections.begin(), sections.end(),
+                    [&](const Section& s) { return s.end - s.begin == text.size(); })) {
+        sections.assign(1, Section{0, text.size(), 0});
+        std::fill(section_of.begin(), section_of.end(), 0);
+    }
+
+    std::vector<std::string> edited(sections.size());
+    for (std::size_t k = 0; k < sections.size(); ++k)
+        edited[k] = std::string(text.substr(sections[k].begin, sections[k].end - sections[k].begin));
+    std::string summary;
+    for (std::size_t r = 0; r < requests.size(); ++r) {
+        const std::size_t k = section_of[r];
+        Section where = sections[k];
+        std::string line = edit_section(edited[k], where, file, located[r], requests[r]);
+        summary += (summary.empty() ? "" : "\n") + line;
+    }
+
+    // The new text: the sections in file order, the rest as it was.
+    std::vector<std::size_t> order(sections.size());
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return sections[a].begin < sections[b].begin; });
+    std::size_t grown = 0;
+    for (const std::string& e : edited) grown += e.size();
+    std::string out;
+    out.reserve(text.size() + grown / 8 + 64);
+    std::size_t done = 0;
+    for (const std::size_t k : order) {
+        out.append(text.substr(done, sections[k].begin - done));
+        out += edited[k];
+        done = sections[k].end;
+    }
+    out.append(text.substr(done));
+    return EditResult{std::move(out), std::move(summary)};
+}
+
+void check_requests(const std::vector<EditRequest>& requests) {
+    for (const EditRequest& request : requests)
+        if (request.id.empty() == request.name.empty())
+            throw std::invalid_argument("add_event: set exactly one of the locality's id and name");
+}
+
+}  // namespace
+
+EditResult add_events(std::string_view text, const std::string& file, const Plan& plan,
+                      const std::vector<EditRequest>& requests) {
+    check_requests(requests);
+    return edit_located(text, file, locate(text, file, plan, requests), requests);
+}
+
+EditResult add_events(std::string_view text, const std::string& file, const std::vector<EditRequest>& requests) {
+    check_requests(requests);
+    // The plan must be valid as it is; this also guards the parses below
+    // against keys nested too deep for toml++. The model is dropped once the
+    // localities are found.
+    const std::vector<Located> located = locate(text, file, parse_plan(text, file), requests);
+    return edit_located(text, file, located, requests);
+}
+
+EditResult add_event(std::string_view text, const std::string& file, const EditRequest& request) {
+    return add_events(text, file, {request});
 }
 
 }  // namespace ontrack

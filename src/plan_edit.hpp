@@ -4,8 +4,10 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "date.hpp"
+#include "model.hpp"
 
 namespace ontrack {
 
@@ -42,5 +44,15 @@ struct EditResult {
 // line numbers in the hint refer to the file as it is).
 // Throws std::invalid_argument unless exactly one of id and name is set.
 EditResult add_event(std::string_view text, const std::string& file, const EditRequest& request);
+
+// Several events added at once, in the order given: the plan is parsed once,
+// each edited locality's block is edited and validated on its own, and the
+// new text is assembled once. `summary` has one line per request. Throws as
+// add_event() does, for the first request that fails.
+EditResult add_events(std::string_view text, const std::string& file, const std::vector<EditRequest>& requests);
+// The same, for a caller that has parsed `text` already (import): `plan` is
+// parse_plan(text, file).
+EditResult add_events(std::string_view text, const std::string& file, const Plan& plan,
+                      const std::vector<EditRequest>& requests);
 
 }  // namespace ontrack

@@ -42,7 +42,7 @@ int run_report(const Options& options) {
         status = std::max(status, exit_status(analyses.back().report, options.judge));
         plan = Plan{};  // the analysis holds copies of what it shows: not kept while rendering
     }
-    const bool to_stdout = options.output.empty();
+    const bool to_stdout = options.output.empty() || options.output == "-";
     const std::string text = render(analyses, options.format, RenderOptions{to_stdout && use_color(options.color)});
     if (to_stdout)
         write_stdout(text);

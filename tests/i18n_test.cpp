@@ -455,7 +455,7 @@ TEST_CASE("file and output errors are reported in Vietnamese", "[i18n]") {
         ontrack::write_file_atomically("/", "report", {});
         FAIL("a report was written over a directory");
     } catch (const std::runtime_error& e) {
-        CHECK(std::string(e.what()) == "/: không phải tệp thông thường; hãy chỉ định tên tệp cho báo cáo");
+        CHECK(std::string(e.what()) == "/: không phải tệp thông thường; hãy chỉ định tên tệp");
     }
     CHECK(std::string(InputError(std::vector<Diagnostic>{}).what()) == "dữ liệu đầu vào không hợp lệ");
 }

@@ -3,6 +3,7 @@
 // parsed, runs and returns the exit status.
 #pragma once
 
+#include <chrono>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -70,6 +71,7 @@ class RecordCommand {
    private:
     CLI::App* command_;
     std::string file_, id_, name_, certified_, revoked_, planned_;
+    double lock_timeout_ = 5;
 };
 
 // ontrack init --units ROSTER.csv [--milestone DATE=TARGET]... [--name N] [--source S] [-o FILE]
@@ -84,6 +86,7 @@ class InitCommand {
     std::string units_, name_, source_, output_;
     std::vector<std::string> milestones_;
     bool force_ = false;
+    double lock_timeout_ = 5;
 };
 
 // ontrack import RECORDS.csv --plan PLAN [--apply]
@@ -97,6 +100,7 @@ class ImportCommand {
     CLI::App* command_;
     std::string records_, plan_;
     bool apply_ = false;
+    double lock_timeout_ = 5;
 };
 
 // The language of the help and messages: --lang VALUE or --lang=VALUE on the
@@ -109,6 +113,16 @@ Lang requested_language(int argc, const char* const* argv);
 void translate_help(CLI::App& app);
 // The same for a subcommand, once added: its group and its help flag's group.
 void translate_subcommand_help(CLI::App& command);
+
+// --lock-timeout SECONDS: how long a writer waits for another to finish.
+void add_lock_timeout_option(CLI::App& command, double& seconds);
+std::chrono::milliseconds lock_wait(double seconds);
+
+// Refuses "-" where a command edits a file in place.
+void require_file_name(const std::string& path, const std::string& option);
+
+// Flushes standard output; throws when what was printed could not be written.
+void finish_stdout();
 
 // A validator for YYYY-MM-DD options, naming what is wrong.
 CLI::Validator iso_date_validator();

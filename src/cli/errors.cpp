@@ -1,6 +1,8 @@
 // The one place where errors become a message and an exit status.
+#include <cerrno>
 #include <cstdio>
 #include <exception>
+#include <stdexcept>
 
 #include <fmt/format.h>
 
@@ -18,6 +20,29 @@ CLI::Validator iso_date_validator() {
             return parse_iso_date(text, &why) ? std::string() : trf("'{}' is not a date: {}", text, tr(why.c_str()));
         },
         "YYYY-MM-DD");
+}
+
+void add_lock_timeout_option(CLI::App& command, double& seconds) {
+    command
+        .add_option("--lock-timeout", seconds,
+                    tr("Seconds to wait while another ontrack is editing the same file (default 5)"))
+        ->check(CLI::Range(0.0, 3600.0))
+        ->option_text(tr("SECONDS"));
+}
+
+std::chrono::milliseconds lock_wait(double seconds) {
+    return std::chrono::milliseconds(static_cast<long long>(seconds * 1000.0));
+}
+
+void require_file_name(const std::string& path, const std::string& option) {
+    if (path == "-")
+        throw CLI::ValidationError(option, tr("an edit in place needs a file: '-' (standard input) cannot be edited"));
+}
+
+void finish_stdout() {
+    errno = 0;
+    if (std::fflush(stdout) != 0 || std::ferror(stdout))
+        throw std::runtime_error(trf("cannot write to standard output: {}", system_error_text(errno ? errno : EIO)));
 }
 
 int report_exception() {

@@ -1,3 +1,5 @@
+#include <optional>
+
 #include <fmt/format.h>
 
 #include "../i18n.hpp"
@@ -21,9 +23,15 @@ ImportCommand::ImportCommand(CLI::App& app) {
         ->option_text(std::string(tr("FILE")) + " " + tr("REQUIRED"));
     command_->add_flag("--apply", apply_,
                        tr("Add the records to the plan in place (all or nothing, validated, written atomically)"));
+    add_lock_timeout_option(*command_, lock_timeout_);
 }
 
 int ImportCommand::run() const {
+    std::optional<FileReplacement> target;  // --apply: one writer at a time, from reading to replacing
+    if (apply_) {
+        require_file_name(plan_, "--plan");
+        target.emplace(plan_, lock_wait(lock_timeout_));
+    }
     const std::string plan_text = read_plan_file(plan_);
     const Plan plan = parse_plan(plan_text, plan_);
     const ImportPlan import = plan_import(plan, read_input_file(records_, InputKind::csv), records_);
@@ -37,7 +45,8 @@ int ImportCommand::run() const {
     fmt::print("{}\n", trf("{} to add, {} already recorded{}", import.additions.size(), import.already_recorded.size(),
                            apply_ || import.additions.empty() ? "" : tr("; run again with --apply to add them")));
     if (!apply_ || import.additions.empty()) return 0;
-    std::string text = plan_text;
+    std::vector<EditRequest> requests;
+    requests.reserve(import.additions.size());
     for (const ImportAddition& a : import.additions) {
         EditRequest request;
         request.id = a.locality_id;
@@ -46,9 +55,9 @@ int ImportCommand::run() const {
                        : a.event == "revoked" ? EditKind::revoked
                                               : EditKind::planned;
         request.date = a.date;
-        text = add_event(text, plan_, request).text;
+        requests.push_back(std::move(request));
     }
-    write_file_atomically(plan_, text, {});
+    target->commit(add_events(plan_text, plan_, plan, requests).text);
     fmt::print("{}\n", trf("{}: {} events added", plan_, import.additions.size()));
     return 0;
 }

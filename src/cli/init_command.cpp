@@ -7,6 +7,7 @@
 #include "../output_file.hpp"
 #include "../plan_file.hpp"
 #include "../roster.hpp"
+#include "../utf8.hpp"
 #include "commands.hpp"
 
 namespace ontrack {
@@ -27,6 +28,7 @@ InitCommand::InitCommand(CLI::App& app) {
     command_->add_option("--output,-o", output_, tr("Write the plan to this file instead of standard output"))
         ->option_text(tr("FILE"));
     command_->add_flag("--force", force_, tr("Replace the --output file if it exists"));
+    add_lock_timeout_option(*command_, lock_timeout_);
 }
 
 int InitCommand::run() const {
@@ -47,14 +49,20 @@ int InitCommand::run() const {
         name = trf("Drug-free localities ({})", slash == std::string::npos ? units_ : units_.substr(slash + 1));
     }
     const std::string plan = plan_toml_from_roster(name, units, specs, source_);
-    parse_plan(plan, output_.empty() ? "<new plan>" : output_);  // never write a plan that does not load
-    if (output_.empty()) {
+    const bool to_stdout = output_.empty() || output_ == "-";
+    parse_plan(plan, to_stdout ? "<new plan>" : output_);  // never write a plan that does not load
+    if (to_stdout) {
         fmt::print("{}", plan);
     } else {
-        if (!force_ && ::access(output_.c_str(), F_OK) == 0)
-            throw std::runtime_error(trf("{}: exists; use --force to replace it", output_));
-        write_file_atomically(output_, plan, {units_});
-        fmt::print(stderr, "{}\n", trf("{}: {} localities, {} milestones", output_, units.size(), specs.size()));
+        if (is_one_of(output_, {units_}))
+            throw std::runtime_error(
+                trf("{}: refusing to write the plan over the roster it reads", make_inert(output_)));
+        FileReplacement target(output_, lock_wait(lock_timeout_));
+        if (!force_ && target.exists())
+            throw std::runtime_error(trf("{}: exists; use --force to replace it", make_inert(output_)));
+        target.commit(plan);
+        fmt::print(stderr, "{}\n",
+                   trf("{}: {} localities, {} milestones", make_inert(output_), units.size(), specs.size()));
     }
     return 0;
 }

@@ -26,9 +26,11 @@ RecordCommand::RecordCommand(CLI::App& app) {
                         ->option_text("YYYY-MM-DD");
     certified->excludes(revoked)->excludes(planned);
     revoked->excludes(planned);
+    add_lock_timeout_option(*command_, lock_timeout_);
 }
 
 int RecordCommand::run() const {
+    require_file_name(file_, "FILE");
     if (id_.empty() && name_.empty()) throw CLI::ValidationError("record", tr("give --id CODE or --name NAME"));
     EditRequest request;
     request.id = id_;
@@ -39,9 +41,10 @@ int RecordCommand::run() const {
                    : !revoked_.empty() ? EditKind::revoked
                                        : EditKind::planned;
     request.date = *parse_iso_date(day);
-    const std::string text = read_plan_file(file_);
-    const EditResult result = add_event(text, file_, request);
-    write_file_atomically(file_, result.text, {});
+    // One writer at a time, from reading the plan to replacing it.
+    FileReplacement plan(file_, lock_wait(lock_timeout_));
+    const EditResult result = add_event(read_plan_file(file_), file_, request);
+    plan.commit(result.text);
     fmt::print("{}\n", result.summary);
     return 0;
 }

@@ -1,0 +1,91 @@
+#include "file_lock.hpp"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <stdexcept>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "i18n.hpp"
+#include "utf8.hpp"
+
+namespace ontrack {
+namespace {
+
+// The pid written in a lock file, or 0.
+long holder_of(int fd) {
+    char buffer[32] = {};
+    const ssize_t n = ::pread(fd, buffer, sizeof buffer - 1, 0);
+    if (n <= 0) return 0;
+    long pid = 0;
+    for (ssize_t i = 0; i < n && buffer[i] >= '0' && buffer[i] <= '9' && pid < 100000000; ++i)
+        pid = pid * 10 + (buffer[i] - '0');
+    return pid;
+}
+
+bool same_inode(int fd, const std::string& path) {
+    struct stat a {
+    }, b{};
+    return ::fstat(fd, &a) == 0 && ::stat(path.c_str(), &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+}  // namespace
+
+FileLock::FileLock(const std::string& target, std::chrono::milliseconds wait) : path_(target + ".lock") {
+    const auto deadline = std::chrono::steady_clock::now() + wait;
+    for (;;) {
+        int fd = ::open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0666);
+        if (fd < 0 && errno == EACCES) fd = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+        if (fd < 0)
+            throw std::runtime_error(
+                trf("{}: cannot create the lock file: {}", make_inert(path_), system_error_text(errno)));
+        if (::flock(fd, LOCK_EX | LOCK_NB) == 0) {
+            // The holder before us may have removed the file while we
+            // waited: then our lock is on a file nobody else will see.
+            if (same_inode(fd, path_)) {
+                fd_ = fd;
+                const std::string pid = fmt::format("{}\n", static_cast<long>(::getpid()));
+                if (::ftruncate(fd_, 0) == 0 && ::pwrite(fd_, pid.data(), pid.size(), 0) < 0) {
+                    // A lock file we may only read: the lock holds all the same.
+                }
+                return;
+            }
+            ::close(fd);
+            continue;
+        }
+        const int err = errno;
+        if (err != EWOULDBLOCK && err != EINTR) {
+            ::close(fd);
+            throw std::runtime_error(trf("{}: cannot lock: {}", make_inert(path_), system_error_text(err)));
+        }
+        if (std::chrono::steady_clock::now() >= deadline) {
+            const long pid = holder_of(fd);
+            ::close(fd);
+            const double seconds = static_cast<double>(wait.count()) / 1000.0;
+            throw std::runtime_error(
+                pid > 0 ? trf("{}: another ontrack (process {}) is editing this file; gave up after {} s; try again, "
+                              "or wait longer with --lock-timeout; if no ontrack is running, remove {}",
+                              make_inert(path_), pid, seconds, make_inert(path_))
+                        : trf("{}: another ontrack is editing this file; gave up after {} s; try again, or wait "
+                              "longer with --lock-timeout; if no ontrack is running, remove {}",
+                              make_inert(path_), seconds, make_inert(path_)));
+        }
+        ::close(fd);
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+}
+
+FileLock::~FileLock() {
+    if (fd_ < 0) return;
+    // Removed before it is released: a waiter that then gets the old file
+    // sees that it is gone and starts again.
+    ::unlink(path_.c_str());
+    ::close(fd_);
+}
+
+}  // namespace ontrack
