@@ -76,7 +76,7 @@ FileLock::FileLock(const std::string& target, std::chrono::milliseconds wait) : 
                               make_inert(path_), seconds, make_inert(path_)));
         }
         ::close(fd);
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
     }
 }
 
