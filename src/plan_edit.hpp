@@ -47,7 +47,9 @@ EditResult add_event(std::string_view text, const std::string& file, const EditR
 
 // Several events added at once, in the order given: the plan is parsed once,
 // each edited locality's block is edited and validated on its own, and the
-// new text is assembled once. `summary` has one line per request. Throws as
+// new text is assembled once. `summary` has one line per request, whose line
+// number counts the lines added before it to the same locality (not those
+// added to localities above it). Throws as
 // add_event() does, for the first request that fails.
 EditResult add_events(std::string_view text, const std::string& file, const std::vector<EditRequest>& requests);
 // The same, for a caller that has parsed `text` already (import): `plan` is

@@ -611,3 +611,64 @@ TEST_CASE("The request names the locality by exactly one of id and name", "[plan
     EditRequest neither = by_id("", EditKind::certified, ymd(2026, 3, 1));
     CHECK_THROWS_AS(add_event(text, "plan.toml", neither), std::invalid_argument);
 }
+
+TEST_CASE("add_events edits several localities and one locality several times in one pass", "[plan_edit]") {
+    const std::string before = head +
+                               "[[locality]]\n"             // 9
+                               "id = \"A\"\n"               // 10
+                               "name = \"Alpha\"\n"         // 11
+                               "\n"                         // 12
+                               "[[locality]]\n"             // 13
+                               "id = \"B\"\n"               // 14
+                               "name = \"Beta\"\n"          // 15
+                               "certified = 2025-01-01\n";  // 16
+    // A: certified then revoked then planned; B: revoked. Written by hand:
+    // A's new keys follow its last line in the order they were added.
+    const std::string after = head +
+                              "[[locality]]\n"
+                              "id = \"A\"\n"
+                              "name = \"Alpha\"\n"
+                              "certified = 2025-03-01\n"
+                              "revoked = 2025-09-01\n"
+                              "planned = 2027-06-30\n"
+                              "\n"
+                              "[[locality]]\n"
+                              "id = \"B\"\n"
+                              "name = \"Beta\"\n"
+                              "certified = 2025-01-01\n"
+                              "revoked = 2026-02-01\n";
+    const EditResult r = ontrack::add_events(
+        before, "plan.toml",
+        {by_id("A", EditKind::certified, ymd(2025, 3, 1)), by_id("B", EditKind::revoked, ymd(2026, 2, 1)),
+         by_name("Alpha", EditKind::revoked, ymd(2025, 9, 1)), by_id("A", EditKind::planned, ymd(2027, 6, 30))});
+    CHECK(r.text == after);
+    CHECK(r.summary ==
+          "Alpha (A): certified 2025-03-01 added (line 12)\n"
+          "Beta (B): revoked 2026-02-01 added (line 17)\n"
+          "Alpha (A): revoked 2025-09-01 added (line 13)\n"
+          "Alpha (A): planned 2027-06-30 added (line 14)");
+}
+
+TEST_CASE("add_events refuses the first bad request at its line in the file, and nothing is written", "[plan_edit]") {
+    const std::string before = head +
+                               "[[locality]]\n"             // 9
+                               "id = \"A\"\n"               // 10
+                               "name = \"Alpha\"\n"         // 11
+                               "\n"                         // 12
+                               "[[locality]]\n"             // 13
+                               "id = \"B\"\n"               // 14
+                               "name = \"Beta\"\n"          // 15
+                               "certified = 2025-01-01\n";  // 16
+    try {
+        (void)ontrack::add_events(
+            before, "plan.toml",
+            {by_id("A", EditKind::certified, ymd(2025, 3, 1)), by_id("B", EditKind::certified, ymd(2026, 2, 1))});
+        FAIL("accepted");
+    } catch (const InputError& e) {
+        REQUIRE(e.diagnostics().size() == 1);
+        const Diagnostic& d = e.diagnostics()[0];
+        // B: C 2025-01-01, C 2026-02-01; "certified = [2025-01-01, " is 25 code points.
+        CHECK(located(d) == "plan.toml:16:26: certified on 2026-02-01 while still certified since 2025-01-01");
+        CHECK(d.excerpt == "certified = [2025-01-01, 2026-02-01]");
+    }
+}
