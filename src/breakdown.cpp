@@ -8,7 +8,6 @@
 #include <fmt/format.h>
 
 #include "compute.hpp"
-#include "i18n.hpp"
 #include "suggest.hpp"
 
 namespace ontrack {
@@ -38,11 +37,8 @@ const char* to_string(ByField field) {
     return by_field_names[static_cast<int>(field)];
 }
 
-std::string unknown_by_field_message(std::string_view name) {
-    std::string message = trf("unknown field \"{}\" for --by; valid fields: kind, id, name", name);
-    const std::string near = closest_match(name, {"kind", "id", "name"});
-    if (!near.empty()) message += trf(" (did you mean \"{}\"?)", near);
-    return message;
+UnknownByField unknown_by_field(std::string_view name) {
+    return {std::string(name), closest_match(name, {"kind", "id", "name"})};
 }
 
 std::vector<std::int64_t> apportion(std::int64_t total, const std::vector<std::int64_t>& weights) {

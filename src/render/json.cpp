@@ -2,7 +2,9 @@
 #include <fmt/format.h>
 
 #include "../utf8.hpp"
+#include "explain.hpp"
 #include "render.hpp"
+#include "wording.hpp"
 
 namespace ontrack {
 namespace {
@@ -250,9 +252,8 @@ std::string render_json(const Analysis& a) {
     if (a.breakdown) out += ",\n  \"breakdown\": " + breakdown_json(*a.breakdown);
     if (a.changes) out += ",\n  \"changes\": " + changes_json(*a.changes);
     if (a.listing) out += ",\n  \"list\": " + listing_json(*a.listing);
-    if (a.explain)
-        out += ",\n  \"explain\": " +
-               array_of(explain(a.report, a.forecast ? &*a.forecast : nullptr), [](const ExplainLine& e) {
+    if (a.explanation)
+        out += ",\n  \"explain\": " + array_of(explain_lines(a.report, *a.explanation), [](const ExplainLine& e) {
                    return fmt::format("{{\"label\": {}, \"value\": {}, \"formula\": {}}}", quote(e.label),
                                       quote(e.value), quote(e.formula));
                });
