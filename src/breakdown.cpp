@@ -5,8 +5,6 @@
 #include <stdexcept>
 #include <unordered_map>
 
-#include <fmt/format.h>
-
 #include "compute.hpp"
 #include "suggest.hpp"
 
@@ -23,6 +21,10 @@ const std::string& field_of(const Locality& loc, ByField field) {
     }
     return loc.kind;
 }
+
+// The label of the group without a value, per field (English: the renderers
+// translate it).
+constexpr const char* no_value_labels[] = {"(no kind)", "(no id)", "(no name)"};
 
 }  // namespace
 
@@ -79,7 +81,7 @@ Breakdown breakdown(const Plan& plan, const Report& report, ByField field) {
         if (fresh) {
             Group g;
             g.value = value;
-            g.label = value.empty() ? fmt::format("(no {})", to_string(field)) : value;
+            g.label = value.empty() ? no_value_labels[static_cast<int>(field)] : value;
             g.milestones.assign(n_milestones, GroupMilestone{});
             out.groups.push_back(std::move(g));
         }
