@@ -33,7 +33,7 @@ struct Analysis {
     std::optional<Breakdown> breakdown;
     std::optional<Changes> changes;
     std::optional<Listing> listing;
-    bool explain = false;  // asked for; worded by the renderer, in its language (explain())
+    std::optional<std::vector<Explained>> explanation;  // --explain: worded by the renderer, in its language
     std::optional<ChartData> chart;
 };
 

@@ -5,10 +5,7 @@
 #include <stdexcept>
 #include <unordered_map>
 
-#include <fmt/format.h>
-
 #include "compute.hpp"
-#include "i18n.hpp"
 #include "suggest.hpp"
 
 namespace ontrack {
@@ -25,6 +22,10 @@ const std::string& field_of(const Locality& loc, ByField field) {
     return loc.kind;
 }
 
+// The label of the group without a value, per field (English: the renderers
+// translate it).
+constexpr const char* no_value_labels[] = {"(no kind)", "(no id)", "(no name)"};
+
 }  // namespace
 
 std::optional<ByField> parse_by_field(std::string_view name) {
@@ -38,11 +39,8 @@ const char* to_string(ByField field) {
     return by_field_names[static_cast<int>(field)];
 }
 
-std::string unknown_by_field_message(std::string_view name) {
-    std::string message = trf("unknown field \"{}\" for --by; valid fields: kind, id, name", name);
-    const std::string near = closest_match(name, {"kind", "id", "name"});
-    if (!near.empty()) message += trf(" (did you mean \"{}\"?)", near);
-    return message;
+UnknownByField unknown_by_field(std::string_view name) {
+    return {std::string(name), closest_match(name, {"kind", "id", "name"})};
 }
 
 std::vector<std::int64_t> apportion(std::int64_t total, const std::vector<std::int64_t>& weights) {
@@ -83,7 +81,7 @@ Breakdown breakdown(const Plan& plan, const Report& report, ByField field) {
         if (fresh) {
             Group g;
             g.value = value;
-            g.label = value.empty() ? fmt::format("(no {})", to_string(field)) : value;
+            g.label = value.empty() ? no_value_labels[static_cast<int>(field)] : value;
             g.milestones.assign(n_milestones, GroupMilestone{});
             out.groups.push_back(std::move(g));
         }

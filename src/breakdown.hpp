@@ -35,9 +35,15 @@ inline constexpr const char* by_field_names[] = {"kind", "id", "name"};
 std::optional<ByField> parse_by_field(std::string_view name);
 const char* to_string(ByField field);
 
-// For a usage error: "unknown field \"knd\" for --by; valid fields: kind, id,
-// name (did you mean \"kind\"?)".
-std::string unknown_by_field_message(std::string_view name);
+// A --by field that is none of by_field_names: what was given, and the valid
+// name closest to it ("kind" for "knd"; empty when none is close). Worded by
+// unknown_by_field_message (render/wording.hpp).
+struct UnknownByField {
+    std::string given;
+    std::string near;
+};
+
+UnknownByField unknown_by_field(std::string_view name);
 
 struct GroupMilestone {
     std::int64_t covered = 0;

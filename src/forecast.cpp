@@ -6,8 +6,6 @@
 #include <fmt/format.h>
 
 #include "compute.hpp"
-#include "i18n.hpp"
-#include "render/wording.hpp"
 
 namespace ontrack {
 namespace {
@@ -228,186 +226,147 @@ std::optional<SafetyBuffer> safety_buffer(const Plan& plan, Date as_of) {
     return b;
 }
 
-std::string buffer_text(const SafetyBuffer& b) {
-    switch (b.state) {
-        case SafetyBuffer::State::safe:
-            return b.days == 1 ? std::string(tr("safe for 1 day")) : trf("safe for {} days", b.days);
-        case SafetyBuffer::State::below:
-            return b.units == 1 ? std::string(tr("below the path by 1 unit"))
-                                : trf("below the path by {} units", b.units);
-        case SafetyBuffer::State::clear: return tr("at or above the path to the last milestone");
-    }
-    return "?";
-}
-
 namespace {
 
-std::string signed_text(std::int64_t v) {
-    return v < 0 ? fmt::format("({})", v) : fmt::format("{}", v);
+Term dec(int128 num, int128 den, int digits) {
+    return Decimal{decimal_text128(num, den, digits)};
+}
+Term wide(int128 v) {
+    return Decimal{int128_text(v)};
+}
+Term num(std::int64_t v) {
+    return v;
 }
 
-// A line whose value and formula have their decimal points localised (the
-// numbers in them are never grouped by thousands).
-void add(std::vector<ExplainLine>& out, std::string label, std::string value, std::string formula) {
-    out.push_back({std::move(label), human_decimal(std::move(value)), human_decimal(std::move(formula))});
-}
-
-void explain_report(const Report& r, std::vector<ExplainLine>& out) {
-    const std::string as_of = human_date(r.as_of);
-    add(out, tr("Total"), fmt::format("{}", r.total),
-        r.unlisted == 0 ? trf("{} listed localities", r.listed)
-                        : trf("{} listed + {} not listed = {}", r.listed, r.unlisted, r.total));
-    add(out, trf("Drug-free on {}", as_of), fmt::format("{}", r.covered),
-        trf("listed localities whose latest event on or before {} is a certification", as_of));
-    add(out, tr("Share drug-free"), share_text(r.covered, r.total),
-        r.total <= 0 ? std::string(tr("no units"))
-                     : trf("{} × 100 / {} = {} (rounded half up to 0.1)", r.covered, r.total,
-                           decimal_text128(static_cast<int128>(r.covered) * 100, r.total, 3)));
+void explain_report(const Report& r, std::vector<Explained>& out) {
+    auto add = [&](Figure figure, Form form, std::optional<std::size_t> milestone, Term value,
+                   std::vector<Term> terms) {
+        out.push_back({figure, form, milestone, std::move(value), std::move(terms)});
+    };
+    if (r.unlisted == 0)
+        add(Figure::total, Form::plain, {}, r.total, {num(r.listed)});
+    else
+        add(Figure::total, Form::with_unlisted, {}, r.total, {num(r.listed), num(r.unlisted), num(r.total)});
+    add(Figure::drug_free, Form::plain, {}, r.covered, {r.as_of});
+    if (r.total <= 0)
+        add(Figure::share, Form::no_units, {}, {}, {num(r.covered), num(r.total)});
+    else
+        add(Figure::share, Form::plain, {}, {},
+            {num(r.covered), num(r.total), dec(static_cast<int128>(r.covered) * 100, r.total, 3)});
     for (std::size_t k = 0; k < r.milestones.size(); ++k) {
         const MilestoneResult& m = r.milestones[k];
-        const std::string label = milestone_label(m, k);
-        const std::string deadline = human_date(m.deadline);
         if (m.target.kind == Target::Kind::count) {
-            add(out, trf("{} required", label), fmt::format("{}", m.required),
-                trf("count target = {}", m.target.count));
+            add(Figure::required, Form::count_target, k, m.required, {num(m.target.count)});
         } else {
             int128 den = 100;
             for (int s = 0; s < m.target.percent.scale; ++s) den *= 10;
-            const int128 num = static_cast<int128>(m.target.percent.units) * r.total;
-            add(out, trf("{} required", label), fmt::format("{}", m.required),
-                fmt::format("ceil({} × {} / 100) = ceil({}) = {}", to_string(m.target.percent), r.total,
-                            decimal_text128(num, den, 2 + m.target.percent.scale), m.required));
+            const int128 n = static_cast<int128>(m.target.percent.units) * r.total;
+            add(Figure::required, Form::percent_target, k, m.required,
+                {m.target.percent, num(r.total), dec(n, den, 2 + m.target.percent.scale), num(m.required)});
         }
-        if (m.upcoming) {
-            add(out, trf("{} covered", label), fmt::format("{}", m.covered),
-                trf("drug-free on {} ({}) + not drug-free with a planned date in ({}, {}] ({}) = {}", as_of,
-                    m.covered - m.planned, as_of, deadline, m.planned, m.covered));
-        } else {
-            add(out, trf("{} covered", label), fmt::format("{}", m.covered),
-                trf("drug-free on the deadline {}", deadline));
-        }
-        add(out, trf("{} shortfall", label), fmt::format("{}", m.shortfall),
-            fmt::format("max(0, {} − {}) = {}", m.required, m.covered, m.shortfall));
-        const char* verdict = tr(to_string(m.verdict));
-        add(out, trf("{} verdict", label), verdict,
-            m.upcoming
-                ? trf("deadline {} on or after as-of {}, shortfall {} → {}", deadline, as_of, m.shortfall, verdict)
-                : trf("deadline {} before as-of {}, shortfall {} → {}", deadline, as_of, m.shortfall, verdict));
+        if (m.upcoming)
+            add(Figure::covered, Form::plain, k, m.covered,
+                {r.as_of, num(m.covered - m.planned), r.as_of, m.deadline, num(m.planned), num(m.covered)});
+        else
+            add(Figure::covered, Form::past, k, m.covered, {m.deadline});
+        add(Figure::shortfall, Form::plain, k, m.shortfall, {num(m.required), num(m.covered), num(m.shortfall)});
+        add(Figure::verdict, m.upcoming ? Form::plain : Form::past, k, m.verdict,
+            {m.deadline, r.as_of, num(m.shortfall), m.verdict});
     }
-    add(out, tr("Overdue"), fmt::format("{}", r.overdue.size()),
-        trf("not drug-free on {} with a planned date on or before it", as_of));
-    add(out, tr("Planned ahead"), fmt::format("{}", r.planned_ahead),
-        trf("not drug-free on {} with a planned date after it", as_of));
-    add(out, tr("Unplanned"), fmt::format("{}", r.unplanned.size()),
-        trf("listed, not drug-free on {}, no planned date", as_of));
-    add(out, tr("Not listed"), fmt::format("{}", r.unlisted),
-        trf("total {} − listed {} = {}", r.total, r.listed, r.unlisted));
+    add(Figure::overdue, Form::plain, {}, static_cast<std::int64_t>(r.overdue.size()), {r.as_of});
+    add(Figure::planned_ahead, Form::plain, {}, r.planned_ahead, {r.as_of});
+    add(Figure::unplanned, Form::plain, {}, static_cast<std::int64_t>(r.unplanned.size()), {r.as_of});
+    add(Figure::not_listed, Form::plain, {}, r.unlisted, {num(r.total), num(r.listed), num(r.unlisted)});
 }
 
-void explain_forecast(const Report& r, const Forecast& f, std::vector<ExplainLine>& out) {
+void explain_forecast(const Forecast& f, std::vector<Explained>& out) {
+    auto add = [&](Figure figure, Form form, std::optional<std::size_t> milestone, Term value,
+                   std::vector<Term> terms) {
+        out.push_back({figure, form, milestone, std::move(value), std::move(terms)});
+    };
     const Trend& t = f.trend;
-    const std::string as_of = human_date(t.as_of);
-    const std::string start = human_date(t.window_start);
-    add(out, tr("Trend window"), trf("{} to {}", start, as_of),
-        t.window_months == 1 ? trf("{} minus 1 month = {}; {} days", as_of, start, t.pace.days)
-                             : trf("{} minus {} months = {}; {} days", as_of, t.window_months, start, t.pace.days));
-    add(out, tr("Baseline"), fmt::format("{}", t.baseline), trf("drug-free on {}", start));
-    add(out, tr("Pace achieved"), trf("{} per month", per_month_text(t.pace)),
-        trf("({} − {}) × 30.436875 / {} = {} × 30.436875 / {} = {} (a month is 365.2425 / 12 days)", t.covered,
-            t.baseline, t.pace.days, t.pace.units, t.pace.days,
-            decimal_text128(static_cast<int128>(t.pace.units) * month_millionths_of_day,
-                            static_cast<int128>(t.pace.days) * 1000000, 4)));
+    add(Figure::trend_window, t.window_months == 1 ? Form::one_month : Form::plain, {}, {},
+        {t.as_of, num(t.window_months), t.window_start, num(t.pace.days)});
+    add(Figure::baseline, Form::plain, {}, t.baseline, {t.window_start});
+    add(Figure::pace, Form::plain, {}, Decimal{per_month_text(t.pace)},
+        {num(t.covered), num(t.baseline), num(t.pace.days), num(t.pace.units), num(t.pace.days),
+         dec(static_cast<int128>(t.pace.units) * month_millionths_of_day, static_cast<int128>(t.pace.days) * 1000000,
+             4)});
     for (const MilestoneForecast& m : f.milestones) {
-        const std::string label = m.index < r.milestones.size()
-                                      ? milestone_label(r.milestones[m.index], m.index)
-                                      : (m.name.empty() ? trf("Milestone {}", m.index + 1) : m.name);
-        const std::string deadline = human_date(m.deadline);
+        const std::size_t k = m.index;
         if (m.met_now)
-            add(out, trf("{} required pace", label), trf("{} per month", 0),
-                trf("drug-free now {} ≥ required {}", t.covered, m.required));
+            add(Figure::required_pace, Form::met_now, k, num(0), {num(t.covered), num(m.required)});
         else if (m.due_today)
-            add(out, trf("{} required pace", label), tr("due today"),
-                trf("{} − {} = {} units due on {}", m.required, t.covered, m.required_pace.units, deadline));
+            add(Figure::required_pace, Form::due_today, k, {},
+                {num(m.required), num(t.covered), num(m.required_pace.units), m.deadline});
         else
-            add(out, trf("{} required pace", label), trf("{} per month", per_month_text(m.required_pace)),
-                fmt::format("({} − {}) × 30.436875 / {} = {}", m.required, t.covered, m.days_left,
-                            decimal_text128(static_cast<int128>(m.required_pace.units) * month_millionths_of_day,
-                                            static_cast<int128>(m.days_left) * 1000000, 4)));
+            add(Figure::required_pace, Form::plain, k, Decimal{per_month_text(m.required_pace)},
+                {num(m.required), num(t.covered), num(m.days_left),
+                 dec(static_cast<int128>(m.required_pace.units) * month_millionths_of_day,
+                     static_cast<int128>(m.days_left) * 1000000, 4)});
         const int128 raw = static_cast<int128>(t.pace.units) * m.days_left;
         const int128 step = floor_div(raw, t.pace.days);
         const int128 unclamped = t.covered + step;
-        std::string projected =
-            fmt::format("{} + floor({} × {} / {}) = {} + floor({}/{}) = {} + {} = {}", t.covered,
-                        signed_text(t.pace.units), m.days_left, t.pace.days, t.covered, int128_text(raw), t.pace.days,
-                        t.covered, signed_text(static_cast<std::int64_t>(step)), int128_text(unclamped));
-        if (unclamped != m.projected) projected += trf(", clamped to [0, {}] = {}", t.total, m.projected);
-        add(out, trf("{} projected", label), fmt::format("{}", m.projected), projected);
+        std::vector<Term> projected = {num(t.covered),   num(t.pace.units), num(m.days_left),
+                                       num(t.pace.days), num(t.covered),    wide(raw),
+                                       num(t.pace.days), num(t.covered),    num(static_cast<std::int64_t>(step)),
+                                       wide(unclamped)};
+        const bool clamped = unclamped != m.projected;
+        if (clamped) {
+            projected.push_back(num(t.total));
+            projected.push_back(num(m.projected));
+        }
+        add(Figure::projected, clamped ? Form::clamped : Form::plain, k, m.projected, std::move(projected));
         if (m.met_now) {
-            add(out, trf("{} reached", label), human_date(*m.reached),
-                trf("drug-free now {} ≥ required {}", t.covered, m.required));
+            add(Figure::reached, Form::met_now, k, *m.reached, {num(t.covered), num(m.required)});
         } else if (t.pace.units <= 0) {
-            add(out, trf("{} reached", label), tr("never"),
-                trf("pace {} ≤ 0 and drug-free now {} < required {}", t.pace.units, t.covered, m.required));
+            add(Figure::reached, Form::never, k, {}, {num(t.pace.units), num(t.covered), num(m.required)});
         } else {
             const int128 days = ceil_div(static_cast<int128>(m.required - t.covered) * t.pace.days, t.pace.units);
-            add(out, trf("{} reached", label), m.reached ? human_date(*m.reached) : std::string(tr("after 9999-12-31")),
-                trf("{} + ceil(({} − {}) × {} / {}) days = {} + {} days", as_of, m.required, t.covered, t.pace.days,
-                    t.pace.units, as_of, int128_text(days)));
+            add(Figure::reached, m.reached ? Form::plain : Form::after_calendar, k,
+                m.reached ? Term{*m.reached} : Term{},
+                {t.as_of, num(m.required), num(t.covered), num(t.pace.days), num(t.pace.units), t.as_of, wide(days)});
         }
-        if (m.nothing_needed) {
-            add(out, trf("{} R", label), tr("reached"),
-                trf("required {} ≤ baseline {}: nothing more was needed", m.required, t.baseline));
-        } else {
-            add(out, trf("{} R", label), ratio_text(m.ratio),
-                trf("({} − {}) / ({} − {}) = {}/{} = {} (truncated to 0.01)", m.projected, t.baseline, m.required,
-                    t.baseline, m.ratio.num, m.ratio.den, decimal_text(m.ratio.num, m.ratio.den, 4)));
-        }
-        const char* band = m.nothing_needed                             ? tr("nothing more needed")
-                           : m.progress == Progress::on_track           ? "R ≥ 0.95"
-                           : m.progress == Progress::needs_acceleration ? "0.10 ≤ R < 0.95"
-                                                                        : "R < 0.10";
-        add(out, trf("{} progress", label), tr(to_string(m.progress)), trf("{} (UNSD SDG progress chart)", band));
+        if (m.nothing_needed)
+            add(Figure::ratio, Form::nothing_needed, k, {}, {num(m.required), num(t.baseline)});
+        else
+            add(Figure::ratio, Form::plain, k, Decimal{ratio_text(m.ratio)},
+                {num(m.projected), num(t.baseline), num(m.required), num(t.baseline), num(m.ratio.num),
+                 num(m.ratio.den), Decimal{decimal_text(m.ratio.num, m.ratio.den, 4)}});
+        add(Figure::progress, m.nothing_needed ? Form::nothing_needed : Form::plain, k, m.progress, {});
     }
-    if (f.buffer) {
-        const SafetyBuffer& b = *f.buffer;
-        const std::string path_value =
-            decimal_text128(static_cast<int128>(b.path_whole) * b.path_den + b.path_rem, b.path_den, 3);
-        std::string formula;
-        if (b.segment + 1 < b.path.size()) {
-            const auto& p0 = b.path[b.segment];
-            const auto& p1 = b.path[b.segment + 1];
-            formula = fmt::format("{} + ({} − {}) × {} / {} = {}", p0.value, p1.value, p0.value,
-                                  days_between(p0.date, t.as_of), days_between(p0.date, p1.date), path_value);
-            formula += trf(" (straight from {} on {} to {} on {})", p0.value, human_date(p0.date), p1.value,
-                           human_date(p1.date));
-        } else {
-            formula = trf("after the last deadline the path stays at {}", b.path.back().value);
-        }
-        add(out, trf("Required path on {}", as_of), path_value, formula);
-        std::string why;
-        switch (b.state) {
-            case SafetyBuffer::State::below:
-                why = fmt::format("ceil({}) − {} = {}", path_value, b.covered, b.units);
-                break;
-            case SafetyBuffer::State::safe:
-                why = trf("the path first rises above {} on {}, {} − {} = {} days", b.covered, human_date(b.until),
-                          human_date(b.until), as_of, b.days);
-                break;
-            case SafetyBuffer::State::clear:
-                why = trf("drug-free now {} ≥ every later point of the path (last required {})", b.covered,
-                          b.path.back().value);
-                break;
-        }
-        add(out, tr("Safety buffer"), buffer_text(b), why);
+    if (!f.buffer) return;
+    const SafetyBuffer& b = *f.buffer;
+    const Term path = dec(static_cast<int128>(b.path_whole) * b.path_den + b.path_rem, b.path_den, 3);
+    if (b.segment + 1 < b.path.size()) {
+        const auto& p0 = b.path[b.segment];
+        const auto& p1 = b.path[b.segment + 1];
+        add(Figure::required_path, Form::plain, {}, path,
+            {t.as_of, num(p0.value), num(p1.value), num(p0.value), num(days_between(p0.date, t.as_of)),
+             num(days_between(p0.date, p1.date)), path, num(p0.value), p0.date, num(p1.value), p1.date});
+    } else {
+        add(Figure::required_path, Form::after_last_deadline, {}, path, {t.as_of, num(b.path.back().value)});
+    }
+    switch (b.state) {
+        case SafetyBuffer::State::below:
+            add(Figure::safety_buffer, Form::plain, {}, b.state, {path, num(b.covered), num(b.units)});
+            break;
+        case SafetyBuffer::State::safe:
+            add(Figure::safety_buffer, Form::plain, {}, b.state,
+                {num(b.covered), b.until, b.until, t.as_of, num(b.days)});
+            break;
+        case SafetyBuffer::State::clear:
+            add(Figure::safety_buffer, Form::plain, {}, b.state, {num(b.covered), num(b.path.back().value)});
+            break;
     }
 }
 
 }  // namespace
 
-std::vector<ExplainLine> explain(const Report& report, const Forecast* forecast) {
-    std::vector<ExplainLine> out;
+std::vector<Explained> explain(const Report& report, const Forecast* forecast) {
+    std::vector<Explained> out;
     explain_report(report, out);
-    if (forecast) explain_forecast(report, *forecast, out);
+    if (forecast) explain_forecast(*forecast, out);
     return out;
 }
 

@@ -51,6 +51,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "date.hpp"
@@ -92,12 +93,6 @@ enum class Progress { on_track, needs_acceleration, stagnant };
 
 // "on track", "needs acceleration", "stagnant or regressing".
 const char* to_string(Progress p);
-
-// The grading rule, to state in the output.
-inline constexpr const char* progress_rule =
-    "R = (projected - baseline) / (required - baseline), baseline = coverage at the start of the trend window; "
-    "graded with the thresholds of the UN Statistics Division's SDG progress chart: R >= 0.95 on track, "
-    "0.10 <= R < 0.95 needs acceleration, R < 0.10 stagnant or regressing.";
 
 // Exact grading: R ≥ 95/100, R ≥ 10/100, else stagnant.
 Progress grade(Ratio r);
@@ -177,19 +172,101 @@ Forecast forecast(const Plan& plan, Date as_of, int window_months = default_wind
 // milestone after start.
 std::optional<SafetyBuffer> safety_buffer(const Plan& plan, Date as_of);
 
-// "safe for 47 days", "below the path by 6 units", "at or above the path to the last milestone".
-std::string buffer_text(const SafetyBuffer& buffer);
-
-// --explain: every number of the report, with its formula and the values that
-// produced it. Labels use milestone_label (render/wording.hpp); the strings
-// are raw (names are not made inert).
-struct ExplainLine {
-    std::string label;
-    std::string value;
-    std::string formula;
+// --explain as data: every figure of the report, its value and the terms of
+// its formula, as numbers, days and enums. render/explain.* words them in the
+// current language.
+enum class Figure {
+    total,          // Total
+    drug_free,      // Drug-free on as-of
+    share,          // Share drug-free
+    required,       // per milestone, as every figure up to not_listed
+    covered,        //
+    shortfall,      //
+    verdict,        //
+    overdue,        //
+    planned_ahead,  //
+    unplanned,      //
+    not_listed,     //
+    trend_window,   // the forecast's, from here on
+    baseline,       //
+    pace,           //
+    required_pace,  // per upcoming milestone, up to progress
+    projected,      //
+    reached,        //
+    ratio,          // R
+    progress,       //
+    required_path,  // the safety buffer's, when there is one
+    safety_buffer,  //
 };
 
-std::vector<ExplainLine> explain(const Report& report, const Forecast* forecast = nullptr);
+// Which shape of its formula a figure takes (plain: its only or usual one).
+enum class Form {
+    plain,
+    with_unlisted,        // total: listed + not listed
+    no_units,             // share: a total of 0
+    count_target,         // required
+    percent_target,       // required
+    past,                 // covered, verdict: the deadline is before as-of
+    one_month,            // trend window of 1 month
+    met_now,              // required pace, reached
+    due_today,            // required pace
+    clamped,              // projected: the projection left [0, total]
+    never,                // reached: pace ≤ 0
+    after_calendar,       // reached: after 9999-12-31
+    nothing_needed,       // R, progress
+    after_last_deadline,  // required path
+};
+
+// A number too wide or too fine for an int64, in unlocalised decimal text
+// ("-12", "51.3", "0.333..." when truncated); never grouped by thousands.
+struct Decimal {
+    std::string text;
+};
+
+inline bool operator==(const Decimal& a, const Decimal& b) {
+    return a.text == b.text;
+}
+
+// A term of a formula, or a figure's value (monostate: the value is worded
+// from the terms alone).
+using Term = std::variant<std::monostate, std::int64_t, Date, Decimal, Percent, Verdict, Progress, SafetyBuffer::State>;
+
+struct Explained {
+    Figure figure = Figure::total;
+    Form form = Form::plain;
+    std::optional<std::size_t> milestone;  // into Report::milestones, for the figures of one milestone
+    Term value;
+    // In the order the formula states them:
+    // total         plain: listed; with_unlisted: listed, not listed, total
+    // drug_free     as-of
+    // share         covered, total, covered × 100 / total (Decimal, 3 decimals; not with no_units); value monostate
+    // required      count_target: count; percent_target: percent, total, percent × total / 100 (Decimal), required
+    // covered       plain: as-of, drug-free, as-of, deadline, planned, covered; past: deadline
+    // shortfall     required, covered, shortfall
+    // verdict       deadline, as-of, shortfall, verdict
+    // overdue, planned_ahead, unplanned    as-of
+    // not_listed    total, listed, not listed
+    // trend_window  as-of, months, window start, days; value monostate (window start to as-of)
+    // baseline      window start
+    // pace          covered, baseline, days, units, days, units × 30.436875 / days (Decimal, 4 decimals);
+    //               value the pace per month (Decimal)
+    // required_pace met_now: covered, required (value 0); due_today: required, covered, units, deadline
+    //               (value monostate); plain: required, covered, days left, the exact pace (Decimal)
+    // projected     covered, pace units, days left, pace days, covered, units × days left (Decimal), pace days,
+    //               covered, the floored step, covered + step (Decimal); clamped adds total, projected
+    // reached       met_now: covered, required; never: pace units, covered, required (value monostate);
+    //               plain, after_calendar: as-of, required, covered, pace days, pace units, as-of, days (Decimal)
+    // ratio         nothing_needed: required, baseline (value monostate); plain: projected, baseline, required,
+    //               baseline, num, den, num / den (Decimal, 4 decimals); value R (Decimal, truncated to 0.01)
+    // progress      none; value the grade (Progress)
+    // required_path as-of, then plain: v0, v1, v0, days from d0 to as-of, days from d0 to d1, the path (Decimal),
+    //               v0, d0, v1, d1; after_last_deadline: the last required; value the path (Decimal, 3 decimals)
+    // safety_buffer value the state; below: the path (Decimal), covered, units; safe: covered, the day, the day,
+    //               as-of, days; clear: covered, the last required
+    std::vector<Term> terms;
+};
+
+std::vector<Explained> explain(const Report& report, const Forecast* forecast = nullptr);
 
 // num / den (den > 0) in decimal with up to `digits` decimals, exact when the
 // decimal ends within them ("51.3", "57"), else truncated and followed by

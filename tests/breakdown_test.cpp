@@ -72,9 +72,10 @@ TEST_CASE("The --by field names", "[breakdown]") {
     CHECK_FALSE(parse_by_field("planned").has_value());
     CHECK_FALSE(parse_by_field("Kind").has_value());
     CHECK(std::string(to_string(ByField::kind)) == "kind");
-    CHECK(unknown_by_field_message("knd") ==
-          "unknown field \"knd\" for --by; valid fields: kind, id, name (did you mean \"kind\"?)");
-    CHECK(unknown_by_field_message("province") == "unknown field \"province\" for --by; valid fields: kind, id, name");
+    CHECK(unknown_by_field("knd").given == "knd");
+    CHECK(unknown_by_field("knd").near == "kind");
+    CHECK(unknown_by_field("province").given == "province");
+    CHECK(unknown_by_field("province").near.empty());
 }
 
 TEST_CASE("Largest remainder apportionment", "[breakdown]") {

@@ -5,63 +5,18 @@
 #include <stdexcept>
 #include <string>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include <catch2/catch.hpp>
 
+#include "support/forecast_plans.hpp"
 #include "support/plan_builders.hpp"
 
 #include "compute.hpp"
 
 using namespace ontrack;
 using namespace ontrack::test;
-
-namespace {
-
-// n localities with the same events, named prefix1, prefix2, ...
-void add_many(std::vector<Locality>& out, int n, const std::string& prefix, const std::vector<Date>& events) {
-    for (int k = 1; k <= n; ++k) out.push_back(locality(prefix + std::to_string(k), events));
-}
-
-Plan plan_with(std::vector<Locality> localities, std::int64_t total) {
-    Plan plan;
-    plan.file = "plan.toml";
-    plan.name = "Test plan";
-    plan.localities = std::move(localities);
-    plan.total = total;
-    return plan;
-}
-
-const Date as_of = day(2025, 6, 30);
-
-// The trend plan: total 100, 41 listed.
-// - 27 certified 2024-01-01 and 1 certified on 2024-06-30, the window start:
-//   baseline = 28 (an event on the window start counts in the baseline);
-// - 1 certified 2024-07-01 and 12 certified 2025-01-01: +13 in the window;
-// - one of the 27 revoked 2025-03-01: −1 in the window.
-// Covered on as-of 2025-06-30 = 28 + 13 − 1 = 40; pace = {12, 365}
-// (2024-06-30 to 2025-06-30 is 365 days: no 29 February between them).
-Plan trend_plan() {
-    std::vector<Locality> locs;
-    add_many(locs, 26, "old", {day(2024, 1, 1)});
-    locs.push_back(locality("gone", {day(2024, 1, 1), day(2025, 3, 1)}));
-    locs.push_back(locality("edge", {day(2024, 6, 30)}));
-    locs.push_back(locality("july", {day(2024, 7, 1)}));
-    add_many(locs, 12, "new", {day(2025, 1, 1)});
-    Plan plan = plan_with(std::move(locs), 100);
-    add_milestone(plan, day(2024, 12, 31), count_target(30), "Phase 1");
-    add_milestone(plan, day(2025, 12, 31), percent_target("45%"), "Phase 2");
-    add_milestone(plan, day(2026, 6, 30), percent_target("80%"), "Phase 3");
-    return plan;
-}
-
-const ExplainLine* find_line(const std::vector<ExplainLine>& lines, const std::string& label) {
-    for (const auto& l : lines)
-        if (l.label == label) return &l;
-    return nullptr;
-}
-
-}  // namespace
 
 TEST_CASE("add_months clamps the day to the end of the month", "[forecast][date]") {
     CHECK(add_months(day(2026, 3, 31), -1) == day(2026, 2, 28));
@@ -363,25 +318,6 @@ TEST_CASE("A day after 9999-12-31 is never, flagged", "[forecast]") {
     CHECK(m.progress == Progress::needs_acceleration);
 }
 
-namespace {
-
-// The buffer plan: start 2025-01-01 with `at_start` drug-free (certified
-// 2024-06-01), then `later` certified 2025-03-01; total 100. The path runs
-// (2025-01-01, at_start) -> (2025-12-31, 50) -> (2026-12-31, 80).
-Plan buffer_plan(int at_start, int later) {
-    std::vector<Locality> locs;
-    add_many(locs, at_start, "old", {day(2024, 6, 1)});
-    add_many(locs, later, "new", {day(2025, 3, 1)});
-    Plan plan = plan_with(std::move(locs), 100);
-    plan.start = day(2025, 1, 1);
-    add_milestone(plan, day(2024, 12, 31), count_target(10), "Before start");  // skipped: not after start
-    add_milestone(plan, day(2025, 12, 31), count_target(50), "Phase 1");
-    add_milestone(plan, day(2026, 12, 31), count_target(80), "Phase 2");
-    return plan;
-}
-
-}  // namespace
-
 TEST_CASE("Safety buffer: safe for N days on a rising segment", "[forecast][buffer]") {
     // Path on 2025-06-30 (180 days into a 364-day segment): 20 + 30 x 180 / 364
     // = 20 + 5400/364 = 34 + 304/364 (= 34.835...).
@@ -403,7 +339,6 @@ TEST_CASE("Safety buffer: safe for N days on a rising segment", "[forecast][buff
     CHECK(b->state == SafetyBuffer::State::safe);
     CHECK(b->days == 63);
     CHECK(b->until == day(2025, 9, 1));
-    CHECK(buffer_text(*b) == "safe for 63 days");
 }
 
 TEST_CASE("Safety buffer: below the path by ceil(path) - covered units", "[forecast][buffer]") {
@@ -412,7 +347,6 @@ TEST_CASE("Safety buffer: below the path by ceil(path) - covered units", "[forec
     REQUIRE(b.has_value());
     CHECK(b->state == SafetyBuffer::State::below);
     CHECK(b->units == 5);
-    CHECK(buffer_text(*b) == "below the path by 5 units");
 }
 
 TEST_CASE("Safety buffer: on the path exactly is safe until it rises", "[forecast][buffer]") {
@@ -424,7 +358,6 @@ TEST_CASE("Safety buffer: on the path exactly is safe until it rises", "[forecas
     CHECK(b->path_rem == 0);
     CHECK(b->state == SafetyBuffer::State::safe);
     CHECK(b->days == 1);
-    CHECK(buffer_text(*b) == "safe for 1 day");
 }
 
 TEST_CASE("Safety buffer: the crossing may lie in a later segment", "[forecast][buffer]") {
@@ -466,7 +399,6 @@ TEST_CASE("Safety buffer: clear when the path never rises above coverage", "[for
     const auto b = safety_buffer(buffer_plan(20, 60), as_of);
     REQUIRE(b.has_value());
     CHECK(b->state == SafetyBuffer::State::clear);
-    CHECK(buffer_text(*b) == "at or above the path to the last milestone");
 }
 
 TEST_CASE("Safety buffer: after the last deadline the path stays at the last required", "[forecast][buffer]") {
@@ -510,7 +442,25 @@ TEST_CASE("decimal_text is exact or truncated with dots", "[forecast][explain]")
     CHECK_THROWS_AS(decimal_text(1, 0, 2), std::invalid_argument);
 }
 
-TEST_CASE("Explain gives every report number with its formula", "[forecast][explain]") {
+namespace {
+
+const Explained* find_figure(const std::vector<Explained>& figures, Figure figure,
+                             std::optional<std::size_t> milestone = std::nullopt) {
+    for (const auto& e : figures)
+        if (e.figure == figure && e.milestone == milestone) return &e;
+    return nullptr;
+}
+
+std::int64_t integer(const Term& t) {
+    return std::get<std::int64_t>(t);
+}
+std::string decimal(const Term& t) {
+    return std::get<Decimal>(t).text;
+}
+
+}  // namespace
+
+TEST_CASE("Explain gives every report figure with the terms of its formula", "[forecast][explain]") {
     // Total 114, 40 drug-free (certified 2024-01-01), 10 planned 2025-09-01.
     std::vector<Locality> locs;
     add_many(locs, 40, "done", {day(2024, 1, 1)});
@@ -518,127 +468,104 @@ TEST_CASE("Explain gives every report number with its formula", "[forecast][expl
     Plan plan = plan_with(std::move(locs), 114);
     add_milestone(plan, day(2024, 12, 31), count_target(40), "Phase 1");
     add_milestone(plan, day(2025, 12, 31), percent_target("45%"), "Phase 2");
-    add_milestone(plan, day(2026, 12, 31), percent_target("62.5%"));
     const Report r = compute_report(plan, as_of);
-    const auto lines = explain(r);
+    const auto figures = explain(r);
 
-    const ExplainLine* total = find_line(lines, "Total");
+    const Explained* total = find_figure(figures, Figure::total);
     REQUIRE(total);
-    CHECK(total->value == "114");
-    CHECK(total->formula == "50 listed + 64 not listed = 114");
+    CHECK(total->form == Form::with_unlisted);
+    CHECK(integer(total->value) == 114);
+    REQUIRE(total->terms.size() == 3);
+    CHECK(integer(total->terms[0]) == 50);
+    CHECK(integer(total->terms[1]) == 64);
 
-    const ExplainLine* share = find_line(lines, "Share drug-free");
+    // 40 x 100 / 114 = 35.0877...
+    const Explained* share = find_figure(figures, Figure::share);
     REQUIRE(share);
-    // 40 x 100 / 114 = 35.0877... -> 35.1%.
-    CHECK(share->value == "35.1%");
-    CHECK(share->formula == "40 × 100 / 114 = 35.087... (rounded half up to 0.1)");
+    REQUIRE(share->terms.size() == 3);
+    CHECK(decimal(share->terms[2]) == "35.087...");
 
-    const ExplainLine* p1 = find_line(lines, "Phase 1 required");
+    const Explained* p1 = find_figure(figures, Figure::required, 0);
     REQUIRE(p1);
-    CHECK(p1->formula == "count target = 40");
+    CHECK(p1->form == Form::count_target);
+    CHECK(integer(p1->terms[0]) == 40);
 
-    // 45 x 114 / 100 = 5130 / 100 = 51.3 -> 52.
-    const ExplainLine* p2 = find_line(lines, "Phase 2 required");
+    // 45 x 114 / 100 = 51.3 -> 52.
+    const Explained* p2 = find_figure(figures, Figure::required, 1);
     REQUIRE(p2);
-    CHECK(p2->value == "52");
-    CHECK(p2->formula == "ceil(45% × 114 / 100) = ceil(51.3) = 52");
+    CHECK(p2->form == Form::percent_target);
+    CHECK(integer(p2->value) == 52);
+    CHECK(decimal(p2->terms[2]) == "51.3");
 
-    // 62.5 x 114 / 100 = 7125 / 100 = 71.25 -> 72; the unnamed milestone is "Milestone 3".
-    const ExplainLine* p3 = find_line(lines, "Milestone 3 required");
-    REQUIRE(p3);
-    CHECK(p3->value == "72");
-    CHECK(p3->formula == "ceil(62.5% × 114 / 100) = ceil(71.25) = 72");
-
-    // Phase 2 upcoming: 40 + 10 planned by 2025-12-31 = 50; shortfall 52 - 50 = 2.
-    const ExplainLine* c2 = find_line(lines, "Phase 2 covered");
+    const Explained* c2 = find_figure(figures, Figure::covered, 1);
     REQUIRE(c2);
-    CHECK(c2->value == "50");
-    CHECK(c2->formula ==
-          "drug-free on 2025-06-30 (40) + not drug-free with a planned date in (2025-06-30, 2025-12-31] (10) = 50");
-    const ExplainLine* s2 = find_line(lines, "Phase 2 shortfall");
-    REQUIRE(s2);
-    CHECK(s2->value == "2");
-    CHECK(s2->formula == "max(0, 52 − 50) = 2");
-    const ExplainLine* v2 = find_line(lines, "Phase 2 verdict");
+    CHECK(c2->form == Form::plain);
+    CHECK(integer(c2->terms[1]) == 40);
+    CHECK(std::get<Date>(c2->terms[3]) == day(2025, 12, 31));
+    CHECK(integer(c2->terms[4]) == 10);
+    CHECK(find_figure(figures, Figure::covered, 0)->form == Form::past);
+
+    const Explained* v2 = find_figure(figures, Figure::verdict, 1);
     REQUIRE(v2);
-    CHECK(v2->value == "behind");
-    CHECK(v2->formula == "deadline 2025-12-31 on or after as-of 2025-06-30, shortfall 2 → behind");
+    CHECK(std::get<Verdict>(v2->value) == Verdict::behind);
+    CHECK(integer(v2->terms[2]) == 2);
 
-    const ExplainLine* c1 = find_line(lines, "Phase 1 covered");
-    REQUIRE(c1);
-    CHECK(c1->value == "40");
-    CHECK(c1->formula == "drug-free on the deadline 2024-12-31");
-
-    const ExplainLine* unlisted = find_line(lines, "Not listed");
-    REQUIRE(unlisted);
-    CHECK(unlisted->value == "64");
-    CHECK(unlisted->formula == "total 114 − listed 50 = 64");
-
-    // No forecast given: no forecast lines.
-    CHECK(find_line(lines, "Pace achieved") == nullptr);
+    // No forecast given: no forecast figures.
+    CHECK(find_figure(figures, Figure::pace) == nullptr);
 }
 
-TEST_CASE("Explain gives the forecast numbers with their formulas", "[forecast][explain]") {
+TEST_CASE("Explain gives the forecast figures with the terms of their formulas", "[forecast][explain]") {
     const Plan plan = trend_plan();
     const Report r = compute_report(plan, as_of);
     const Forecast f = forecast(plan, as_of);
-    const auto lines = explain(r, &f);
+    const auto figures = explain(r, &f);
 
-    const ExplainLine* window = find_line(lines, "Trend window");
-    REQUIRE(window);
-    CHECK(window->value == "2024-06-30 to 2025-06-30");
-    CHECK(window->formula == "2025-06-30 minus 12 months = 2024-06-30; 365 days");
-
-    const ExplainLine* pace = find_line(lines, "Pace achieved");
+    const Explained* pace = find_figure(figures, Figure::pace);
     REQUIRE(pace);
-    CHECK(pace->value == "1.0 per month");
-    // 12 x 30.436875 = 365.2425; / 365 = 1.000664... -> 4 decimals "1.0006...".
-    CHECK(pace->formula ==
-          "(40 − 28) × 30.436875 / 365 = 12 × 30.436875 / 365 = 1.0006... (a month is 365.2425 / 12 days)");
+    CHECK(decimal(pace->value) == "1.0");
+    CHECK(integer(pace->terms[3]) == 12);
+    CHECK(decimal(pace->terms[5]) == "1.0006...");
 
-    const ExplainLine* projected = find_line(lines, "Phase 2 projected");
+    // 40 + floor(12 x 184 / 365) = 40 + floor(2208/365) = 40 + 6 = 46.
+    const Explained* projected = find_figure(figures, Figure::projected, 1);
     REQUIRE(projected);
-    CHECK(projected->value == "46");
-    CHECK(projected->formula == "40 + floor(12 × 184 / 365) = 40 + floor(2208/365) = 40 + 6 = 46");
+    CHECK(projected->form == Form::plain);
+    CHECK(integer(projected->value) == 46);
+    CHECK(decimal(projected->terms[5]) == "2208");
+    CHECK(integer(projected->terms[8]) == 6);
+    CHECK(decimal(projected->terms[9]) == "46");
 
-    const ExplainLine* reached = find_line(lines, "Phase 2 reached");
+    const Explained* reached = find_figure(figures, Figure::reached, 1);
     REQUIRE(reached);
-    CHECK(reached->value == "2025-11-30");
-    CHECK(reached->formula == "2025-06-30 + ceil((45 − 40) × 365 / 12) days = 2025-06-30 + 153 days");
+    CHECK(std::get<Date>(reached->value) == day(2025, 11, 30));
+    CHECK(decimal(reached->terms[6]) == "153");
 
-    const ExplainLine* ratio = find_line(lines, "Phase 2 R");
+    const Explained* ratio = find_figure(figures, Figure::ratio, 1);
     REQUIRE(ratio);
-    CHECK(ratio->value == "1.05");
-    // 18/17 = 1.05882... -> 4 decimals truncated.
-    CHECK(ratio->formula == "(46 − 28) / (45 − 28) = 18/17 = 1.0588... (truncated to 0.01)");
+    CHECK(decimal(ratio->value) == "1.05");
+    CHECK(integer(ratio->terms[4]) == 18);
+    CHECK(integer(ratio->terms[5]) == 17);
 
-    const ExplainLine* progress = find_line(lines, "Phase 3 progress");
+    const Explained* progress = find_figure(figures, Figure::progress, 2);
     REQUIRE(progress);
-    CHECK(progress->value == "needs acceleration");
-    CHECK(progress->formula == "0.10 ≤ R < 0.95 (UNSD SDG progress chart)");
+    CHECK(std::get<Progress>(progress->value) == Progress::needs_acceleration);
 
-    // (80 - 40) x 30.436875 = 1217.475; / 365 = 3.335547... -> "3.3 per month".
-    const ExplainLine* req = find_line(lines, "Phase 3 required pace");
-    REQUIRE(req);
-    CHECK(req->value == "3.3 per month");
-    CHECK(req->formula == "(80 − 40) × 30.436875 / 365 = 3.3355...");
-
-    CHECK(find_line(lines, "Safety buffer") == nullptr);  // no start
+    CHECK(find_figure(figures, Figure::safety_buffer) == nullptr);  // no start
 }
 
-TEST_CASE("Explain gives the safety buffer with its formula", "[forecast][explain]") {
+TEST_CASE("Explain gives the safety buffer with the terms of its formula", "[forecast][explain]") {
     const Plan plan = buffer_plan(20, 20);
     const Report r = compute_report(plan, as_of);
     const Forecast f = forecast(plan, as_of);
-    const auto lines = explain(r, &f);
-    const ExplainLine* path = find_line(lines, "Required path on 2025-06-30");
+    const auto figures = explain(r, &f);
+    const Explained* path = find_figure(figures, Figure::required_path);
     REQUIRE(path);
-    // 20 + 30 x 180 / 364 = 20 + 14.835164... = 34.835...
-    CHECK(path->value == "34.835...");
-    CHECK(path->formula ==
-          "20 + (50 − 20) × 180 / 364 = 34.835... (straight from 20 on 2025-01-01 to 50 on 2025-12-31)");
-    const ExplainLine* buffer = find_line(lines, "Safety buffer");
+    CHECK(decimal(path->value) == "34.835...");
+    CHECK(integer(path->terms[4]) == 180);
+    CHECK(integer(path->terms[5]) == 364);
+    const Explained* buffer = find_figure(figures, Figure::safety_buffer);
     REQUIRE(buffer);
-    CHECK(buffer->value == "safe for 63 days");
-    CHECK(buffer->formula == "the path first rises above 40 on 2025-09-01, 2025-09-01 − 2025-06-30 = 63 days");
+    CHECK(std::get<SafetyBuffer::State>(buffer->value) == SafetyBuffer::State::safe);
+    CHECK(std::get<Date>(buffer->terms[1]) == day(2025, 9, 1));
+    CHECK(integer(buffer->terms[4]) == 63);
 }

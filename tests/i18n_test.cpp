@@ -24,6 +24,7 @@
 #include "output_file.hpp"
 #include "plan_edit.hpp"
 #include "plan_file.hpp"
+#include "render/explain.hpp"
 #include "roster.hpp"
 #include "target.hpp"
 #include "utf8.hpp"

@@ -1,6 +1,7 @@
 #include "commands.hpp"
 
 #include "../i18n.hpp"
+#include "../render/wording.hpp"
 #include "../run.hpp"
 
 namespace ontrack {
@@ -24,7 +25,7 @@ ReportCommand::ReportCommand(CLI::App& app, const CommandLine& line) {
         app.add_option("--by", by_, tr("Break the report down by a locality field: kind, id or name"))
             ->check(CLI::Validator(
                 [](std::string& field) {
-                    return parse_by_field(field) ? std::string() : unknown_by_field_message(field);
+                    return parse_by_field(field) ? std::string() : unknown_by_field_message(unknown_by_field(field));
                 },
                 "FIELD"))
             ->option_text("{kind,id,name}");

@@ -4,6 +4,7 @@
 
 #include "../compute.hpp"
 #include "../i18n.hpp"
+#include "explain.hpp"
 #include "wording.hpp"
 
 namespace ontrack {
@@ -144,7 +145,7 @@ Section explain_section(const Analysis& a) {
     s.title = tr("How each figure is computed");
     s.header = {tr("Figure"), tr("Value"), tr("Formula")};
     s.right = {false, true, false};
-    for (const ExplainLine& line : explain(a.report, a.forecast ? &*a.forecast : nullptr))
+    for (const ExplainLine& line : explain_lines(a.report, *a.explanation))
         s.rows.push_back({line.label, line.value, line.formula});
     return s;
 }
@@ -158,7 +159,7 @@ std::vector<Section> analysis_sections(const Analysis& a) {
     if (a.changes)
         for (Section& s : changes_sections(a)) out.push_back(std::move(s));
     if (a.listing) out.push_back(listing_section(a));
-    if (a.explain) out.push_back(explain_section(a));
+    if (a.explanation) out.push_back(explain_section(a));
     return out;
 }
 

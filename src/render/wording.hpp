@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 
+#include "../breakdown.hpp"
 #include "../report.hpp"
 
 namespace ontrack {
@@ -24,6 +25,15 @@ std::string locality_label(const LocalityRef& ref);
 std::string rollup_sentence(const Rollup& rollup);
 
 inline constexpr const char* illustrative_warning = "The dates in this plan are illustrative, not official records.";
+// For a usage error: "unknown field \"knd\" for --by; valid fields: kind, id,
+// name (did you mean \"kind\"?)".
+std::string unknown_by_field_message(const UnknownByField& field);
+
+// The grading rule of the forecast's R, to state in the output.
+inline constexpr const char* progress_rule =
+    "R = (projected - baseline) / (required - baseline), baseline = coverage at the start of the trend window; "
+    "graded with the thresholds of the UN Statistics Division's SDG progress chart: R >= 0.95 on track, "
+    "0.10 <= R < 0.95 needs acceleration, R < 0.10 stagnant or regressing.";
 inline constexpr const char* upcoming_rule =
     "Upcoming milestones count the units drug-free today plus those planned by the deadline.";
 
