@@ -225,6 +225,7 @@ ImportAddition addition(const Locality& loc, const Record& r) {
     ImportAddition a;
     a.locality_name = loc.name;
     a.locality_id = loc.id;
+    a.locality_line = loc.pos.line;
     a.event = r.event;
     a.date = r.date;
     a.line = r.line;

@@ -32,8 +32,9 @@ std::vector<Record> read_records(std::string_view csv_text, const std::string& c
 
 struct ImportAddition {
     std::string locality_name;
-    std::string locality_id;  // may be empty
-    std::string event;        // "certified", "revoked" or "planned"
+    std::string locality_id;          // may be empty
+    std::uint32_t locality_line = 0;  // the line of its [[locality]] header in the plan
+    std::string event;                // "certified", "revoked" or "planned"
     Date date;
     std::uint32_t line = 0;                // the record's line in the CSV file
     std::optional<Date> replaces_planned;  // a planned record: the plan's planned date it would replace, if any

@@ -1,9 +1,12 @@
 #include "plan_edit.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
+#include <exception>
 #include <optional>
 #include <stdexcept>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -160,16 +163,9 @@ struct Found {
     std::string id;
 };
 
-// The locality a request names, from the validated plan: its name, id and
-// the line of its table.
-struct Located {
-    std::string name;
-    std::string id;
-    std::uint32_t line = 0;
-};
+}  // namespace
 
-std::vector<Located> locate(std::string_view text, const std::string& file, const Plan& plan,
-                            const std::vector<EditRequest>& requests) {
+std::vector<EditTarget> find_localities(const Plan& plan, const std::vector<EditRequest>& requests) {
     std::unordered_map<std::string_view, std::size_t> by_id, by_name;
     by_id.reserve(plan.localities.size());
     by_name.reserve(plan.localities.size());
@@ -178,7 +174,7 @@ std::vector<Located> locate(std::string_view text, const std::string& file, cons
         if (!loc.id.empty()) by_id.emplace(loc.id, k);
         by_name.emplace(loc.name, k);
     }
-    std::vector<Located> out;
+    std::vector<EditTarget> out;
     out.reserve(requests.size());
     for (const EditRequest& request : requests) {
         const bool by_id_wanted = !request.id.empty();
@@ -186,7 +182,7 @@ std::vector<Located> locate(std::string_view text, const std::string& file, cons
         const auto& index = by_id_wanted ? by_id : by_name;
         if (const auto it = index.find(wanted); it != index.end()) {
             const Locality& loc = plan.localities[it->second];
-            out.push_back(Located{loc.name, loc.id, loc.pos.line});
+            out.push_back(EditTarget{loc.name, loc.id, loc.pos.line});
             continue;
         }
         std::string hint;
@@ -213,12 +209,13 @@ std::vector<Located> locate(std::string_view text, const std::string& file, cons
         }
         const std::string message =
             by_id_wanted ? trf("no locality with id '{}'", wanted) : trf("no locality named '{}'", wanted);
-        if (plan.localities.empty()) refuse(text, file, 1, 1, message, hint);
-        const SourcePos at = plan.localities.front().pos;
-        refuse(text, file, at.line, at.column, message, hint);
+        const SourcePos at = plan.localities.empty() ? SourcePos{1, 1} : plan.localities.front().pos;
+        throw InputError(Diagnostic{plan.file, at.line, at.column, message, hint, {}});
     }
     return out;
 }
+
+namespace {
 
 // A date node as a Date (the plan has been validated: it is a valid date).
 Date date_of(const toml::node& node) {
@@ -389,8 +386,8 @@ const toml::table* table_at(const toml::table& root, std::uint32_t line) {
 // One request applied to a section's text: the new text, its summary; the
 // edited table is validated with the loader's own reader, and a problem is
 // moved to the line as it would have been written.
-std::string edit_section(std::string& section, const Section& where, const std::string& file, const Located& loc,
-                         const EditRequest& request) {
+std::string edit_section(std::string& section, const Section& where, const std::string& file, const EditTarget& loc,
+                         const EditRequest& request, Recheck recheck) {
     const std::uint32_t offset = where.line_offset;
     const std::uint32_t header = loc.line - offset;
     const toml::table root = toml::parse(section, std::string_view(file));
@@ -434,6 +431,10 @@ std::string edit_section(std::string& section, const Section& where, const std::
     for (const Edit& e : edits) added += static_cast<std::uint32_t>(std::count(e.insert.begin(), e.insert.end(), '\n'));
     const auto to_old_line = [&](std::uint32_t n) { return added && n > line ? n - added : n; };
 
+    if (recheck == Recheck::done_by_caller) {
+        section = std::move(applied.text);
+        return {};
+    }
     // The edited table, read as the loader reads it (relative lines: the
     // context's offset is 0, the hint's "line N" are remapped below).
     const toml::table edited_root = toml::parse(applied.text, std::string_view(file));
@@ -466,11 +467,12 @@ std::string edit_section(std::string& section, const Section& where, const std::
 
 namespace {
 
-EditResult edit_located(std::string_view text, const std::string& file, const std::vector<Located>& located,
-                        const std::vector<EditRequest>& requests) {
+EditResult edit_located(std::string_view text, const std::string& file, const std::vector<EditTarget>& located,
+                        const std::vector<EditRequest>& requests, Recheck recheck) {
     // Each request's section: its locality's block, or the whole text.
     std::vector<Section> sections;
     std::vector<std::size_t> section_of(requests.size(), 0);
+    std::unordered_map<std::size_t, std::size_t> section_at;  // by where it begins
     const auto pieces = split_at_localities(text, 0);
     for (std::size_t r = 0; r < requests.size(); ++r) {
         Section s{0, text.size(), 0};
@@ -481,10 +483,9 @@ EditResult edit_located(std::string_view text, const std::string& file, const st
             if (it != pieces->end() && it->line_offset + 1 == located[r].line && it->localities == 1)
                 s = Section{it->begin, it->end, it->line_offset};
         }
-        const auto same = std::find_if(sections.begin(), sections.end(),
-                                       [&](const Section& o) { return o.begin == s.begin && o.end == s.end; });
-        section_of[r] = static_cast<std::size_t>(same - sections.begin());
-        if (same == sections.end()) sections.push_back(s);
+        const auto [it, fresh] = section_at.emplace(s.begin, sections.size());
+        if (fresh) sections.push_back(s);
+        section_of[r] = it->second;
     }
     // A whole-text section swallows every other.
     if (std::any_of(sections.begin(), sections.end(),
@@ -493,16 +494,45 @@ EditResult edit_located(std::string_view text, const std::string& file, const st
         std::fill(section_of.begin(), section_of.end(), 0);
     }
 
+    // Each section's requests in the order given; sections are independent,
+    // so a large import edits them on every core.
+    std::vector<std::vector<std::size_t>> of_section(sections.size());
+    for (std::size_t r = 0; r < requests.size(); ++r) of_section[section_of[r]].push_back(r);
     std::vector<std::string> edited(sections.size());
-    for (std::size_t k = 0; k < sections.size(); ++k)
+    std::vector<std::string> lines(requests.size());
+    std::vector<std::exception_ptr> failure(sections.size());
+    std::vector<std::size_t> failed_at(sections.size(), requests.size());
+    auto edit = [&](std::size_t k) {
         edited[k] = std::string(text.substr(sections[k].begin, sections[k].end - sections[k].begin));
+        for (const std::size_t r : of_section[k]) {
+            try {
+                lines[r] = edit_section(edited[k], sections[k], file, located[r], requests[r], recheck);
+            } catch (...) {
+                failure[k] = std::current_exception();
+                failed_at[k] = r;
+                return;
+            }
+        }
+    };
+    constexpr std::size_t chunk = 64;
+    std::atomic<std::size_t> next{0};
+    auto worker = [&] {
+        for (std::size_t k = next.fetch_add(chunk); k < sections.size(); k = next.fetch_add(chunk))
+            for (std::size_t j = k; j < std::min(k + chunk, sections.size()); ++j) edit(j);
+    };
+    const unsigned threads = sections.size() >= 16 * chunk ? std::max(1u, std::thread::hardware_concurrency()) : 1;
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+    worker();
+    for (std::thread& t : pool) t.join();
+    // The first request that failed, in the order given.
+    std::size_t first = sections.size();
+    for (std::size_t k = 0; k < sections.size(); ++k)
+        if (failure[k] && (first == sections.size() || failed_at[k] < failed_at[first])) first = k;
+    if (first < sections.size()) std::rethrow_exception(failure[first]);
     std::string summary;
-    for (std::size_t r = 0; r < requests.size(); ++r) {
-        const std::size_t k = section_of[r];
-        Section where = sections[k];
-        std::string line = edit_section(edited[k], where, file, located[r], requests[r]);
-        summary += (summary.empty() ? "" : "\n") + line;
-    }
+    for (const std::string& line : lines)
+        if (!line.empty()) summary += (summary.empty() ? "" : "\n") + line;
 
     // The new text: the sections in file order, the rest as it was.
     std::vector<std::size_t> order(sections.size());
@@ -531,10 +561,18 @@ void check_requests(const std::vector<EditRequest>& requests) {
 
 }  // namespace
 
-EditResult add_events(std::string_view text, const std::string& file, const Plan& plan,
-                      const std::vector<EditRequest>& requests) {
+EditResult add_events(std::string_view text, const std::string& file, const std::vector<EditTarget>& targets,
+                      const std::vector<EditRequest>& requests, Recheck recheck) {
     check_requests(requests);
-    return edit_located(text, file, locate(text, file, plan, requests), requests);
+    if (targets.size() != requests.size()) throw std::invalid_argument("add_events: one target per request");
+    return edit_located(text, file, targets, requests, recheck);
+}
+
+InputError with_excerpts(const InputError& error, std::string_view text) {
+    std::vector<Diagnostic> diagnostics = error.diagnostics();
+    for (Diagnostic& d : diagnostics)
+        if (d.excerpt.empty()) d.excerpt = std::string(line_of(text, d.line));
+    return InputError(std::move(diagnostics));
 }
 
 EditResult add_events(std::string_view text, const std::string& file, const std::vector<EditRequest>& requests) {
@@ -542,8 +580,13 @@ EditResult add_events(std::string_view text, const std::string& file, const std:
     // The plan must be valid as it is; this also guards the parses below
     // against keys nested too deep for toml++. The model is dropped once the
     // localities are found.
-    const std::vector<Located> located = locate(text, file, parse_plan(text, file), requests);
-    return edit_located(text, file, located, requests);
+    std::vector<EditTarget> located;
+    try {
+        located = find_localities(parse_plan(text, file), requests);
+    } catch (const InputError& e) {
+        throw with_excerpts(e, text);
+    }
+    return edit_located(text, file, located, requests, Recheck::edited_blocks);
 }
 
 EditResult add_event(std::string_view text, const std::string& file, const EditRequest& request) {

@@ -2,11 +2,13 @@
 // value (or the one new line) is kept, and the result is validated.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "date.hpp"
+#include "diagnostic.hpp"
 #include "model.hpp"
 
 namespace ontrack {
@@ -52,9 +54,30 @@ EditResult add_event(std::string_view text, const std::string& file, const EditR
 // added to localities above it). Throws as
 // add_event() does, for the first request that fails.
 EditResult add_events(std::string_view text, const std::string& file, const std::vector<EditRequest>& requests);
-// The same, for a caller that has parsed `text` already (import): `plan` is
-// parse_plan(text, file).
-EditResult add_events(std::string_view text, const std::string& file, const Plan& plan,
-                      const std::vector<EditRequest>& requests);
+// The locality each request names in a validated plan: its name, id and the
+// line of its [[locality]] header, so that the model can be dropped before
+// the text is edited. Throws InputError (excerpts left empty: see
+// with_excerpts()) for a request that names no locality, with "did you mean".
+struct EditTarget {
+    std::string name;
+    std::string id;
+    std::uint32_t line = 0;
+};
+std::vector<EditTarget> find_localities(const Plan& plan, const std::vector<EditRequest>& requests);
+
+// How add_events() makes sure the new text is valid: each edited block read
+// again with the loader's reader, so that a bad edit is refused at the line
+// it would have (record), or not at all, for a caller that has checked every
+// request against the plan's model with the same history rule already
+// (import's plan_import()); no summary is made then either.
+enum class Recheck { edited_blocks, done_by_caller };
+
+// add_events() for a caller that has found the localities already, in the
+// plan parsed from this very text (import, or record after load_plan()).
+EditResult add_events(std::string_view text, const std::string& file, const std::vector<EditTarget>& targets,
+                      const std::vector<EditRequest>& requests, Recheck recheck = Recheck::edited_blocks);
+
+// The error with each diagnostic that has none given the line of `text` it names.
+InputError with_excerpts(const InputError& error, std::string_view text);
 
 }  // namespace ontrack

@@ -45,9 +45,14 @@ int ImportCommand::run() const {
     fmt::print("{}\n", trf("{} to add, {} already recorded{}", import.additions.size(), import.already_recorded.size(),
                            apply_ || import.additions.empty() ? "" : tr("; run again with --apply to add them")));
     if (!apply_ || import.additions.empty()) return 0;
+    // Every record was checked against the plan's histories by plan_import(),
+    // with the loader's rule: the edits need no second reading.
     std::vector<EditRequest> requests;
+    std::vector<EditTarget> targets;
     requests.reserve(import.additions.size());
+    targets.reserve(import.additions.size());
     for (const ImportAddition& a : import.additions) {
+        targets.push_back(EditTarget{a.locality_name, a.locality_id, a.locality_line});
         EditRequest request;
         request.id = a.locality_id;
         request.name = a.locality_id.empty() ? a.locality_name : std::string();
@@ -57,7 +62,7 @@ int ImportCommand::run() const {
         request.date = a.date;
         requests.push_back(std::move(request));
     }
-    target->commit(add_events(plan_text, plan_, plan, requests).text);
+    target->commit(add_events(plan_text, plan_, targets, requests, Recheck::done_by_caller).text);
     fmt::print("{}\n", trf("{}: {} events added", plan_, import.additions.size()));
     return 0;
 }

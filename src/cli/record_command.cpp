@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "../i18n.hpp"
+#include "../load.hpp"
 #include "../output_file.hpp"
 #include "../plan_edit.hpp"
 #include "../plan_file.hpp"
@@ -42,9 +43,18 @@ int RecordCommand::run() const {
                                        : EditKind::planned;
     request.date = *parse_iso_date(day);
     // One writer at a time, from reading the plan to replacing it.
-    FileReplacement plan(file_, lock_wait(lock_timeout_));
-    const EditResult result = add_event(read_plan_file(file_), file_, request);
-    plan.commit(result.text);
+    FileReplacement target(file_, lock_wait(lock_timeout_));
+    // The plan is loaded as a report loads it (its text given back as it is
+    // parsed), the locality found, the model dropped; only then is the text
+    // read again for the edit, so a large plan costs no more than a report.
+    std::vector<EditTarget> where;
+    try {
+        where = find_localities(load_plan(file_), {request});
+    } catch (const InputError& e) {
+        throw with_excerpts(e, read_plan_file(file_));
+    }
+    const EditResult result = add_events(read_plan_file(file_), file_, where, {request});
+    target.commit(result.text);
     fmt::print("{}\n", result.summary);
     return 0;
 }
