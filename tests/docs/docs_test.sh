@@ -117,10 +117,11 @@ check_options() {
 
 # shellcheck disable=SC2046  # one option a word
 check_options report $(help_options "$main_help")
+top_replies=$(bash_complete "")
 for sub in $subcommands; do
     checked=$((checked + 1))
     grep -q "^\.SY \"ontrack $sub\"" <<<"$man_text" || missing "the SYNOPSIS of doc/ontrack.1" "'ontrack $sub'"
-    bash_complete "" | grep -qxF "$sub" || missing "completions/ontrack.bash (completing 'ontrack ')" "'$sub'"
+    grep -qxF "$sub" <<<"$top_replies" || missing "completions/ontrack.bash (completing 'ontrack ')" "'$sub'"
     grep -q "^ *'$sub:" "$zsh_completion" || missing "completions/_ontrack (the commands)" "'$sub'"
     has_word "ontrack $sub" "$readme_text" || missing "README.md" "'ontrack $sub'"
     sub_help=$(help_of "$sub") || { missing "ontrack $sub --help" "a zero exit status"; continue; }
