@@ -1,12 +1,13 @@
-# Installation and packaging: `cmake --install BUILD` puts ontrack where a
-# Debian tool lives, and `cpack -G DEB` (run in BUILD) makes a .deb of it.
+# Installation: `cmake --install BUILD` puts ontrack where a Debian tool
+# lives; debian/ (dpkg-buildpackage) packages what it installs.
 #
 #   bin/ontrack                                  the program
 #   share/man/man1/ontrack.1.gz                  ontrack(1) (plain ontrack.1 without gzip)
 #   share/bash-completion/completions/ontrack    bash completion
 #   share/zsh/vendor-completions/_ontrack        zsh completion
+#   share/ontrack/                               what a user runs: haiphong.toml, cron.sh
 #   share/doc/ontrack/README.md                  the README
-#   share/doc/ontrack/examples/                  examples/*.toml, examples/cron.sh, haiphong.toml
+#   share/doc/ontrack/examples/                  examples/*.toml
 #
 # Included at the end of the top-level CMakeLists.txt, so PROJECT_* are ontrack's.
 
@@ -44,53 +45,8 @@ install(FILES ${PROJECT_SOURCE_DIR}/completions/_ontrack
 
 install(FILES ${PROJECT_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 file(GLOB ONTRACK_EXAMPLE_PLANS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/examples/*.toml)
-install(FILES ${ONTRACK_EXAMPLE_PLANS} ${PROJECT_SOURCE_DIR}/data/haiphong.toml
-        DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples)
-install(PROGRAMS ${PROJECT_SOURCE_DIR}/examples/cron.sh DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples)
+install(FILES ${ONTRACK_EXAMPLE_PLANS} DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples)
 
-# ---------------------------------------------------------------- CPack (.deb)
-set(CPACK_PACKAGE_NAME ontrack)
-set(CPACK_PACKAGE_VENDOR "ontrack")
-set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
-set(ONTRACK_DEB_MAINTAINER "ontrack maintainers <maintainers@ontrack.invalid>"
-    CACHE STRING "Maintainer field of the .deb")
-set(CPACK_PACKAGE_CONTACT "${ONTRACK_DEB_MAINTAINER}")
-set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${ONTRACK_DEB_MAINTAINER}")
-set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "check whether a drug-free localities plan is on track")
-set(CPACK_PACKAGE_DESCRIPTION
-    "ontrack reads a plan written in TOML (localities with the dates they were
-certified drug-free or had that recognition revoked, the dates the rest are
-planned, and milestones with cumulative targets), works out coverage at every
-milestone deadline, and reports an on-track or behind verdict with the
-shortfall, as a table, Markdown, CSV, JSON or HTML.
-.
-The package ships the Hai Phong plan and other examples in
-/usr/share/doc/ontrack/examples.")
-set(CPACK_DEBIAN_PACKAGE_SECTION utils)
-set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
-set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # ontrack_VERSION_ARCH.deb
-set(CPACK_STRIP_FILES ON)
-set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
-
-# Depends: worked out by dpkg-shlibdeps (from dpkg-dev) from the libraries
-# the binary links; without it, or with -DONTRACK_DEB_SHLIBDEPS=OFF, the
-# list below (Debian 12's names).
-find_program(ONTRACK_DPKG_SHLIBDEPS dpkg-shlibdeps)
-if(ONTRACK_DPKG_SHLIBDEPS)
-  set(ONTRACK_DEB_SHLIBDEPS_DEFAULT ON)
-else()
-  set(ONTRACK_DEB_SHLIBDEPS_DEFAULT OFF)
-endif()
-option(ONTRACK_DEB_SHLIBDEPS "Let dpkg-shlibdeps work out the .deb's Depends" ${ONTRACK_DEB_SHLIBDEPS_DEFAULT})
-if(ONTRACK_DEB_SHLIBDEPS)
-  set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-else()
-  set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS OFF)
-  set(CPACK_DEBIAN_PACKAGE_DEPENDS "libfmt9, libtomlplusplus3, libc6, libstdc++6, libgcc-s1")
-endif()
-
-# `cpack --config CPackSourceConfig.cmake`: a source tarball without builds.
-set(CPACK_SOURCE_GENERATOR TGZ)
-set(CPACK_SOURCE_IGNORE_FILES "/\\\\.git/" "/build[^/]*/" "/bench/out/" "\\\\.swp$")
-
-include(CPack)
+# Data a user runs, never from /usr/share/doc (which may be left out).
+install(FILES ${PROJECT_SOURCE_DIR}/data/haiphong.toml DESTINATION ${CMAKE_INSTALL_DATADIR}/ontrack)
+install(PROGRAMS ${PROJECT_SOURCE_DIR}/examples/cron.sh DESTINATION ${CMAKE_INSTALL_DATADIR}/ontrack)

@@ -4,8 +4,10 @@
 # checkout:  source completions/ontrack.bash
 #
 # Completes the commands (check, record, init, import), every option, the
-# values of --format, --color, --lang, --list and --by, plan files (*.toml),
-# CSV files for init --units and import, today's date for date options, and
+# values of --format, --color, --lang, --list and --by, plan files (*.toml)
+# where a plan is expected (a report, check, record, import --plan), CSV files
+# where a CSV is (init --units, import's records), today's date for date
+# options, and
 # for `record FILE --id` the ids found in FILE. Needs no bash-completion
 # helpers.
 
@@ -54,16 +56,17 @@ _ontrack() {
     local common_opts="--lang --help -h"
     local report_opts="--as-of --format -f --output -o --upcoming-only --color --no-color --window --by --since
         --list --chart --forecast --explain --version $common_opts"
-    local record_opts="--id --certified --revoked --planned $common_opts"
-    local init_opts="--units --milestone --output -o $common_opts"
+    local record_opts="--id --name --certified --revoked --planned $common_opts"
+    local init_opts="--units --milestone --name --source --output -o --force $common_opts"
+    local import_opts="--plan --apply $common_opts"
     # Options that take a value, in every command.
-    local with_value=" --as-of --format -f --output -o --color --lang --window --by --since --list --id --certified
-        --revoked --planned --units --milestone "
+    local with_value=" --as-of --format -f --output -o --color --lang --window --by --since --list --id --name
+        --certified --revoked --planned --units --milestone --source --plan "
     with_value=${with_value//$'\n'/ }
 
     # Find the command (the first word that is neither an option nor an
-    # option's value) and, for record, its plan file.
-    local command="" plan="" i word skip=0 positional=0
+    # option's value) and, for record, its plan file, for import, its CSV.
+    local command="" plan="" records="" i word skip=0 positional=0
     for ((i = 1; i < COMP_CWORD; i++)); do
         word=${COMP_WORDS[i]}
         if ((skip)); then
@@ -80,6 +83,8 @@ _ontrack() {
                     command=$word
                 elif [[ $command == record && -z $plan ]]; then
                     plan=$word
+                elif [[ $command == import && -z $records ]]; then
+                    records=$word
                 fi
                 ;;
         esac
@@ -103,7 +108,12 @@ _ontrack() {
             _ontrack_files "$cur" "*.csv"
             return 0
             ;;
-        --window | --since | --milestone) return 0 ;;  # a number, a date, DATE=TARGET: nothing to offer
+        --plan)
+            _ontrack_files "$cur" "*.toml"
+            return 0
+            ;;
+        # a number, a date, DATE=TARGET, free text: nothing to offer
+        --window | --since | --milestone | --name | --source) return 0 ;;
     esac
     if [[ -n $values ]]; then
         _ontrack_add compgen -P "$prefix" -W "$values" -- "$cur"
@@ -116,7 +126,7 @@ _ontrack() {
         check) opts=$common_opts ;;
         record) opts=$record_opts ;;
         init) opts=$init_opts ;;
-        import) opts=$common_opts ;;
+        import) opts=$import_opts ;;
         *) opts=$report_opts ;;
     esac
     if [[ $cur == -* ]]; then
@@ -127,7 +137,7 @@ _ontrack() {
         check) _ontrack_files "$cur" "*.toml" ;;
         record) [[ -z $plan ]] && _ontrack_files "$cur" "*.toml" ;;
         init) ;;
-        import) _ontrack_files "$cur" "*.csv" ;;
+        import) [[ -z $records ]] && _ontrack_files "$cur" "*.csv" ;;
         *)
             ((positional == 0)) && _ontrack_add compgen -W "$commands" -- "$cur"
             _ontrack_files "$cur" "*.toml"

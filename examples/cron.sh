@@ -3,6 +3,7 @@
 # milestones.
 #
 # Usage:  examples/cron.sh [PLAN]
+#         /usr/share/ontrack/cron.sh [PLAN]     (as installed by the package)
 #
 # Environment (all optional):
 #   PLAN     plan file (default data/haiphong.toml; the first argument wins).

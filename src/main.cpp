@@ -37,7 +37,12 @@ int main(int argc, char** argv) {
     if (line.names("import")) import.emplace(app);
     for (CLI::App* command : app.get_subcommands({})) translate_subcommand_help(*command);
     app.require_subcommand(0, 1);
-    app.set_version_flag("--version", ONTRACK_VERSION, tr("Display program version information and exit"));
+    app.set_version_flag("--version",
+                         "ontrack " ONTRACK_VERSION
+                         "\n"
+                         "Copyright (C) 2025-2026 The ontrack authors\n"
+                         "License: MIT <https://opensource.org/licenses/MIT>",
+                         tr("Display program version information and exit"));
     app.footer(tr("Exit status: 0 every milestone met or on-track, 1 any missed or behind, 2 usage or input error."));
     return run_guarded([&] {
         try {
