@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <stdexcept>
 #include <thread>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -39,33 +40,30 @@ bool same_inode(int fd, const std::string& path) {
 FileLock::FileLock(const std::string& target, std::chrono::milliseconds wait) : path_(target + ".lock") {
     const auto deadline = std::chrono::steady_clock::now() + wait;
     for (;;) {
-        int fd = ::open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0666);
-        if (fd < 0 && errno == EACCES) fd = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-        if (fd < 0)
+        UniqueFd fd(::open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0666));
+        if (!fd.valid() && errno == EACCES) fd = UniqueFd(::open(path_.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
+        if (!fd.valid())
             throw std::runtime_error(
                 trf("{}: cannot create the lock file: {}", make_inert(path_), system_error_text(errno)));
-        if (::flock(fd, LOCK_EX | LOCK_NB) == 0) {
+        if (::flock(fd.get(), LOCK_EX | LOCK_NB) == 0) {
             // The holder before us may have removed the file while we
             // waited: then our lock is on a file nobody else will see.
-            if (same_inode(fd, path_)) {
-                fd_ = fd;
+            if (same_inode(fd.get(), path_)) {
+                fd_ = std::move(fd);
                 const std::string pid = fmt::format("{}\n", static_cast<long>(::getpid()));
-                if (::ftruncate(fd_, 0) == 0 && ::pwrite(fd_, pid.data(), pid.size(), 0) < 0) {
+                if (::ftruncate(fd_.get(), 0) == 0 && ::pwrite(fd_.get(), pid.data(), pid.size(), 0) < 0) {
                     // A lock file we may only read: the lock holds all the same.
                 }
                 return;
             }
-            ::close(fd);
             continue;
         }
         const int err = errno;
         if (err != EWOULDBLOCK && err != EINTR) {
-            ::close(fd);
             throw std::runtime_error(trf("{}: cannot lock: {}", make_inert(path_), system_error_text(err)));
         }
         if (std::chrono::steady_clock::now() >= deadline) {
-            const long pid = holder_of(fd);
-            ::close(fd);
+            const long pid = holder_of(fd.get());
             const double seconds = static_cast<double>(wait.count()) / 1000.0;
             throw std::runtime_error(
                 pid > 0 ? trf("{}: another ontrack (process {}) is editing this file; gave up after {} s; try again, "
@@ -75,17 +73,17 @@ FileLock::FileLock(const std::string& target, std::chrono::milliseconds wait) : 
                               "longer with --lock-timeout; if no ontrack is running, remove {}",
                               make_inert(path_), seconds, make_inert(path_)));
         }
-        ::close(fd);
+        fd.reset();
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
     }
 }
 
 FileLock::~FileLock() {
-    if (fd_ < 0) return;
+    if (!fd_.valid()) return;
     // Removed before it is released: a waiter that then gets the old file
     // sees that it is gone and starts again.
     ::unlink(path_.c_str());
-    ::close(fd_);
+    fd_.reset();
 }
 
 }  // namespace ontrack

@@ -7,6 +7,8 @@
 #include <chrono>
 #include <string>
 
+#include "unique_fd.hpp"
+
 namespace ontrack {
 
 class FileLock {
@@ -23,7 +25,7 @@ class FileLock {
 
    private:
     std::string path_;
-    int fd_ = -1;
+    UniqueFd fd_;
 };
 
 // The default wait of a writer that finds the lock held.

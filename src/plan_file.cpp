@@ -12,6 +12,7 @@
 #include "diagnostic.hpp"
 #include "i18n.hpp"
 #include "utf8.hpp"
+#include "unique_fd.hpp"
 
 namespace ontrack {
 namespace {
@@ -29,20 +30,6 @@ const char* file_type_name(mode_t mode) {
     if (S_ISSOCK(mode)) return tr("a socket");
     return tr("not a regular file");
 }
-
-class Fd {
-   public:
-    explicit Fd(int fd) : fd_(fd) {}
-    ~Fd() {
-        if (fd_ > 2) ::close(fd_);
-    }
-    Fd(const Fd&) = delete;
-    Fd& operator=(const Fd&) = delete;
-    int get() const { return fd_; }
-
-   private:
-    int fd_;
-};
 
 // Reads to the end of fd. With a size hint (a regular file's size) the bytes
 // go straight into the string, usually with one read(); a file that grew or
@@ -104,7 +91,7 @@ void check_utf8(const std::string& path, const std::string_view text) {
 std::string read_input_file(const std::string& path, InputKind kind) {
     const bool plan = kind == InputKind::plan;
     if (path == "-") return read_all("<stdin>", STDIN_FILENO, 0);
-    const Fd fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC));
+    const UniqueFd fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC));
     if (fd.get() < 0) {
         const int err = errno;
         fail(path, trf(plan ? "cannot open the plan: {}" : "cannot open the file: {}", system_error_text(err)),

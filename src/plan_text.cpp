@@ -12,6 +12,7 @@
 #include "huge_pages.hpp"
 #include "plan_file.hpp"
 #include "utf8.hpp"
+#include "unique_fd.hpp"
 
 namespace ontrack {
 
@@ -63,20 +64,6 @@ void PlanText::release_before(std::size_t end) {
 
 namespace {
 
-class Fd {
-   public:
-    explicit Fd(int fd) : fd_(fd) {}
-    ~Fd() {
-        if (fd_ >= 0) ::close(fd_);
-    }
-    Fd(const Fd&) = delete;
-    Fd& operator=(const Fd&) = delete;
-    int get() const { return fd_; }
-
-   private:
-    int fd_;
-};
-
 // Reads exactly `size` bytes and then finds the end of the file.
 bool read_exactly(int fd, char* at, std::size_t size) {
     std::size_t done = 0;
@@ -96,7 +83,7 @@ bool read_exactly(int fd, char* at, std::size_t size) {
 
 std::optional<PlanText> read_plan_text(const std::string& path, std::size_t larger_than) {
     if (path == "-") return std::nullopt;
-    const Fd fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC));
+    const UniqueFd fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC));
     struct stat st {};
     if (fd.get() < 0 || ::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
         static_cast<std::uint64_t>(st.st_size) <= larger_than ||
