@@ -87,9 +87,9 @@ std::string per_month_text(Pace pace) {
 
 const char* to_string(Progress p) {
     switch (p) {
-        case Progress::on_track: return "on track";
-        case Progress::needs_acceleration: return "needs acceleration";
-        case Progress::stagnant: return "stagnant or regressing";
+        case Progress::on_track: return N_("on track");
+        case Progress::needs_acceleration: return N_("needs acceleration");
+        case Progress::stagnant: return N_("stagnant or regressing");
     }
     return "?";
 }
@@ -231,10 +231,10 @@ std::optional<SafetyBuffer> safety_buffer(const Plan& plan, Date as_of) {
 std::string buffer_text(const SafetyBuffer& b) {
     switch (b.state) {
         case SafetyBuffer::State::safe:
-            return b.days == 1 ? std::string(tr("safe for 1 day")) : trf("safe for {} days", b.days);
+            return trn("safe for {} day", "safe for {} days", static_cast<std::uint64_t>(b.days), b.days);
         case SafetyBuffer::State::below:
-            return b.units == 1 ? std::string(tr("below the path by 1 unit"))
-                                : trf("below the path by {} units", b.units);
+            return trn("below the path by {} unit", "below the path by {} units", static_cast<std::uint64_t>(b.units),
+                       b.units);
         case SafetyBuffer::State::clear: return tr("at or above the path to the last milestone");
     }
     return "?";
@@ -309,8 +309,8 @@ void explain_forecast(const Report& r, const Forecast& f, std::vector<ExplainLin
     const std::string as_of = human_date(t.as_of);
     const std::string start = human_date(t.window_start);
     add(out, tr("Trend window"), trf("{} to {}", start, as_of),
-        t.window_months == 1 ? trf("{} minus 1 month = {}; {} days", as_of, start, t.pace.days)
-                             : trf("{} minus {} months = {}; {} days", as_of, t.window_months, start, t.pace.days));
+        trn("{} minus {} month = {}; {} days", "{} minus {} months = {}; {} days",
+            static_cast<std::uint64_t>(t.window_months), as_of, t.window_months, start, t.pace.days));
     add(out, tr("Baseline"), fmt::format("{}", t.baseline), trf("drug-free on {}", start));
     add(out, tr("Pace achieved"), trf("{} per month", per_month_text(t.pace)),
         trf("({} − {}) × 30.436875 / {} = {} × 30.436875 / {} = {} (a month is 365.2425 / 12 days)", t.covered,

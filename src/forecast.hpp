@@ -54,6 +54,7 @@
 #include <vector>
 
 #include "date.hpp"
+#include "i18n.hpp"
 #include "model.hpp"
 #include "report.hpp"
 
@@ -95,9 +96,9 @@ const char* to_string(Progress p);
 
 // The grading rule, to state in the output.
 inline constexpr const char* progress_rule =
-    "R = (projected - baseline) / (required - baseline), baseline = coverage at the start of the trend window; "
-    "graded with the thresholds of the UN Statistics Division's SDG progress chart: R >= 0.95 on track, "
-    "0.10 <= R < 0.95 needs acceleration, R < 0.10 stagnant or regressing.";
+    N_("R = (projected - baseline) / (required - baseline), baseline = coverage at the start of the trend window; "
+       "graded with the thresholds of the UN Statistics Division's SDG progress chart: R >= 0.95 on track, "
+       "0.10 <= R < 0.95 needs acceleration, R < 0.10 stagnant or regressing.");
 
 // Exact grading: R ≥ 95/100, R ≥ 10/100, else stagnant.
 Progress grade(Ratio r);

@@ -147,7 +147,7 @@ std::vector<PlacedRecord> read_placed(const CsvDocument& doc, std::vector<Diagno
 }
 
 std::string event_name(EventKind kind) {
-    return kind == EventKind::certified ? "certified" : "revoked";
+    return kind == EventKind::certified ? N_("certified") : N_("revoked");
 }
 
 // One event of a locality's merged history: from the plan (record == nullptr) or from the file.
@@ -161,7 +161,7 @@ std::string where(const HistoryEvent& e) {
 }
 
 const char* const alternate_hint =
-    "certified and revoked dates must alternate in time; add the missing event or remove this row";
+    N_("certified and revoked dates must alternate in time; add the missing event or remove this row");
 
 // Checks the plan's events of `loc` merged with the file's new ones; reports
 // the first problem, at the row that causes it, and returns false.
@@ -190,7 +190,7 @@ bool check_history(const CsvDocument& doc, const Locality& loc, const std::vecto
                           trf("a unit is certified or revoked at most once a day, and {} {} it on that day",
                               events[k - 1].record ? trf("line {}", events[k - 1].record->record.line)
                                                    : std::string(tr("the plan")),
-                              tr(events[k - 1].event.kind == EventKind::certified ? "certifies" : "revokes")));
+                              tr(events[k - 1].event.kind == EventKind::certified ? N_("certifies") : N_("revokes"))));
     for (std::size_t k = 0; k < events.size(); ++k) {
         const HistoryEvent& e = events[k];
         if (k == 0) {

@@ -40,7 +40,7 @@ void write_file_atomically(const std::string& path, const std::string& text, con
     const std::string dir = slash == std::string::npos ? "." : path.substr(0, slash + 1);
     std::string temp = fmt::format("{}/.ontrack-XXXXXX", dir);
     const int fd = ::mkstemp(temp.data());
-    if (fd < 0) fail(path, "create a temporary file beside it", errno);
+    if (fd < 0) fail(path, N_("create a temporary file beside it"), errno);
     auto abandon = [&](const char* what) {
         const int err = errno;
         ::close(fd);
@@ -49,23 +49,23 @@ void write_file_atomically(const std::string& path, const std::string& text, con
     };
     const mode_t mask = ::umask(0);
     ::umask(mask);
-    if (::fchmod(fd, 0666 & ~mask) != 0) abandon("set permissions");
+    if (::fchmod(fd, 0666 & ~mask) != 0) abandon(N_("set permissions"));
     for (std::size_t done = 0; done < text.size();) {
         const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
         if (n < 0 && errno == EINTR) continue;
-        if (n < 0) abandon("write");
+        if (n < 0) abandon(N_("write"));
         done += static_cast<std::size_t>(n);
     }
-    if (::fsync(fd) != 0) abandon("flush to disk");
+    if (::fsync(fd) != 0) abandon(N_("flush to disk"));
     if (::close(fd) != 0) {
         const int err = errno;
         ::unlink(temp.c_str());
-        fail(path, "write", err);
+        fail(path, N_("write"), err);
     }
     if (::rename(temp.c_str(), path.c_str()) != 0) {
         const int err = errno;
         ::unlink(temp.c_str());
-        fail(path, "replace", err);
+        fail(path, N_("replace"), err);
     }
 }
 

@@ -49,7 +49,8 @@ int ImportCommand::run() const {
         text = add_event(text, plan_, request).text;
     }
     write_file_atomically(plan_, text, {});
-    fmt::print("{}\n", trf("{}: {} events added", plan_, import.additions.size()));
+    fmt::print("{}\n", trn("{}: {} event added", "{}: {} events added", import.additions.size(), plan_,
+                           import.additions.size()));
     return 0;
 }
 

@@ -6,6 +6,7 @@
 #include "../load.hpp"
 #include "../output_file.hpp"
 #include "../plan_file.hpp"
+#include "../render/wording.hpp"
 #include "../roster.hpp"
 #include "commands.hpp"
 
@@ -54,7 +55,8 @@ int InitCommand::run() const {
         if (!force_ && ::access(output_.c_str(), F_OK) == 0)
             throw std::runtime_error(trf("{}: exists; use --force to replace it", output_));
         write_file_atomically(output_, plan, {units_});
-        fmt::print(stderr, "{}\n", trf("{}: {} localities, {} milestones", output_, units.size(), specs.size()));
+        fmt::print(stderr, "{}\n",
+                   trf("{}: {}, {}", output_, count_of_localities(units.size()), count_of_milestones(specs.size())));
     }
     return 0;
 }

@@ -91,7 +91,7 @@ std::vector<Section> changes_sections(const Analysis& a) {
         std::string events;
         for (const Event& e : ch.events)
             events += (events.empty() ? "" : ", ") +
-                      trf(e.kind == EventKind::certified ? "certified {}" : "revoked {}", human_date(e.date));
+                      trf(e.kind == EventKind::certified ? "certified {}" : N_("revoked {}"), human_date(e.date));
         loc.rows.push_back({locality_label(ch.locality), tr(to_string(ch.kind)), events});
     }
     if (c.localities.empty()) loc.notes.push_back(tr("No locality was certified or revoked."));
@@ -135,7 +135,9 @@ Section listing_section(const Analysis& a) {
         s.rows.push_back(std::move(row));
     }
     if (l.unlisted > 0)
-        s.notes.push_back(trf("And {} units counted in the total but not listed in the plan.", count(l.unlisted)));
+        s.notes.push_back(trn("And {} unit counted in the total but not listed in the plan.",
+                              "And {} units counted in the total but not listed in the plan.",
+                              static_cast<std::uint64_t>(l.unlisted), count(l.unlisted)));
     return s;
 }
 

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 
+#include "../i18n.hpp"
 #include "../report.hpp"
 
 namespace ontrack {
@@ -19,12 +20,17 @@ std::string milestone_label(const MilestoneResult& m, std::size_t index);
 // "An Lão (11530)" or just the name when there is no id.
 std::string locality_label(const LocalityRef& ref);
 
+// "1 locality", "114 localities"; "1 milestone", "4 milestones" (ngettext).
+std::string count_of_localities(std::uint64_t n);
+std::string count_of_milestones(std::uint64_t n);
+
 // "34 plans: 1234 of 3321 units drug-free (37.2%); 5 of 34 plans have a
 // milestone missed or behind (9 of 136 milestones)."
 std::string rollup_sentence(const Rollup& rollup);
 
-inline constexpr const char* illustrative_warning = "The dates in this plan are illustrative, not official records.";
+inline constexpr const char* illustrative_warning =
+    N_("The dates in this plan are illustrative, not official records.");
 inline constexpr const char* upcoming_rule =
-    "Upcoming milestones count the units drug-free today plus those planned by the deadline.";
+    N_("Upcoming milestones count the units drug-free today plus those planned by the deadline.");
 
 }  // namespace ontrack
