@@ -251,8 +251,9 @@ TEST_CASE("tr in Vietnamese returns the translation", "[i18n]") {
     CHECK(std::string(tr("on-track")) == "đúng tiến độ");
     CHECK(std::string(tr("behind")) == "chậm tiến độ");
     CHECK(trf("Milestone {}", 3) == "Mốc 3");
-    CHECK(trf("As of {}: {} of {} units drug-free ({})", "31/12/2025", 41, 114, "36,0%") ==
-          "Tính đến ngày 31/12/2025: 41/114 đơn vị không ma túy (36,0%)");
+    CHECK(ontrack::trn("As of {}: {} of {} unit drug-free ({})", "As of {}: {} of {} units drug-free ({})", 114,
+                       "31/12/2025", 41, 114,
+                       "36,0%") == "Tính đến ngày 31/12/2025: 41/114 đơn vị không ma túy (36,0%)");
     CHECK(trf("ontrack: error: {}", "x") == "ontrack: lỗi: x");
     CHECK(trf("the file is not valid UTF-8 (byte 0x{:02x})", 0xe9) == "tệp không phải UTF-8 hợp lệ (byte 0xe9)");
 }
