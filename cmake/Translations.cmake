@@ -1,9 +1,9 @@
 # Translations (gettext). po/LINGUAS lists the languages; po/<lang>.po is
 # compiled at build time (msgfmt -c --check-format) to
 # ${CMAKE_BINARY_DIR}/locale/<lang>/LC_MESSAGES/ontrack.mo, which the program
-# finds beside the executable (build tree) or under
-# ${CMAKE_INSTALL_FULL_LOCALEDIR} once installed; $ONTRACK_LOCALEDIR overrides
-# both. `cmake --build build --target update-po` extracts po/ontrack.pot from
+# finds beside the executable (build tree) or, once installed, under
+# ${CMAKE_INSTALL_LOCALEDIR} (relative to the binary, else absolute);
+# $ONTRACK_LOCALEDIR overrides them. `cmake --build build --target update-po` extracts po/ontrack.pot from
 # the sources (xgettext) and merges it into every po/<lang>.po (msgmerge).
 include(GNUInstallDirs)
 
@@ -32,9 +32,12 @@ endforeach()
 add_custom_target(ontrack_translations ALL DEPENDS ${ONTRACK_MO_FILES})
 add_dependencies(ontrack ontrack_translations)
 
-# Only i18n.cpp knows the install directory (a new prefix rebuilds one file).
+# Only i18n.cpp knows the install directory (a new prefix rebuilds one file),
+# also relative to the binary's, for an install moved elsewhere.
+file(RELATIVE_PATH ONTRACK_LOCALEDIR_FROM_BINDIR ${CMAKE_INSTALL_FULL_BINDIR} ${CMAKE_INSTALL_FULL_LOCALEDIR})
 set_property(SOURCE ${PROJECT_SOURCE_DIR}/src/i18n.cpp APPEND
-             PROPERTY COMPILE_DEFINITIONS ONTRACK_LOCALEDIR="${CMAKE_INSTALL_FULL_LOCALEDIR}")
+             PROPERTY COMPILE_DEFINITIONS ONTRACK_LOCALEDIR="${CMAKE_INSTALL_FULL_LOCALEDIR}"
+                      ONTRACK_LOCALEDIR_FROM_BINDIR="${ONTRACK_LOCALEDIR_FROM_BINDIR}")
 
 if(ONTRACK_XGETTEXT AND ONTRACK_MSGMERGE)
   add_custom_target(update-po

@@ -12,8 +12,13 @@
 #include <mutex>
 #include <string>
 
+// The install's locale directory, and the same relative to the directory of
+// the binary (for a relocated install, e.g. an unpacked .deb).
 #ifndef ONTRACK_LOCALEDIR
 #define ONTRACK_LOCALEDIR "/usr/local/share/locale"
+#endif
+#ifndef ONTRACK_LOCALEDIR_FROM_BINDIR
+#define ONTRACK_LOCALEDIR_FROM_BINDIR "../share/locale"
 #endif
 
 namespace ontrack {
@@ -33,16 +38,19 @@ bool file_exists(const std::string& path) {
     return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
 }
 
-// $ONTRACK_LOCALEDIR, else <directory of the executable>/locale when it holds
-// our catalogue (the build tree), else the install's directory.
+// $ONTRACK_LOCALEDIR; else, of <directory of the executable>/locale (the
+// build tree) and <directory of the executable>/../share/locale (an install,
+// wherever it was moved), the first that holds our Vietnamese catalogue; else
+// the install's directory as configured.
 std::string locale_dir() {
     if (const char* dir = std::getenv("ONTRACK_LOCALEDIR"); dir && *dir) return dir;
     std::string exe(4096, '\0');
     const ssize_t n = ::readlink("/proc/self/exe", exe.data(), exe.size() - 1);
     if (n > 0) {
         exe.resize(static_cast<std::size_t>(n));
-        const std::string dir = exe.substr(0, exe.rfind('/') + 1) + "locale";
-        if (file_exists(dir + "/vi/LC_MESSAGES/" + domain + ".mo")) return dir;
+        const std::string bindir = exe.substr(0, exe.rfind('/') + 1);
+        for (const std::string& dir : {bindir + "locale", bindir + ONTRACK_LOCALEDIR_FROM_BINDIR})
+            if (file_exists(dir + "/vi/LC_MESSAGES/" + domain + ".mo")) return dir;
     }
     return ONTRACK_LOCALEDIR;
 }

@@ -49,8 +49,8 @@ Lang language_from_environment(const char* language, const char* lc_all, const c
 // environment (LC_NUMERIC stays "C"; C.UTF-8 stands in for a locale that is
 // not installed) and gettext's catalogue for the language. The catalogues are
 // looked up under $ONTRACK_LOCALEDIR when set, else <directory of the
-// executable>/locale when it holds ontrack.mo (a build tree), else the
-// install's locale directory.
+// executable>/locale (a build tree) or <directory of the executable>/../share/
+// locale when one holds ontrack.mo, else the install's locale directory.
 void init_language(Lang lang);
 
 // "vi" or "en"; anything else nullopt.
