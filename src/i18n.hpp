@@ -45,12 +45,14 @@ class LanguageScope {
 Lang language_from_environment(const char* language, const char* lc_all, const char* lc_messages, const char* lang);
 
 // Once per process, before any output (main calls it; tr calls it itself on
-// the first Vietnamese lookup): sets `lang`, the C library's locale from the
-// environment (LC_NUMERIC stays "C"; C.UTF-8 stands in for a locale that is
-// not installed) and gettext's catalogue for the language. The catalogues are
-// looked up under $ONTRACK_LOCALEDIR when set, else <directory of the
-// executable>/locale (a build tree) or <directory of the executable>/../share/
-// locale when one holds ontrack.mo, else the install's locale directory.
+// the first Vietnamese lookup): sets `lang` and, for vi, LC_CTYPE and
+// LC_MESSAGES from the environment (C.UTF-8 standing in for a locale that is
+// not installed; LC_NUMERIC stays "C") and gettext's catalogue (LANGUAGE=vi).
+// English leaves the process in the C locale: nothing is translated. The
+// catalogues are looked up under $ONTRACK_LOCALEDIR when set, else
+// <directory of the executable>/locale (a build tree) or <directory of the
+// executable>/../share/locale when one holds ontrack.mo, else the install's
+// locale directory.
 void init_language(Lang lang);
 
 // "vi" or "en"; anything else nullopt.
