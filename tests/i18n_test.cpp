@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -43,6 +44,10 @@ using ontrack::trf;
 using LanguageGuard = ontrack::LanguageScope;
 
 namespace {
+
+// The build tree's catalogues unless the environment names others (CTest
+// does): set before main, so before the first Vietnamese lookup.
+const bool locale_dir_set = ::setenv("ONTRACK_LOCALEDIR", ONTRACK_TEST_LOCALEDIR, 0) == 0;
 
 // The replacement fields of a fmt format string as (argument index, format
 // spec), sorted; automatic indices numbered 0, 1, ... in order. `ok` turns
