@@ -15,6 +15,12 @@ namespace {
 __extension__ typedef __int128 int128;  // -Wpedantic: a GNU extension, on purpose
 
 // Floor and ceiling of a / b for b > 0, toward −infinity and +infinity.
+// |n| (at most 2^64 - 1), which chooses a message's plural form.
+std::uint64_t plural_count(int128 n) {
+    if (n < 0) n = -n;
+    return n > static_cast<int128>(UINT64_MAX) ? UINT64_MAX : static_cast<std::uint64_t>(n);
+}
+
 int128 floor_div(int128 a, int128 b) {
     const int128 q = a / b;
     return (a % b != 0 && a < 0) ? q - 1 : q;
@@ -327,7 +333,8 @@ void explain_forecast(const Report& r, const Forecast& f, std::vector<ExplainLin
                 trf("drug-free now {} ≥ required {}", t.covered, m.required));
         else if (m.due_today)
             add(out, trf("{} required pace", label), tr("due today"),
-                trf("{} − {} = {} units due on {}", m.required, t.covered, m.required_pace.units, deadline));
+                trn("{} − {} = {} unit due on {}", "{} − {} = {} units due on {}", plural_count(m.required_pace.units),
+                    m.required, t.covered, m.required_pace.units, deadline));
         else
             add(out, trf("{} required pace", label), trf("{} per month", per_month_text(m.required_pace)),
                 fmt::format("({} − {}) × 30.436875 / {} = {}", m.required, t.covered, m.days_left,
@@ -351,8 +358,9 @@ void explain_forecast(const Report& r, const Forecast& f, std::vector<ExplainLin
         } else {
             const int128 days = ceil_div(static_cast<int128>(m.required - t.covered) * t.pace.days, t.pace.units);
             add(out, trf("{} reached", label), m.reached ? human_date(*m.reached) : std::string(tr("after 9999-12-31")),
-                trf("{} + ceil(({} − {}) × {} / {}) days = {} + {} days", as_of, m.required, t.covered, t.pace.days,
-                    t.pace.units, as_of, int128_text(days)));
+                trn("{} + ceil(({} − {}) × {} / {}) days = {} + {} day",
+                    "{} + ceil(({} − {}) × {} / {}) days = {} + {} days", plural_count(days), as_of, m.required,
+                    t.covered, t.pace.days, t.pace.units, as_of, int128_text(days)));
         }
         if (m.nothing_needed) {
             add(out, trf("{} R", label), tr("reached"),
@@ -390,8 +398,9 @@ void explain_forecast(const Report& r, const Forecast& f, std::vector<ExplainLin
                 why = fmt::format("ceil({}) − {} = {}", path_value, b.covered, b.units);
                 break;
             case SafetyBuffer::State::safe:
-                why = trf("the path first rises above {} on {}, {} − {} = {} days", b.covered, human_date(b.until),
-                          human_date(b.until), as_of, b.days);
+                why = trn("the path first rises above {} on {}, {} − {} = {} day",
+                          "the path first rises above {} on {}, {} − {} = {} days", plural_count(b.days), b.covered,
+                          human_date(b.until), human_date(b.until), as_of, b.days);
                 break;
             case SafetyBuffer::State::clear:
                 why = trf("drug-free now {} ≥ every later point of the path (last required {})", b.covered,
