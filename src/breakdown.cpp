@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "compute.hpp"
+#include "msgid.hpp"
 #include "suggest.hpp"
 
 namespace ontrack {
@@ -102,7 +103,7 @@ Breakdown breakdown(const Plan& plan, const Report& report, ByField field) {
     const std::int64_t unlisted = report.total - static_cast<std::int64_t>(plan.localities.size());
     if (unlisted > 0) {
         Group g;
-        g.label = "(not listed)";
+        g.label = N_("(not listed)");
         g.unlisted = true;
         g.count = unlisted;
         g.milestones.assign(n_milestones, GroupMilestone{});

@@ -23,6 +23,7 @@
 #include <string_view>
 #include <vector>
 
+#include "msgid.hpp"
 #include "model.hpp"
 #include "report.hpp"
 
@@ -30,7 +31,7 @@ namespace ontrack {
 
 enum class ByField { kind, id, name };
 
-inline constexpr const char* by_field_names[] = {"kind", "id", "name"};
+inline constexpr const char* by_field_names[] = {N_("kind"), N_("id"), N_("name")};
 
 std::optional<ByField> parse_by_field(std::string_view name);
 const char* to_string(ByField field);

@@ -6,15 +6,16 @@
 #include <fmt/format.h>
 
 #include "compute.hpp"
+#include "msgid.hpp"
 
 namespace ontrack {
 
 const char* to_string(ChangeKind kind) {
     switch (kind) {
-        case ChangeKind::certified: return "certified";
-        case ChangeKind::recertified: return "re-certified";
-        case ChangeKind::revoked: return "revoked";
-        case ChangeKind::changed_and_back: return "changed and back";
+        case ChangeKind::certified: return N_("certified");
+        case ChangeKind::recertified: return N_("re-certified");
+        case ChangeKind::revoked: return N_("revoked");
+        case ChangeKind::changed_and_back: return N_("changed and back");
     }
     return "?";
 }

@@ -3,14 +3,16 @@
 #include <algorithm>
 #include <utility>
 
+#include "msgid.hpp"
+
 namespace ontrack {
 
 const char* to_string(Verdict v) {
     switch (v) {
-        case Verdict::met: return "met";
-        case Verdict::missed: return "missed";
-        case Verdict::on_track: return "on-track";
-        case Verdict::behind: return "behind";
+        case Verdict::met: return N_("met");
+        case Verdict::missed: return N_("missed");
+        case Verdict::on_track: return N_("on-track");
+        case Verdict::behind: return N_("behind");
     }
     return "?";
 }

@@ -244,8 +244,8 @@ bool check_field_count(const CsvDocument& doc, const CsvRow& row, std::vector<Di
     if (have == want) return true;
     std::string names;
     for (const CsvField& f : doc.header.fields) names += (names.empty() ? "" : ", ") + std::string(trim_blanks(f.text));
-    const std::string message = have == 1 ? trf("the row has 1 field but the header has {} ({})", want, names)
-                                          : trf("the row has {} fields but the header has {} ({})", have, want, names);
+    const std::string message = trn("the row has {} field but the header has {} ({})",
+                                    "the row has {} fields but the header has {} ({})", have, have, want, names);
     if (have < want)
         out.push_back(doc.error(row.end_line, row.end_column, message,
                                 tr("give every column a value, separated by commas, even if it is empty")));

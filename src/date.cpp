@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "msgid.hpp"
+
 namespace ontrack {
 namespace {
 
@@ -70,21 +72,21 @@ std::optional<Date> parse_iso_date(std::string_view text, std::string* why) {
         if (why) *why = reason;
         return std::nullopt;
     };
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return fail("expected a date as YYYY-MM-DD");
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return fail(N_("expected a date as YYYY-MM-DD"));
     int parts[3] = {0, 0, 0};
     const int starts[3] = {0, 5, 8};
     const int lengths[3] = {4, 2, 2};
     for (int p = 0; p < 3; ++p)
         for (int i = 0; i < lengths[p]; ++i) {
             const char c = text[static_cast<std::size_t>(starts[p] + i)];
-            if (c < '0' || c > '9') return fail("expected a date as YYYY-MM-DD");
+            if (c < '0' || c > '9') return fail(N_("expected a date as YYYY-MM-DD"));
             parts[p] = parts[p] * 10 + (c - '0');
         }
-    if (parts[0] < 1) return fail("the year must be 0001 to 9999");
-    if (parts[1] < 1 || parts[1] > 12) return fail("the month must be 01 to 12");
+    if (parts[0] < 1) return fail(N_("the year must be 0001 to 9999"));
+    if (parts[1] < 1 || parts[1] > 12) return fail(N_("the month must be 01 to 12"));
     const auto month = static_cast<unsigned>(parts[1]);
     const auto day = static_cast<unsigned>(parts[2]);
-    if (day < 1 || day > days_in_month(parts[0], month)) return fail("that day does not exist in that month");
+    if (day < 1 || day > days_in_month(parts[0], month)) return fail(N_("that day does not exist in that month"));
     return Date::from_ymd(parts[0], month, day);
 }
 

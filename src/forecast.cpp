@@ -1,5 +1,7 @@
 #include "forecast.hpp"
 
+#include "msgid.hpp"
+
 #include <algorithm>
 #include <stdexcept>
 
@@ -85,9 +87,9 @@ std::string per_month_text(Pace pace) {
 
 const char* to_string(Progress p) {
     switch (p) {
-        case Progress::on_track: return "on track";
-        case Progress::needs_acceleration: return "needs acceleration";
-        case Progress::stagnant: return "stagnant or regressing";
+        case Progress::on_track: return N_("on track");
+        case Progress::needs_acceleration: return N_("needs acceleration");
+        case Progress::stagnant: return N_("stagnant or regressing");
     }
     return "?";
 }

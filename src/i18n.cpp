@@ -1,640 +1,92 @@
 #include "i18n.hpp"
 
-#include <algorithm>
+#include <libintl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <atomic>
 #include <cerrno>
+#include <clocale>
+#include <cstdlib>
 #include <cstring>
-#include <iterator>
+#include <mutex>
+#include <string>
+
+// The install's locale directory, and the same relative to the directory of
+// the binary (for a relocated install, e.g. an unpacked .deb).
+#ifndef ONTRACK_LOCALEDIR
+#define ONTRACK_LOCALEDIR "/usr/local/share/locale"
+#endif
+#ifndef ONTRACK_LOCALEDIR_FROM_BINDIR
+#define ONTRACK_LOCALEDIR_FROM_BINDIR "../share/locale"
+#endif
 
 namespace ontrack {
 namespace {
 
+constexpr const char* domain = "ontrack";
+
 std::atomic<Lang> current_language{Lang::en};
+std::once_flag locale_once, vietnamese_once;
 
-// English key -> Vietnamese, sorted by key in byte order (strcmp): keep it so
-// when adding entries (i18n_test checks it, and that every entry has the
-// placeholders of its key). The keys are the exact English strings of the
-// code, fmt format strings included; Vietnamese in precomposed (NFC) UTF-8.
-// Vocabulary: drug-free = không ma túy, certified = được công nhận, revoked =
-// bị thu hồi công nhận, planned = dự kiến, milestone = mốc, deadline = hạn,
-// target = chỉ tiêu, required = cần đạt, covered = đã đạt, shortfall = còn
-// thiếu, verdict = đánh giá, met / missed / on-track / behind = đạt / không
-// đạt / đúng tiến độ / chậm tiến độ, locality = đơn vị, overdue = quá hạn,
-// as of = tính đến ngày. TOML keys and headers (name, [plan], [[locality]])
-// stay as they are written in the file.
-// clang-format off
-constexpr CatalogueEntry entries[] = {
-    {"  hint: {}", "  gợi ý: {}"},
-    {"  {}  planned {}", "  {}  dự kiến {}"},
-    {" (did you mean \"{}\"?)", " (có phải ý bạn là \"{}\"?)"},
-    {" (straight from {} on {} to {} on {})", " (đường thẳng từ {} ngày {} đến {} ngày {})"},
-    {"# Written by ontrack init. Each locality has no dates yet: add certified = YYYY-MM-DD,\n# revoked = YYYY-MM-DD (a date or an array of dates) and planned = YYYY-MM-DD as they are known.\n\n", "# Tạo bởi ontrack init. Các đơn vị chưa có ngày nào: khi biết, hãy thêm certified = YYYY-MM-DD (ngày được công nhận),\n# revoked = YYYY-MM-DD (ngày bị thu hồi công nhận; một ngày hoặc một mảng ngày) và planned = YYYY-MM-DD (ngày dự kiến).\n\n"},
-    {"'\\n' after '\\r'", "'\\n' sau '\\r'"},
-    {"'x' or 'X'", "'x' hoặc 'X'"},
-    {"'{}' could not be interpreted as a value", "không hiểu được '{}' là giá trị gì"},
-    {"'{}' is a date written as a string", "'{}' là ngày nhưng được ghi dưới dạng chuỗi"},
-    {"'{}' is not DEADLINE=TARGET, e.g. 2025-12-31=30% or 2027-12-31=52", "'{}' không có dạng HẠN=CHỈ_TIÊU, ví dụ 2025-12-31=30% hoặc 2027-12-31=52"},
-    {"'{}' is not a date between 0001-01-01 and 9999-12-31", "'{}' không phải ngày trong khoảng 0001-01-01 đến 9999-12-31"},
-    {"'{}' is not a date: {}", "'{}' không phải ngày: {}"},
-    {"'{}' is not representable in 64 bits", "'{}' không biểu diễn được trong 64 bit"},
-    {"'{}' is the id of {}, not a name: find it by id", "'{}' là mã của {}, không phải tên: hãy tìm theo mã"},
-    {"'{}' is the name of a locality, not its id: find it by name", "'{}' là tên của một đơn vị, không phải mã: hãy tìm theo tên"},
-    {"'{}' must be {}, not {}", "'{}' phải là {}, không phải {}"},
-    {"'{}' would be revoked on {} before it was ever certified", "'{}' sẽ bị thu hồi công nhận ngày {} khi chưa từng được công nhận"},
-    {"'{}' would be {} on {} and again on {} ({}) with nothing in between", "'{}' sẽ {} ngày {} rồi lại vào ngày {} ({}) mà không có sự kiện nào ở giữa"},
-    {"'{}' would be {} on {} while already {} since {} ({})", "'{}' sẽ {} ngày {} trong khi đã {} từ ngày {} ({})"},
-    {"'{}' would have two events on {}", "'{}' sẽ có hai sự kiện trong cùng ngày {}"},
-    {"(no id)", "(không có mã)"},
-    {"(no kind)", "(không có loại)"},
-    {"(no name)", "(không có tên)"},
-    {"(not listed)", "(không có trong danh sách)"},
-    {"({} − {}) / ({} − {}) = {}/{} = {} (truncated to 0.01)", "({} − {}) / ({} − {}) = {}/{} = {} (cắt bớt đến 0.01)"},
-    {"({} − {}) × 30.436875 / {} = {} × 30.436875 / {} = {} (a month is 365.2425 / 12 days)", "({} − {}) × 30.436875 / {} = {} × 30.436875 / {} = {} (một tháng là 365.2425 / 12 ngày)"},
-    {", clamped to [0, {}] = {}", ", giới hạn trong [0, {}] = {}"},
-    {"2-digit day", "ngày 2 chữ số"},
-    {"2-digit hour", "giờ 2 chữ số"},
-    {"2-digit minute", "phút 2 chữ số"},
-    {"2-digit month", "tháng 2 chữ số"},
-    {"2-digit second", "giây 2 chữ số"},
-    {"4-digit year", "năm 4 chữ số"},
-    {"; run again with --apply to add them", "; chạy lại với --apply để thêm"},
-    {"> **Note:** {}", "> **Lưu ý:** {}"},
-    {"A subcommand is required", "Cần một lệnh con"},
-    {"Achieved pace: {} net units in the {} months from {} to {} ({} to {} drug-free).", "Tốc độ đạt được: {} đơn vị thực tăng trong {} tháng từ {} đến {} (từ {} lên {} đơn vị không ma túy)."},
-    {"Achieved/month", "Đạt được/tháng"},
-    {"Add a burn-up chart to the table", "Thêm biểu đồ tích lũy vào bảng"},
-    {"Add an event to a plan in place: everything else kept byte for byte, validated, written atomically", "Thêm một sự kiện vào chính tệp kế hoạch: mọi phần khác giữ nguyên từng byte, có kiểm tra, ghi trọn vẹn một lần"},
-    {"Add the records to the plan in place (all or nothing, validated, written atomically)", "Thêm hồ sơ vào chính tệp kế hoạch (thêm tất cả hoặc không thêm gì, có kiểm tra, ghi trọn vẹn một lần)"},
-    {"After", "Sau"},
-    {"An unspecified error occurred", "Đã xảy ra lỗi không xác định"},
-    {"And {} units counted in the total but not listed in the plan.", "Và {} đơn vị tính trong tổng số nhưng không có trong danh sách."},
-    {"As of", "Ngày báo cáo"},
-    {"As of **{}**: **{} of {}** units drug-free ({}).", "Tính đến ngày **{}**: **{}/{}** đơn vị không ma túy ({})."},
-    {"As of <strong>{}</strong>: <strong>{} of {}</strong> units drug-free ({}).", "Tính đến ngày <strong>{}</strong>: <strong>{}/{}</strong> đơn vị không ma túy ({})."},
-    {"As of {}: {} of {} units drug-free ({})", "Tính đến ngày {}: {}/{} đơn vị không ma túy ({})"},
-    {"Baseline", "Mức cơ sở"},
-    {"Before", "Trước"},
-    {"Break the report down by a locality field: kind, id or name", "Chia báo cáo theo một trường của đơn vị: kind, id hoặc name"},
-    {"Burn-up", "Biểu đồ tích lũy"},
-    {"Burn-up: drug-free units from {} to {} (as of {}), the plan and the targets", "Biểu đồ tích lũy: số đơn vị không ma túy từ {} đến {} (tính đến ngày {}), kế hoạch và chỉ tiêu"},
-    {"By {}", "Theo {}"},
-    {"CODE", "MÃ"},
-    {"Certified", "Được công nhận"},
-    {"Certified drug-free on this day", "Được công nhận không ma túy vào ngày này"},
-    {"Change", "Thay đổi"},
-    {"Changes from {} to {}", "Thay đổi từ {} đến {}"},
-    {"Colour in the table: auto (terminal, no NO_COLOR), always or never", "Màu trong bảng: auto (khi xuất ra terminal và không đặt NO_COLOR), always hoặc never"},
-    {"Columns are headed by each milestone's deadline.", "Mỗi cột mang hạn của một mốc."},
-    {"Could not convert: {} = {}", "Không chuyển đổi được: {} = {}"},
-    {"Covered", "Đã đạt"},
-    {"Covered after", "Đã đạt sau"},
-    {"Covered before", "Đã đạt trước"},
-    {"DEADLINE=TARGET", "HẠN=CHỈ_TIÊU"},
-    {"DEADLINE=TARGET, e.g. 2025-12-31=30% or 2027-12-31=52; repeat (default: the Hai Phong phases)", "HẠN=CHỈ_TIÊU, ví dụ 2025-12-31=30% hoặc 2027-12-31=52; có thể lặp lại (mặc định: các giai đoạn của Hải Phòng)"},
-    {"Deadline", "Hạn"},
-    {"Disk quota exceeded", "Vượt quá hạn mức đĩa"},
-    {"Display program version information and exit", "In phiên bản chương trình rồi thoát"},
-    {"Drug-free", "Không ma túy"},
-    {"Drug-free localities ({})", "Đơn vị không ma túy ({})"},
-    {"Drug-free on {}", "Không ma túy ngày {}"},
-    {"Drug-free units (solid line) up to {}, the planned certifications after it (dashed) and the milestone targets (steps), out of {}.", "Số đơn vị không ma túy (nét liền) đến ngày {}, các đợt công nhận dự kiến sau đó (nét đứt) và chỉ tiêu của các mốc (bậc thang), trên tổng số {}."},
-    {"EOF", "cuối tệp"},
-    {"Each milestone's shortfall is shared in proportion to the units each group has not covered by the deadline (largest remainders); the shares add up to the shortfall.", "Phần còn thiếu của mỗi mốc được chia theo tỷ lệ số đơn vị chưa đạt của từng nhóm đến hạn (phương pháp số dư lớn nhất); tổng các phần bằng phần còn thiếu."},
-    {"Env", "Biến môi trường"},
-    {"Error while parsing {}: {}", "Lỗi khi đọc {}: {}"},
-    {"Events", "Sự kiện"},
-    {"Excludes", "Loại trừ"},
-    {"Exit status judges upcoming milestones only (for cron)", "Mã thoát chỉ xét các mốc sắp tới (dùng cho cron)"},
-    {"Exit status: 0 every milestone met or on-track, 1 any missed or behind, 2 usage or input error.", "Mã thoát: 0 mọi mốc đạt hoặc đúng tiến độ, 1 có mốc không đạt hoặc chậm tiến độ, 2 lỗi cách dùng hoặc lỗi dữ liệu đầu vào."},
-    {"Expected at least {} arguments to {}, got {}", "Cần ít nhất {} đối số cho {}, nhận được {}"},
-    {"Expected exactly {} arguments to {}, got {}", "Cần đúng {} đối số cho {}, nhận được {}"},
-    {"FILE", "TỆP"},
-    {"FILE.csv", "TỆP.csv"},
-    {"Figure", "Số liệu"},
-    {"File exists", "Tệp đã tồn tại"},
-    {"File name too long", "Tên tệp quá dài"},
-    {"File too large", "Tệp quá lớn"},
-    {"Formula", "Công thức"},
-    {"How each figure is computed", "Cách tính từng số liệu"},
-    {"Id", "Mã"},
-    {"Input/output error", "Lỗi vào/ra"},
-    {"Is a directory", "Là một thư mục"},
-    {"Is the plan to make every locality drug-free on track? Reads a TOML plan and reports, for each\nmilestone, the units required and covered, the shortfall, and a verdict.", "Kế hoạch xây dựng đơn vị không ma túy có đúng tiến độ không? Đọc kế hoạch TOML và báo cáo, với\nmỗi mốc, số đơn vị cần đạt, đã đạt, còn thiếu và đánh giá."},
-    {"Kind", "Loại"},
-    {"Language of the report and messages: vi or en (default: from LC_ALL, LC_MESSAGES or LANG)", "Ngôn ngữ của báo cáo và thông báo: vi hoặc en (mặc định: theo LC_ALL, LC_MESSAGES hoặc LANG)"},
-    {"List the localities themselves", "Liệt kê chính các đơn vị"},
-    {"Localities: {} ({})", "Đơn vị: {} ({})"},
-    {"Locality", "Đơn vị"},
-    {"MONTHS", "SỐ_THÁNG"},
-    {"Made by ontrack from {} on the data as of {}.", "Tạo bởi ontrack từ {} với số liệu tính đến ngày {}."},
-    {"Milestone", "Mốc"},
-    {"Milestone {}", "Mốc {}"},
-    {"Milestones", "Các mốc"},
-    {"Milestones whose verdict changed", "Các mốc thay đổi đánh giá"},
-    {"Months of history behind the achieved pace", "Số tháng số liệu dùng để tính tốc độ đạt được"},
-    {"NAME", "TÊN"},
-    {"NOTE: {}", "LƯU Ý: {}"},
-    {"Needed/month", "Cần/tháng"},
-    {"Needs", "Cần"},
-    {"No locality was certified or revoked.", "Không có đơn vị nào được công nhận hay bị thu hồi."},
-    {"No milestone is still ahead.", "Không còn mốc nào phía trước."},
-    {"No space left on device", "Thiết bị đã hết chỗ trống"},
-    {"No such file or directory", "Không có tệp hoặc thư mục này"},
-    {"None.", "Không có."},
-    {"Not a directory", "Không phải là thư mục"},
-    {"Not listed", "Không có trong danh sách"},
-    {"Note: {}", "Ghi chú: {}"},
-    {"OPTIONS", "TÙY CHỌN"},
-    {"Operation not permitted", "Thao tác không được phép"},
-    {"Options", "Tùy chọn"},
-    {"Output format", "Định dạng đầu ra"},
-    {"Overdue", "Quá hạn"},
-    {"Overdue (planned date passed, not drug-free): {}", "Quá hạn (đã qua ngày dự kiến, chưa đạt không ma túy): {}"},
-    {"Pace achieved", "Tốc độ đạt được"},
-    {"Pace and forecast", "Tốc độ và dự báo"},
-    {"Pace needed and achieved, projection, date reached, progress ratio (UNSD grading), safety buffer", "Tốc độ cần đạt và đã đạt, dự báo, ngày đạt, tỷ số tiến độ (thang UNSD), khoảng an toàn"},
-    {"Permission denied", "Không đủ quyền truy cập"},
-    {"Phase 1: 30% by end of 2025", "Giai đoạn 1: 30% đến cuối năm 2025"},
-    {"Phase 2: 45% by end of 2027", "Giai đoạn 2: 45% đến cuối năm 2027"},
-    {"Phase 3: 60% by end of 2030", "Giai đoạn 3: 60% đến cuối năm 2030"},
-    {"Phase 4: all units by end of 2035", "Giai đoạn 4: toàn bộ đơn vị đến cuối năm 2035"},
-    {"Planned", "Dự kiến"},
-    {"Planned after {}: {}", "Dự kiến đạt sau ngày {}: {}"},
-    {"Planned ahead", "Dự kiến sắp tới"},
-    {"Planned dates that slipped into overdue", "Ngày dự kiến đã trở thành quá hạn"},
-    {"Positionals", "Đối số vị trí"},
-    {"Print this help message and exit", "In trợ giúp này rồi thoát"},
-    {"Progress", "Tiến độ"},
-    {"Projected", "Dự báo"},
-    {"R = (projected - baseline) / (required - baseline), baseline = coverage at the start of the trend window; graded with the thresholds of the UN Statistics Division's SDG progress chart: R >= 0.95 on track, 0.10 <= R < 0.95 needs acceleration, R < 0.10 stagnant or regressing.", "R = (dự báo - mức gốc) / (cần đạt - mức gốc), mức gốc = số đơn vị không ma túy ở đầu cửa sổ xu hướng; xếp loại theo ngưỡng của biểu đồ tiến độ SDG của Cơ quan Thống kê Liên Hợp Quốc: R >= 0,95 đúng tiến độ, 0,10 <= R < 0,95 cần đẩy nhanh, R < 0,10 đứng yên hoặc giảm."},
-    {"REQUIRED", "BẮT BUỘC"},
-    {"Reached on", "Ngày đạt"},
-    {"Read certification records (CSV: code or name, event, date) and report what they would add to a plan; --apply adds them", "Đọc hồ sơ công nhận (CSV: mã hoặc tên, sự kiện, ngày) và báo cáo những gì sẽ được thêm vào kế hoạch; --apply để thêm"},
-    {"Read-only file system", "Hệ thống tệp chỉ đọc"},
-    {"Recognition withdrawn on this day", "Bị thu hồi công nhận vào ngày này"},
-    {"Replace the --output file if it exists", "Ghi đè tệp --output nếu đã tồn tại"},
-    {"Report as of this day (default: today)", "Báo cáo tính đến ngày này (mặc định: hôm nay)"},
-    {"Required", "Cần đạt"},
-    {"Required path on {}", "Đường yêu cầu ngày {}"},
-    {"Revoked", "Bị thu hồi"},
-    {"Roll-up", "Tổng hợp"},
-    {"Roll-up: {}", "Tổng hợp: {}"},
-    {"Run 'ontrack --help' for usage.", "Chạy 'ontrack --help' để xem cách dùng."},
-    {"SECONDS", "GIÂY"},
-    {"SUBCOMMAND", "LỆNH CON"},
-    {"SUBCOMMANDS", "LỆNH CON"},
-    {"Safety buffer", "Khoảng an toàn"},
-    {"Safety buffer against the straight path from {}: {}.", "Khoảng an toàn so với đường thẳng từ {}: {}."},
-    {"Same as --color=never", "Giống --color=never"},
-    {"Seconds to wait while another ontrack is editing the same file (default 5)", "Số giây chờ khi một tiến trình ontrack khác đang sửa cùng tệp (mặc định 5)"},
-    {"Share drug-free", "Tỷ lệ không ma túy"},
-    {"Shortfall", "Còn thiếu"},
-    {"Show every figure with the formula and the values behind it", "Hiện mọi số liệu cùng công thức và các giá trị tạo nên nó"},
-    {"Source: {}", "Nguồn: {}"},
-    {"Subcommands", "Lệnh con"},
-    {"TEXT", "VĂN_BẢN"},
-    {"Target", "Chỉ tiêu"},
-    {"The dates in this plan are illustrative, not official records.", "Các ngày trong kế hoạch này chỉ mang tính minh họa, không phải số liệu chính thức."},
-    {"The day its next certification is planned", "Ngày dự kiến công nhận tiếp theo"},
-    {"The following argument was not expected: {}", "Không nhận đối số này: {}"},
-    {"The following arguments were not expected: {}", "Không nhận các đối số này: {}"},
-    {"The forecast extrapolates the recent pace; the verdicts above follow the plan's dates.", "Dự báo ngoại suy theo tốc độ gần đây; các đánh giá ở trên theo ngày trong kế hoạch."},
-    {"The locality's id (official unit code)", "Mã của đơn vị (mã đơn vị hành chính chính thức)"},
-    {"The locality's name", "Tên của đơn vị"},
-    {"The plan (TOML); - reads standard input; several plans add a roll-up", "Kế hoạch (TOML); - đọc từ đầu vào chuẩn; nhiều kế hoạch thì thêm phần tổng hợp"},
-    {"The plan the records belong to", "Kế hoạch mà các hồ sơ thuộc về"},
-    {"The plan to edit", "Kế hoạch cần sửa"},
-    {"The plan's name (default: from the roster's file name)", "Tên kế hoạch (mặc định: lấy từ tên tệp danh sách)"},
-    {"The plans to check", "Các kế hoạch cần kiểm tra"},
-    {"The records: a CSV file with columns code (or name), event, date", "Hồ sơ: tệp CSV với các cột code (hoặc name), event, date"},
-    {"The roster: a CSV file with columns code,name,type", "Danh sách đơn vị: tệp CSV với các cột code,name,type"},
-    {"The value {} is not an allowed value for {}", "Giá trị {} không được phép cho {}"},
-    {"Too many levels of symbolic links", "Quá nhiều cấp liên kết tượng trưng"},
-    {"Total", "Tổng số"},
-    {"Trend window", "Khoảng tính xu hướng"},
-    {"Uncovered with no plan: {}", "Chưa đạt, chưa có kế hoạch: {}"},
-    {"Uncovered with no plan: {} ({} listed, {} not listed in the plan)", "Chưa đạt, chưa có kế hoạch: {} ({} có trong danh sách, {} không có trong kế hoạch)"},
-    {"Units", "Đơn vị"},
-    {"Unplanned", "Chưa có kế hoạch"},
-    {"Upcoming milestones count the units drug-free today plus those planned by the deadline.", "Mốc sắp tới tính các đơn vị không ma túy đến hôm nay cộng với các đơn vị dự kiến đạt trong hạn."},
-    {"Usage", "Cách dùng"},
-    {"Validate plans only: list every problem; exit 0 or 2 (for pre-commit hooks)", "Chỉ kiểm tra kế hoạch: liệt kê mọi lỗi; mã thoát 0 hoặc 2 (dùng cho pre-commit hook)"},
-    {"Value", "Giá trị"},
-    {"Verdict", "Đánh giá"},
-    {"What changed between this day and the as-of day", "Những thay đổi từ ngày này đến ngày báo cáo"},
-    {"Where the plan comes from (free text)", "Nguồn của kế hoạch (văn bản tự do)"},
-    {"Write a new plan from a roster CSV (columns code,name,type)", "Tạo kế hoạch mới từ danh sách đơn vị dạng CSV (các cột code,name,type)"},
-    {"Write the plan to this file instead of standard output", "Ghi kế hoạch vào tệp này thay vì ra đầu ra chuẩn"},
-    {"Write the report to this file (atomically) instead of stdout", "Ghi báo cáo vào tệp này (ghi trọn vẹn một lần) thay vì ra stdout"},
-    {"[[array-of-table]] brackets must be contiguous (i.e. [ [ this ] ] is prohibited)", "dấu ngoặc của [[array-of-table]] phải liền nhau (không được viết [ [ như thế này ] ])"},
-    {"a CSV file starts with a row naming its columns, e.g. code,name,type", "tệp CSV bắt đầu bằng một dòng ghi tên các cột, ví dụ code,name,type"},
-    {"a FIFO", "một FIFO"},
-    {"a block device", "một thiết bị khối"},
-    {"a boolean", "một giá trị true/false"},
-    {"a character device", "một thiết bị ký tự"},
-    {"a comment or whitespace", "chú thích hoặc khoảng trắng"},
-    {"a count target may not exceed total; raise total or lower the target", "chỉ tiêu tính bằng số đơn vị không được vượt quá total; hãy tăng total hoặc giảm chỉ tiêu"},
-    {"a count target must be at least 1 unit", "chỉ tiêu tính bằng số đơn vị phải từ 1 đơn vị trở lên"},
-    {"a date", "một ngày"},
-    {"a date-time", "một ngày giờ"},
-    {"a decimal number", "một số thập phân"},
-    {"a directory", "một thư mục"},
-    {"a history starts with a certification; add the earlier certified date", "lịch sử phải bắt đầu bằng một lần được công nhận; hãy thêm ngày được công nhận trước đó"},
-    {"a key of more than {} dotted parts", "khóa có hơn {} phần nối bằng dấu chấm"},
-    {"a locality has one planned date; keep one of the rows", "mỗi đơn vị chỉ có một ngày dự kiến; hãy giữ lại một trong các dòng"},
-    {"a locality is certified or revoked at most once a day (see line {})", "mỗi ngày một đơn vị chỉ được công nhận hoặc bị thu hồi công nhận tối đa một lần (xem dòng {})"},
-    {"a percentage ends with '%'", "tỷ lệ phần trăm phải kết thúc bằng '%'"},
-    {"a percentage is written like \"30%\" or \"12.5%\"", "tỷ lệ phần trăm được ghi như \"30%\" hoặc \"12.5%\""},
-    {"a percentage may have at most 12 decimals", "tỷ lệ phần trăm có tối đa 12 chữ số thập phân"},
-    {"a percentage may have at most {} decimals", "tỷ lệ phần trăm có tối đa {} chữ số thập phân"},
-    {"a percentage must be more than 0% and at most 100%", "tỷ lệ phần trăm phải lớn hơn 0% và không quá 100%"},
-    {"a percentage string or an integer count", "một chuỗi tỷ lệ phần trăm hoặc một số nguyên (số đơn vị)"},
-    {"a plan needs at least a [plan] table and one [[milestone]]", "kế hoạch cần ít nhất một bảng [plan] và một [[milestone]]"},
-    {"a plan nests keys two levels deep at most; this is not a plan", "kế hoạch chỉ lồng khóa tối đa hai cấp; tệp này không phải kế hoạch"},
-    {"a quote inside a field that does not start with one", "có dấu ngoặc kép bên trong một trường không bắt đầu bằng dấu ngoặc kép"},
-    {"a quoted field ends at its closing quote; put the text inside the quotes, and write a quote inside them twice (\"\")", "trường trong dấu ngoặc kép kết thúc tại dấu ngoặc kép đóng; hãy đặt văn bản vào trong dấu ngoặc kép, và viết dấu ngoặc kép bên trong hai lần (\"\")"},
-    {"a quoted field is not closed", "một trường trong dấu ngoặc kép chưa được đóng"},
-    {"a second '{}' column", "cột '{}' thứ hai"},
-    {"a second planned date for '{}': line {} plans {}", "ngày dự kiến thứ hai của '{}': dòng {} đã dự kiến ngày {}"},
-    {"a socket", "một socket"},
-    {"a string", "một chuỗi"},
-    {"a table", "một bảng"},
-    {"a time", "một giờ"},
-    {"a unit is certified or revoked at most once a day, and {} {} it on that day", "mỗi ngày một đơn vị chỉ được công nhận hoặc bị thu hồi công nhận tối đa một lần, và {} đã {} đơn vị này vào ngày đó"},
-    {"a value that contains a comma must be in quotes: \"Hai Phong, Viet Nam\"", "giá trị có dấu phẩy phải đặt trong dấu ngoặc kép: \"Hải Phòng, Việt Nam\""},
-    {"add at least one [[milestone]]", "thêm ít nhất một [[milestone]]"},
-    {"add at least one: [[milestone]] with deadline = 2025-12-31 and target = \"30%\"", "thêm ít nhất một mốc: [[milestone]] với deadline = 2025-12-31 và target = \"30%\""},
-    {"add deadline = YYYY-MM-DD (unquoted)", "thêm deadline = YYYY-MM-DD (không đặt trong dấu ngoặc kép)"},
-    {"add name = \"...\"", "thêm name = \"...\""},
-    {"add name = \"...\" under [plan]", "thêm name = \"...\" dưới [plan]"},
-    {"add one row per unit under the header: code,name,type", "hãy thêm mỗi đơn vị một dòng dưới dòng tiêu đề: code,name,type"},
-    {"add target = \"30%\" (a share of total) or target = 35 (a count)", "thêm target = \"30%\" (tỷ lệ trên total) hoặc target = 35 (số đơn vị)"},
-    {"add the closing quote; a quote inside a quoted field is written twice (\"\")", "hãy thêm dấu ngoặc kép đóng; dấu ngoặc kép bên trong trường được viết hai lần (\"\")"},
-    {"add total = N under [plan], or list the localities as [[locality]]", "thêm total = N dưới [plan], hoặc liệt kê các đơn vị bằng [[locality]]"},
-    {"after 9999", "sau năm 9999"},
-    {"after 9999-12-31", "sau 31/12/9999"},
-    {"after the last deadline the path stays at {}", "sau hạn cuối cùng, đường yêu cầu giữ ở mức {}"},
-    {"an array", "một mảng"},
-    {"an array of tables", "một mảng các bảng"},
-    {"an edit in place needs a file: '-' (standard input) cannot be edited", "sửa tại chỗ cần một tệp: không thể sửa '-' (đầu vào chuẩn)"},
-    {"an integer", "một số nguyên"},
-    {"an ontrack plan starts with [plan] and name = \"...\"; see README.md", "kế hoạch của ontrack bắt đầu bằng [plan] và name = \"...\"; xem README.md"},
-    {"an unspecified error occurred while trying to interpret '{}' as a value", "lỗi không xác định khi đọc '{}' như một giá trị"},
-    {"array", "mảng"},
-    {"array-of-tables", "mảng bảng"},
-    {"as of {}", "tính đến {}"},
-    {"at or above the path to the last milestone", "đạt hoặc vượt đường yêu cầu đến mốc cuối"},
-    {"bare key starting character or string delimiter", "ký tự đầu của khóa trần hoặc dấu mở chuỗi"},
-    {"behind", "chậm tiến độ"},
-    {"below the path by 1 unit", "thấp hơn đường yêu cầu 1 đơn vị"},
-    {"below the path by {} units", "thấp hơn đường yêu cầu {} đơn vị"},
-    {"binary integer", "số nguyên nhị phân"},
-    {"boolean", "giá trị logic"},
-    {"cannot insert '{}' into existing inline table", "không thể thêm '{}' vào bảng nội dòng đã có"},
-    {"cannot open the file: {}", "không thể mở tệp: {}"},
-    {"cannot open the plan: {}", "không thể mở kế hoạch: {}"},
-    {"cannot read a CSV file from {}", "không thể đọc tệp CSV từ {}"},
-    {"cannot read a plan from {}", "không thể đọc kế hoạch từ {}"},
-    {"cannot read the file: {}", "không thể đọc tệp: {}"},
-    {"cannot redefine existing table '{}'", "không thể định nghĩa lại bảng đã có '{}'"},
-    {"cannot redefine existing {} '{}'", "không thể định nghĩa lại {} đã có '{}'"},
-    {"cannot redefine existing {} '{}' as {}", "không thể định nghĩa lại {} đã có '{}' thành {}"},
-    {"cannot redefine existing {} as dotted key-value pair", "không thể định nghĩa lại {} đã có thành cặp khóa-giá trị có dấu chấm"},
-    {"cannot write the report: {}", "không thể ghi báo cáo: {}"},
-    {"cannot write to standard output: {}", "không thể ghi ra đầu ra chuẩn: {}"},
-    {"certified", "được công nhận"},
-    {"certified and revoked dates must alternate in time; add the missing event or remove this one", "các ngày được công nhận và bị thu hồi công nhận phải xen kẽ theo thời gian; hãy thêm sự kiện còn thiếu hoặc bỏ sự kiện này"},
-    {"certified and revoked dates must alternate in time; add the missing event or remove this row", "các ngày được công nhận và bị thu hồi công nhận phải xen kẽ theo thời gian; hãy thêm sự kiện còn thiếu hoặc bỏ dòng này"},
-    {"certified on {} while still certified since {}", "được công nhận ngày {} trong khi vẫn đang được công nhận từ ngày {}"},
-    {"certified {}", "được công nhận {}"},
-    {"certifies", "công nhận"},
-    {"changed and back", "thay đổi rồi trở lại"},
-    {"check the code or the name against the plan", "hãy đối chiếu mã hoặc tên với kế hoạch"},
-    {"check the path", "hãy kiểm tra đường dẫn"},
-    {"check the path; the plan is the first argument", "hãy kiểm tra đường dẫn; kế hoạch là đối số đầu tiên"},
-    {"closing '}}' (dangling comma)", "dấu '}}' đóng (thừa dấu phẩy)"},
-    {"column {} is already '{}'; rename or remove one of them", "cột {} đã là '{}'; hãy đổi tên hoặc bỏ một trong hai cột"},
-    {"comma", "dấu phẩy"},
-    {"comma or closing ']'", "dấu phẩy hoặc dấu ']' đóng"},
-    {"comma or closing '}}'", "dấu phẩy hoặc dấu '}}' đóng"},
-    {"comment", "chú thích"},
-    {"control characters other than TAB (U+0009) are explicitly prohibited", "không được dùng ký tự điều khiển ngoài TAB (U+0009)"},
-    {"control characters other than TAB (U+0009) are explicitly prohibited in comments", "chú thích không được chứa ký tự điều khiển ngoài TAB (U+0009)"},
-    {"correct the code or the name so that they agree", "hãy sửa mã hoặc tên cho khớp nhau"},
-    {"could not determine value type", "không xác định được kiểu giá trị"},
-    {"count target = {}", "chỉ tiêu số đơn vị = {}"},
-    {"covered", "đã đạt"},
-    {"create a temporary file beside it", "tạo tệp tạm bên cạnh tệp này"},
-    {"csv holds one table: give only one of --by, --list, --since", "csv chỉ chứa một bảng: chỉ dùng một trong --by, --list, --since"},
-    {"date", "ngày"},
-    {"date-time", "ngày giờ"},
-    {"date-time offset", "độ lệch múi giờ"},
-    {"deadline {} before as-of {}, shortfall {} → {}", "hạn {} trước ngày báo cáo {}, còn thiếu {} → {}"},
-    {"deadline {} is not after the previous milestone's {} (line {})", "deadline {} không muộn hơn hạn {} của mốc trước (dòng {})"},
-    {"deadline {} on or after as-of {}, shortfall {} → {}", "hạn {} bằng hoặc sau ngày báo cáo {}, còn thiếu {} → {}"},
-    {"decimal digit", "chữ số thập phân"},
-    {"decimal digit or '.'", "chữ số thập phân hoặc '.'"},
-    {"decimal digit or exponent", "chữ số thập phân hoặc số mũ"},
-    {"decimal integer", "số nguyên thập phân"},
-    {"did you mean '{}' ({})?", "có phải ý bạn là '{}' ({})?"},
-    {"did you mean '{}'?", "có phải ý bạn là '{}'?"},
-    {"did you mean '{}'? the event is certified, revoked or planned", "có phải ý bạn là '{}'? sự kiện phải là certified, revoked hoặc planned"},
-    {"digit", "chữ số"},
-    {"drug-free now {} ≥ every later point of the path (last required {})", "không ma túy hiện nay {} ≥ mọi điểm sau đó của đường yêu cầu (cần đạt cuối cùng {})"},
-    {"drug-free now {} ≥ required {}", "không ma túy hiện nay {} ≥ cần đạt {}"},
-    {"drug-free on the deadline {}", "không ma túy vào hạn {}"},
-    {"drug-free on {}", "không ma túy ngày {}"},
-    {"drug-free on {} ({}) + not drug-free with a planned date in ({}, {}] ({}) = {}", "không ma túy ngày {} ({}) + chưa đạt nhưng có ngày dự kiến trong khoảng ({}, {}] ({}) = {}"},
-    {"due today", "đến hạn hôm nay"},
-    {"duplicate code '{}'", "mã '{}' bị trùng"},
-    {"duplicate locality id '{}'", "mã đơn vị '{}' bị trùng"},
-    {"duplicate locality name '{}'", "tên đơn vị '{}' bị trùng"},
-    {"duplicate name '{}'", "tên '{}' bị trùng"},
-    {"each key may appear once in a table; localities and milestones each need their own [[locality]] or [[milestone]] header", "mỗi khóa chỉ được xuất hiện một lần trong một bảng; mỗi đơn vị và mỗi mốc cần tiêu đề [[locality]] hoặc [[milestone]] riêng"},
-    {"enclose the whole field in quotes and double the quotes inside it: \"say \"\"hi\"\"\"", "đặt cả trường trong dấu ngoặc kép và viết đôi các dấu ngoặc kép bên trong: \"say \"\"hi\"\"\""},
-    {"encountered end-of-file", "gặp cuối tệp"},
-    {"escape sequence '\\e' is not supported in TOML 1.0.0 and earlier", "chuỗi thoát '\\e' không được hỗ trợ trong TOML 1.0.0 trở về trước"},
-    {"escape sequence '\\x' is not supported in TOML 1.0.0 and earlier", "chuỗi thoát '\\x' không được hỗ trợ trong TOML 1.0.0 trở về trước"},
-    {"every unit needs a name", "mỗi đơn vị cần có tên"},
-    {"exceeded maximum nested value depth of {}", "vượt quá độ sâu lồng nhau tối đa {}"},
-    {"exceeds length limit of {} digits", "vượt quá giới hạn {} chữ số"},
-    {"exceeds length limit of {} digits (consider using exponent notation)", "vượt quá giới hạn {} chữ số (hãy dùng dạng số mũ)"},
-    {"expected a date as YYYY-MM-DD", "cần một ngày dạng YYYY-MM-DD"},
-    {"expected day between 1 and {} (inclusive), saw {}", "cần ngày từ 1 đến {}, nhưng gặp {}"},
-    {"expected digit or sign", "chữ số hoặc dấu"},
-    {"expected hour between 0 and 23 (inclusive), saw {}", "cần giờ từ 0 đến 23, nhưng gặp {}"},
-    {"expected hour between 0 to 59 (inclusive), saw {}", "cần giờ từ 0 đến 59, nhưng gặp {}"},
-    {"expected minute between 0 and 59 (inclusive), saw {}", "cần phút từ 0 đến 59, nhưng gặp {}"},
-    {"expected month between 1 and 12 (inclusive), saw {}", "cần tháng từ 1 đến 12, nhưng gặp {}"},
-    {"expected second between 0 and 59 (inclusive), saw {}", "cần giây từ 0 đến 59, nhưng gặp {}"},
-    {"expected {}, saw {}", "cần {}, nhưng gặp {}"},
-    {"exponent decimal digit or sign", "chữ số thập phân của số mũ hoặc dấu"},
-    {"exponent digit", "chữ số của số mũ"},
-    {"exponent digit or sign", "chữ số của số mũ hoặc dấu"},
-    {"floating-point", "số thực"},
-    {"flush its folder to disk", "ghi thư mục chứa tệp xuống đĩa"},
-    {"flush to disk", "ghi xuống đĩa"},
-    {"follow the symbolic link", "theo liên kết tượng trưng"},
-    {"fractional component exceeds maximum precision of {}", "phần thập phân vượt quá độ chính xác tối đa {}"},
-    {"fractional digits", "các chữ số phần thập phân"},
-    {"fragment exceeeds maximum length of {} characters", "đoạn vượt quá độ dài tối đa {} ký tự"},
-    {"give --certified, --revoked or --planned DATE", "hãy chỉ định --certified, --revoked hoặc --planned DATE"},
-    {"give --id CODE or --name NAME", "hãy chỉ định --id CODE hoặc --name NAME"},
-    {"give a CSV file, or - to read standard input", "hãy chỉ định một tệp CSV, hoặc - để đọc từ đầu vào chuẩn"},
-    {"give a count of units, or a percentage in quotes: target = \"30%\"", "ghi số đơn vị, hoặc tỷ lệ phần trăm trong dấu ngoặc kép: target = \"30%\""},
-    {"give a plan file, or - to read the plan from standard input", "hãy chỉ định một tệp kế hoạch, hoặc - để đọc kế hoạch từ đầu vào chuẩn"},
-    {"give every column a value, separated by commas, even if it is empty", "hãy ghi giá trị cho mọi cột, cách nhau bằng dấu phẩy, kể cả khi để trống"},
-    {"give the day only, as YYYY-MM-DD", "chỉ ghi ngày, dạng YYYY-MM-DD"},
-    {"hex digit", "chữ số thập lục phân"},
-    {"hexadecimal digit", "chữ số thập lục phân"},
-    {"hexadecimal digit or '.'", "chữ số thập lục phân hoặc '.'"},
-    {"hexadecimal digit or exponent", "chữ số thập lục phân hoặc số mũ"},
-    {"hexadecimal floating-point", "số thực thập lục phân"},
-    {"hexadecimal floating-point values are not supported in TOML 1.0.0 and earlier", "số thực thập lục phân không được hỗ trợ trong TOML 1.0.0 trở về trước"},
-    {"hexadecimal integer", "số nguyên thập lục phân"},
-    {"id", "mã"},
-    {"ids are matched exactly, as written in id = \"...\"", "mã được so khớp chính xác, đúng như ghi trong id = \"...\""},
-    {"in the plan", "trong kế hoạch"},
-    {"inline table", "bảng nội dòng"},
-    {"integer", "số nguyên"},
-    {"invalid input", "dữ liệu đầu vào không hợp lệ"},
-    {"it is already used at line {}; codes must be unique", "mã này đã dùng ở dòng {}; mỗi mã chỉ được dùng một lần"},
-    {"it is already used at line {}; ids must be unique", "mã này đã dùng ở dòng {}; mỗi mã chỉ được dùng một lần"},
-    {"it is already used at line {}; names must be unique", "tên này đã dùng ở dòng {}; mỗi tên chỉ được dùng một lần"},
-    {"it is already used at line {}; names must be unique (add the district or the type to tell them apart)", "tên này đã dùng ở dòng {}; mỗi tên chỉ được dùng một lần (thêm quận, huyện hoặc loại để phân biệt)"},
-    {"keep its permissions", "giữ quyền truy cập của tệp"},
-    {"keep the owner and group", "giữ chủ sở hữu và nhóm"},
-    {"key", "khóa"},
-    {"key or closing '}}'", "khóa hoặc dấu '}}' đóng"},
-    {"key-value pair", "cặp khóa-giá trị"},
-    {"key-value pair or closing '}}'", "cặp khóa-giá trị hoặc dấu '}}' đóng"},
-    {"keys, tables, whitespace or comments", "khóa, bảng, khoảng trắng hoặc chú thích"},
-    {"kind", "loại"},
-    {"leading zeroes are prohibited", "không được có số 0 ở đầu"},
-    {"line {}", "dòng {}"},
-    {"line-ending backslashes must be the last non-whitespace character on the line", "dấu gạch chéo ngược cuối dòng phải là ký tự cuối cùng không phải khoảng trắng trên dòng"},
-    {"list milestones in order of their deadlines, each later than the one before", "liệt kê các mốc theo thứ tự hạn, hạn của mỗi mốc muộn hơn mốc trước"},
-    {"listed localities whose latest event on or before {} is a certification", "các đơn vị trong danh sách có sự kiện gần nhất tính đến hết ngày {} là được công nhận"},
-    {"listed, not drug-free on {}, no planned date", "có trong danh sách, chưa đạt không ma túy ngày {}, chưa có ngày dự kiến"},
-    {"literal string", "chuỗi nguyên văn"},
-    {"locality {} is written as an inline table, which cannot be edited safely", "đơn vị {} được viết dưới dạng bảng nội tuyến, không thể sửa an toàn"},
-    {"met", "đạt"},
-    {"missed", "không đạt"},
-    {"missing exponent", "thiếu số mũ"},
-    {"multi-line strings are prohibited in dotted keys", "không được dùng chuỗi nhiều dòng trong khóa có dấu chấm"},
-    {"multi-line strings are prohibited in keys", "không được dùng chuỗi nhiều dòng làm khóa"},
-    {"name", "tên"},
-    {"name the plan, e.g. name = \"Hai Phong drug-free communes, wards and special zones\"", "đặt tên cho kế hoạch, ví dụ name = \"Xã, phường, đặc khu không ma túy thành phố Hải Phòng\""},
-    {"names are matched exactly, diacritics and case included", "tên được so khớp chính xác, kể cả dấu và chữ hoa, chữ thường"},
-    {"needs acceleration", "cần đẩy nhanh"},
-    {"never", "không bao giờ"},
-    {"no locality in this plan has an id: find it by name", "không đơn vị nào trong kế hoạch này có mã: hãy tìm theo tên"},
-    {"no locality named '{}'", "không có đơn vị nào tên '{}'"},
-    {"no locality with id '{}'", "không có đơn vị nào có mã '{}'"},
-    {"no units", "không có đơn vị nào"},
-    {"not a plan: the file has no [plan] table", "không phải kế hoạch: tệp không có bảng [plan]"},
-    {"not a regular file", "một tệp không phải tệp thông thường"},
-    {"not drug-free on {} with a planned date after it", "chưa đạt không ma túy ngày {}, có ngày dự kiến sau ngày đó"},
-    {"not drug-free on {} with a planned date on or before it", "chưa đạt không ma túy ngày {} dù ngày dự kiến là ngày đó hoặc sớm hơn"},
-    {"nothing", "không có gì"},
-    {"nothing more needed", "không cần thêm"},
-    {"nothing to add: the plan is unchanged", "không có gì để thêm: kế hoạch không thay đổi"},
-    {"numeric value too long to identify type - cannot exceed {} characters", "giá trị số quá dài để xác định kiểu - không được vượt quá {} ký tự"},
-    {"octal integer", "số nguyên bát phân"},
-    {"on track", "đúng tiến độ"},
-    {"on-track", "đúng tiến độ"},
-    {"ontrack: error: {}", "ontrack: lỗi: {}"},
-    {"ontrack: removed {}, a temporary file left by an interrupted run", "ontrack: đã xóa {}, tệp tạm do một lần chạy bị ngắt để lại"},
-    {"overdue", "quá hạn"},
-    {"pace {} ≤ 0 and drug-free now {} < required {}", "tốc độ {} ≤ 0 và không ma túy hiện nay {} < cần đạt {}"},
-    {"re-certified", "được công nhận lại"},
-    {"reached", "đã đạt"},
-    {"read", "đọc"},
-    {"remove one of the two rows", "hãy bỏ một trong hai dòng"},
-    {"replace", "thay thế"},
-    {"required {} ≤ baseline {}: nothing more was needed", "cần đạt {} ≤ mức cơ sở {}: không cần thêm gì"},
-    {"revoked", "bị thu hồi công nhận"},
-    {"revoked on {} before it was ever certified", "bị thu hồi công nhận ngày {} khi chưa từng được công nhận"},
-    {"revoked on {} while already revoked since {}", "bị thu hồi công nhận ngày {} trong khi đã bị thu hồi công nhận từ ngày {}"},
-    {"revoked {}", "bị thu hồi {}"},
-    {"revokes", "thu hồi công nhận"},
-    {"root table", "bảng gốc"},
-    {"safe for 1 day", "an toàn thêm 1 ngày"},
-    {"safe for {} days", "an toàn thêm {} ngày"},
-    {"save it as \"CSV UTF-8 (comma delimited)\" (Excel) or as UTF-8 text", "hãy lưu dưới dạng \"CSV UTF-8 (comma delimited)\" (Excel) hoặc văn bản UTF-8"},
-    {"save it as \"CSV UTF-8 (comma delimited)\" (Excel) or as UTF-8 text; Vietnamese text in a legacy encoding (TCVN3, VNI, Windows-1258) must be converted first", "hãy lưu dưới dạng \"CSV UTF-8 (comma delimited)\" (Excel) hoặc văn bản UTF-8; văn bản tiếng Việt dùng bảng mã cũ (TCVN3, VNI, Windows-1258) phải được chuyển đổi trước"},
-    {"save the plan as UTF-8; Vietnamese text in a legacy encoding (TCVN3, VNI, Windows-1258) must be converted", "hãy lưu kế hoạch dưới dạng UTF-8; văn bản tiếng Việt dùng bảng mã cũ (TCVN3, VNI, Windows-1258) phải được chuyển đổi"},
-    {"say which unit the record is for, by its code or its name", "hãy ghi mã hoặc tên của đơn vị mà bản ghi này nói đến"},
-    {"see the plan format in README.md", "xem định dạng kế hoạch trong README.md"},
-    {"set permissions", "đặt quyền truy cập"},
-    {"space or tab", "dấu cách hoặc tab"},
-    {"space, 'T' or 't'", "dấu cách, 'T' hoặc 't'"},
-    {"split the plan, or check that this is a plan file", "hãy chia nhỏ kế hoạch, hoặc kiểm tra xem đây có phải tệp kế hoạch không"},
-    {"stagnant or regressing", "đứng yên hoặc giảm"},
-    {"string", "chuỗi"},
-    {"table", "bảng"},
-    {"table header", "tiêu đề bảng"},
-    {"tables with blank bare keys are explicitly prohibited", "không được dùng bảng có khóa trần rỗng"},
-    {"target \"{}\" is not a percentage in (0, 100]", "target \"{}\" không phải tỷ lệ phần trăm trong khoảng (0, 100]"},
-    {"target must be at least 1 unit, not {}", "target phải từ 1 đơn vị trở lên, không được là {}"},
-    {"target requires {} units, fewer than the {} of the previous milestone (line {})", "target cần đạt {} đơn vị, ít hơn {} đơn vị của mốc trước (dòng {})"},
-    {"target {} is more than the plan's total of {}", "target {} lớn hơn total của kế hoạch là {}"},
-    {"targets are cumulative: each milestone requires at least as many units as the one before", "chỉ tiêu là lũy kế: số đơn vị cần đạt của mỗi mốc ít nhất bằng mốc trước"},
-    {"text after the closing quote of a field", "có văn bản sau dấu ngoặc kép đóng của một trường"},
-    {"that day does not exist in that month", "tháng đó không có ngày này"},
-    {"the date is empty", "ngày đang để trống"},
-    {"the deadline '{}' is not a date: {}", "hạn '{}' không phải ngày: {}"},
-    {"the event is certified, revoked or planned", "sự kiện phải là certified, revoked hoặc planned"},
-    {"the event is empty", "sự kiện đang để trống"},
-    {"the file has no header row", "tệp không có dòng tiêu đề"},
-    {"the file is UTF-16, not UTF-8", "tệp được mã hóa UTF-16, không phải UTF-8"},
-    {"the file is empty", "tệp trống"},
-    {"the file is larger than 1 GiB", "tệp lớn hơn 1 GiB"},
-    {"the file is not valid UTF-8 (byte 0x{:02x})", "tệp không phải UTF-8 hợp lệ (byte 0x{:02x})"},
-    {"the first row must name the columns code (or unit, or name), event and date, in any order; it names: {}", "dòng đầu tiên phải ghi tên các cột code (hoặc unit, hoặc name), event và date, theo thứ tự bất kỳ; dòng này ghi: {}"},
-    {"the first row must name the columns code, name and type, in any order; it names: {}", "dòng đầu tiên phải ghi tên các cột code, name và type, theo thứ tự bất kỳ; dòng này ghi: {}"},
-    {"the header has no 'code', 'unit' or 'name' column", "dòng tiêu đề không có cột 'code', 'unit' hay 'name'"},
-    {"the header has no '{}' column", "dòng tiêu đề không có cột '{}'"},
-    {"the html page shows one plan; give one FILE", "trang html chỉ hiển thị một kế hoạch; hãy đưa một FILE"},
-    {"the keys allowed here are: {}", "các khóa được phép ở đây: {}"},
-    {"the locality's name is empty", "tên đơn vị đang để trống"},
-    {"the milestone of {} asks for {} units, more than the {} units of the plan", "mốc {} cần {} đơn vị, nhiều hơn {} đơn vị của kế hoạch"},
-    {"the milestone of {} requires {} units, fewer than the {} of the milestone of {}; targets are cumulative", "mốc {} cần đạt {} đơn vị, ít hơn {} đơn vị của mốc {}; chỉ tiêu là lũy kế"},
-    {"the month must be 01 to 12", "tháng phải từ 01 đến 12"},
-    {"the path first rises above {} on {}, {} − {} = {} days", "đường yêu cầu lần đầu vượt {} vào ngày {}, {} − {} = {} ngày"},
-    {"the plan", "kế hoạch"},
-    {"the plan file", "tệp kế hoạch"},
-    {"the plan has no [[milestone]]", "kế hoạch không có [[milestone]] nào"},
-    {"the plan has no total and no localities", "kế hoạch không có total và không liệt kê đơn vị nào"},
-    {"the plan lists no [[locality]]; add the locality first", "kế hoạch không có [[locality]] nào; hãy thêm đơn vị trước"},
-    {"the plan's name is empty", "tên kế hoạch đang để trống"},
-    {"the roster lists no units", "danh sách không có đơn vị nào"},
-    {"the row has 1 field but the header has {} ({})", "dòng có 1 trường nhưng dòng tiêu đề có {} ({})"},
-    {"the row has {} fields but the header has {} ({})", "dòng có {} trường nhưng dòng tiêu đề có {} ({})"},
-    {"the same record as line {}", "trùng bản ghi ở dòng {}"},
-    {"the target '{}' is neither a percentage (30%) nor a count of units (52)", "chỉ tiêu '{}' không phải tỷ lệ phần trăm (30%) cũng không phải số đơn vị (52)"},
-    {"the target '{}': {}", "chỉ tiêu '{}': {}"},
-    {"the unit '{}' is '{}' in the plan, not '{}'", "đơn vị '{}' trong kế hoạch là '{}', không phải '{}'"},
-    {"the unit's name is empty", "tên đơn vị đang để trống"},
-    {"the year must be 0001 to 9999", "năm phải từ 0001 đến 9999"},
-    {"the {} is empty", "giá trị cột {} đang để trống"},
-    {"there are no milestones", "không có mốc nào"},
-    {"time", "giờ"},
-    {"total is the number of units the plan covers, e.g. total = 114", "total là tổng số đơn vị thuộc kế hoạch, ví dụ total = 114"},
-    {"total is {} but the plan lists {} localities", "total là {} nhưng kế hoạch liệt kê {} đơn vị"},
-    {"total may not be smaller than the number of [[locality]] entries; raise it to at least {} or leave it out", "total không được nhỏ hơn số mục [[locality]]; hãy tăng lên ít nhất {} hoặc bỏ total đi"},
-    {"total must be at least 1, not {}", "total phải từ 1 trở lên, không được là {}"},
-    {"total {} − listed {} = {}", "tổng số {} − có trong danh sách {} = {}"},
-    {"true or false", "true hoặc false"},
-    {"two events on {}", "hai sự kiện trong cùng ngày {}"},
-    {"two milestones on {}", "hai mốc cùng ngày {}"},
-    {"uncovered", "chưa đạt"},
-    {"underscores may only follow digits", "dấu gạch dưới chỉ được đứng sau chữ số"},
-    {"underscores must be followed by digits", "sau dấu gạch dưới phải là chữ số"},
-    {"unescaped control characters other than TAB (U+0009) are explicitly prohibited", "không được dùng ký tự điều khiển chưa thoát ngoài TAB (U+0009)"},
-    {"unescaped unicode surrogates (U+D800 to U+DFFF) are explicitly prohibited", "không được dùng ký tự thay thế Unicode (U+D800 đến U+DFFF) chưa thoát"},
-    {"unexpected control character", "ký tự điều khiển không hợp lệ"},
-    {"unexpected failure", "lỗi không mong đợi"},
-    {"unicode scalar sequence", "chuỗi mã Unicode"},
-    {"unicode surrogates (U+D800 - U+DFFF) are explicitly prohibited", "không được dùng ký tự thay thế Unicode (U+D800 - U+DFFF)"},
-    {"unicode surrogates (U+D800 to U+DFFF) are explicitly prohibited in comments", "chú thích không được chứa ký tự thay thế Unicode (U+D800 đến U+DFFF)"},
-    {"unknown escape sequence '\\{}'", "chuỗi thoát không hợp lệ '\\{}'"},
-    {"unknown event '{}'", "sự kiện '{}' không hợp lệ"},
-    {"unknown field \"{}\" for --by; valid fields: kind, id, name", "trường \"{}\" không hợp lệ cho --by; các trường hợp lệ: kind, id, name"},
-    {"unknown key '{}' in {}", "khóa không hợp lệ '{}' trong {}"},
-    {"unknown unit '{}': no locality of the plan has this code or name", "đơn vị '{}' không xác định: không có đơn vị nào trong kế hoạch có mã hoặc tên này"},
-    {"value", "giá trị"},
-    {"value or closing ']'", "giá trị hoặc dấu ']' đóng"},
-    {"value-terminator", "dấu kết thúc giá trị"},
-    {"values greater than U+10FFFF are invalid", "giá trị lớn hơn U+10FFFF không hợp lệ"},
-    {"values may not begin with underscores", "giá trị không được bắt đầu bằng dấu gạch dưới"},
-    {"vertical tabs '\\v' and form-feeds '\\f' are not legal line breaks in TOML", "tab dọc '\\v' và ký tự sang trang '\\f' không phải là ngắt dòng hợp lệ trong TOML"},
-    {"write", "ghi"},
-    {"write a percentage in quotes: target = \"{}%\"", "ghi tỷ lệ phần trăm trong dấu ngoặc kép: target = \"{}%\""},
-    {"write dates as YYYY-MM-DD, e.g. 2025-12-31; a spreadsheet that shows 31/12/2025 must format the column as text or as YYYY-MM-DD before saving", "hãy ghi ngày dạng YYYY-MM-DD, ví dụ 2025-12-31; bảng tính hiển thị 31/12/2025 phải định dạng cột là văn bản hoặc YYYY-MM-DD trước khi lưu"},
-    {"write each entry under its own [[locality]] header", "ghi mỗi mục dưới một tiêu đề [[locality]] riêng"},
-    {"write each entry under its own [[milestone]] header", "ghi mỗi mục dưới một tiêu đề [[milestone]] riêng"},
-    {"write illustrative = true, unquoted", "ghi illustrative = true, không đặt trong dấu ngoặc kép"},
-    {"write it as YYYY-MM-DD, unquoted: {} = 2025-12-31", "ghi dạng YYYY-MM-DD, không đặt trong dấu ngoặc kép: {} = 2025-12-31"},
-    {"write it as a [plan] header", "ghi thành tiêu đề [plan]"},
-    {"write it as its own [[locality]] section, one key per line, then record the event again", "hãy viết thành mục [[locality]] riêng, mỗi khóa một dòng, rồi ghi lại sự kiện"},
-    {"write it in quotes: kind = \"...\"", "ghi trong dấu ngoặc kép: kind = \"...\""},
-    {"write it in quotes: {} = \"...\"", "ghi trong dấu ngoặc kép: {} = \"...\""},
-    {"write it unquoted: {} = {}", "ghi không đặt trong dấu ngoặc kép: {} = {}"},
-    {"write target = \"30%\" (a share of total) or target = 35 (a count)", "ghi target = \"30%\" (tỷ lệ trên total) hoặc target = 35 (số đơn vị)"},
-    {"write the code in quotes: id = \"11506\"", "ghi mã trong dấu ngoặc kép: id = \"11506\""},
-    {"write the code in quotes: id = \"{}\"", "ghi mã trong dấu ngoặc kép: id = \"{}\""},
-    {"write the dates in the array unquoted: {} = [..., {}, ...]", "ghi các ngày trong mảng không đặt trong dấu ngoặc kép: {} = [..., {}, ...]"},
-    {"write the number of units, e.g. total = 114", "ghi số đơn vị, ví dụ total = 114"},
-    {"{} (UNSD SDG progress chart)", "{} (biểu đồ tiến độ SDG của UNSD)"},
-    {"{} + ceil(({} − {}) × {} / {}) days = {} + {} days", "{} + ceil(({} − {}) × {} / {}) ngày = {} + {} ngày"},
-    {"{} R", "{}: R"},
-    {"{} actual  {} plan  {} target", "{} thực tế  {} kế hoạch  {} chỉ tiêu"},
-    {"{} covered", "{}: đã đạt"},
-    {"{} drug-free to {}  {} planned  {} target", "{} không ma túy đến {}  {} dự kiến  {} chỉ tiêu"},
-    {"{} excludes {}", "{} không dùng cùng {}"},
-    {"{} has no '{}'", "{} thiếu '{}'"},
-    {"{} is not before the as-of day {}", "{} không trước ngày tính {}"},
-    {"{} is required", "cần có {}"},
-    {"{} listed + {} not listed = {}", "{} có trong danh sách + {} không có trong danh sách = {}"},
-    {"{} listed localities", "{} đơn vị có trong danh sách"},
-    {"{} minus 1 month = {}; {} days", "{} trừ 1 tháng = {}; {} ngày"},
-    {"{} minus {} months = {}; {} days", "{} trừ {} tháng = {}; {} ngày"},
-    {"{} not found", "không tìm thấy {}"},
-    {"{} per month", "{}/tháng"},
-    {"{} plans: {} of {} units drug-free ({}); {} of {} plans have a milestone missed or behind ({} of {} milestones).", "{} kế hoạch: {}/{} đơn vị không ma túy ({}); {}/{} kế hoạch có mốc không đạt hoặc chậm tiến độ ({}/{} mốc)."},
-    {"{} progress", "{}: tiến độ"},
-    {"{} projected", "{}: dự báo"},
-    {"{} reached", "{}: ngày đạt"},
-    {"{} required", "{}: cần đạt"},
-    {"{} required pace", "{}: tốc độ cần đạt"},
-    {"{} requires {}", "{} cần có {}"},
-    {"{} shortfall", "{}: còn thiếu"},
-    {"{} to add, {} already recorded{}", "{} cần thêm, {} đã có{}"},
-    {"{} to {}", "{} đến {}"},
-    {"{} verdict", "{}: đánh giá"},
-    {"{} was given a disallowed flag override", "{} được gán một giá trị không cho phép"},
-    {"{} {} is already recorded for {}", "{} {} đã có trong kế hoạch cho {}"},
-    {"{} × 100 / {} = {} (rounded half up to 0.1)", "{} × 100 / {} = {} (làm tròn nửa lên đến 0.1)"},
-    {"{} − {} = {} units due on {}", "{} − {} = {} đơn vị phải đạt vào ngày {}"},
-    {"{}, planned {}", "{}, dự kiến {}"},
-    {"{}: At Most {} required but received {}", "{}: chỉ nhận tối đa {} nhưng nhận được {}"},
-    {"{}: At least {} required but received {}", "{}: cần ít nhất {} nhưng nhận được {}"},
-    {"{}: Should be true/false or a number", "{}: phải là true/false hoặc một số"},
-    {"{}: Too many positional arguments with unlimited expected args", "{}: quá nhiều đối số vị trí không giới hạn"},
-    {"{}: Value {} not in range {} to {}", "{}: giá trị {} nằm ngoài khoảng {} đến {}"},
-    {"{}: another ontrack (process {}) is editing this file; gave up after {} s; try again, or wait longer with --lock-timeout; if no ontrack is running, remove {}", "{}: một tiến trình ontrack khác (tiến trình {}) đang sửa tệp này; đã chờ {} giây; hãy thử lại, hoặc chờ lâu hơn với --lock-timeout; nếu không còn ontrack nào đang chạy, hãy xóa {}"},
-    {"{}: another ontrack is editing this file; gave up after {} s; try again, or wait longer with --lock-timeout; if no ontrack is running, remove {}", "{}: một tiến trình ontrack khác đang sửa tệp này; đã chờ {} giây; hãy thử lại, hoặc chờ lâu hơn với --lock-timeout; nếu không còn ontrack nào đang chạy, hãy xóa {}"},
-    {"{}: cannot create the lock file: {}", "{}: không thể tạo tệp khóa: {}"},
-    {"{}: cannot keep its group '{}', of which you are not a member; nothing was changed", "{}: không thể giữ nhóm '{}' của tệp vì bạn không thuộc nhóm này; chưa có gì bị thay đổi"},
-    {"{}: cannot lock: {}", "{}: không thể khóa: {}"},
-    {"{}: cannot {}: {}", "{}: không thể {}: {}"},
-    {"{}: covered", "{}: đã đạt"},
-    {"{}: exists; use --force to replace it", "{}: tệp đã tồn tại; dùng --force để ghi đè"},
-    {"{}: has {} hard links, which replacing it would split; edit a copy that has one link", "{}: có {} liên kết cứng, thay thế tệp sẽ tách rời chúng; hãy sửa một bản sao chỉ có một liên kết"},
-    {"{}: is read-only (mode {:04o}); make it writable first (chmod u+w)", "{}: chỉ được đọc (quyền {:04o}); hãy cho phép ghi trước (chmod u+w)"},
-    {"{}: not a regular file; give a file name", "{}: không phải tệp thông thường; hãy chỉ định tên tệp"},
-    {"{}: not a regular file; give a file name for the report", "{}: không phải tệp thông thường; hãy chỉ định tên tệp cho báo cáo"},
-    {"{}: ok: {} localities, {} milestones", "{}: ok: {} đơn vị, {} mốc"},
-    {"{}: refusing to write the plan over the roster it reads", "{}: không ghi kế hoạch đè lên danh sách đơn vị đang được đọc"},
-    {"{}: refusing to write the report over the plan it reads", "{}: không ghi báo cáo đè lên kế hoạch đang được đọc"},
-    {"{}: shortfall share", "{}: phần còn thiếu"},
-    {"{}: target = \"{}%\" for a share of total, or target = {} unquoted for a count", "{}: ghi target = \"{}%\" nếu là tỷ lệ trên total, hoặc target = {} không đặt trong dấu ngoặc kép nếu là số đơn vị"},
-    {"{}: too many inputs for a flag", "{}: cờ này không nhận giá trị"},
-    {"{}: {} events added", "{}: đã thêm {} sự kiện"},
-    {"{}: {} localities, {} milestones", "{}: {} đơn vị, {} mốc"},
-    {"{}: {} not in {}", "{}: {} không thuộc {}"},
-    {"{}: {} required {} missing", "{}: thiếu {} giá trị {}"},
-    {"{}: {} {} added (line {})", "{}: đã thêm {} {} (dòng {})"},
-    {"{}: {} {} replaces {} (line {})", "{}: {} {} thay cho {} (dòng {})"},
-    {"{}:{}: add: {}{}: {} {}", "{}:{}: thêm: {}{}: {} {}"},
-    {"{}:{}: already recorded: {}: {} {}", "{}:{}: đã có: {}: {} {}"},
-    {"{}:{}:{}: error: {}", "{}:{}:{}: lỗi: {}"},
-    {"{}; or give a count as a bare integer: target = 35", "{}; hoặc ghi số đơn vị bằng một số nguyên không đặt trong dấu ngoặc kép: target = 35"},
-    {"{}; write it unquoted, e.g. {} = 2025-12-31", "{}; ghi không đặt trong dấu ngoặc kép, ví dụ {} = 2025-12-31"},
+bool is_c_locale(const char* name) {
+    return !name || std::strcmp(name, "C") == 0 || std::strcmp(name, "POSIX") == 0;
+}
 
-};
-// clang-format on
+bool file_exists(const std::string& path) {
+    struct stat st {};
+    return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+// $ONTRACK_LOCALEDIR; else, of <directory of the executable>/locale (the
+// build tree) and <directory of the executable>/../share/locale (an install,
+// wherever it was moved), the first that holds our Vietnamese catalogue; else
+// the install's directory as configured.
+std::string locale_dir() {
+    if (const char* dir = std::getenv("ONTRACK_LOCALEDIR"); dir && *dir) return dir;
+    std::string exe(4096, '\0');
+    const ssize_t n = ::readlink("/proc/self/exe", exe.data(), exe.size() - 1);
+    if (n > 0) {
+        exe.resize(static_cast<std::size_t>(n));
+        const std::string bindir = exe.substr(0, exe.rfind('/') + 1);
+        for (const std::string& dir : {bindir + "locale", bindir + ONTRACK_LOCALEDIR_FROM_BINDIR})
+            if (file_exists(dir + "/vi/LC_MESSAGES/" + domain + ".mo")) return dir;
+    }
+    return ONTRACK_LOCALEDIR;
+}
+
+// The C library's locale and the text domain, once. Only LC_CTYPE and
+// LC_MESSAGES are taken from the environment (what gettext uses; loading all
+// the categories of LC_ALL would cost a small report 3% more instructions):
+// numbers, dates and sorting are ontrack's own, never the locale's (LC_NUMERIC
+// and the rest stay "C"). glibc's gettext ignores LANGUAGE under the C locale
+// and finds no catalogue for a locale that is not installed (vi_VN.UTF-8 on
+// most servers), so C.UTF-8 stands in for either.
+void set_up_locale() {
+    std::call_once(locale_once, [] {
+        for (const int category : {LC_CTYPE, LC_MESSAGES})
+            if (is_c_locale(std::setlocale(category, ""))) std::setlocale(category, "C.UTF-8");
+        const std::string dir = locale_dir();
+        bindtextdomain(domain, dir.c_str());
+        bind_textdomain_codeset(domain, "UTF-8");
+    });
+}
+
+// gettext's language is ours, whatever LANGUAGE and the locale said.
+void use_vietnamese_catalogue() {
+    std::call_once(vietnamese_once, [] {
+        set_up_locale();
+        ::setenv("LANGUAGE", "vi", 1);
+    });
+}
+
+bool is_vi(std::string_view v) {
+    return v.substr(0, 2) == "vi" && (v.size() == 2 || v[2] == '_' || v[2] == '.' || v[2] == '@');
+}
+
+bool is_en(std::string_view v) {
+    return v.substr(0, 2) == "en" && (v.size() == 2 || v[2] == '_' || v[2] == '.' || v[2] == '@');
+}
 
 // Digits of `magnitude` with `separator` between groups of three.
 std::string grouped(std::uint64_t magnitude, char separator) {
@@ -663,14 +115,30 @@ Lang language() {
     return current_language.load(std::memory_order_relaxed);
 }
 
-Lang language_from_environment(const char* lc_all, const char* lc_messages, const char* lang) {
+Lang language_from_environment(const char* language, const char* lc_all, const char* lc_messages, const char* lang) {
+    if (language) {
+        std::string_view list(language);
+        while (!list.empty()) {
+            const std::size_t colon = list.find(':');
+            const std::string_view entry = list.substr(0, colon);
+            if (is_vi(entry)) return Lang::vi;
+            if (is_en(entry)) return Lang::en;
+            list = colon == std::string_view::npos ? std::string_view{} : list.substr(colon + 1);
+        }
+    }
     for (const char* value : {lc_all, lc_messages, lang}) {
         if (!value || !*value) continue;
-        const std::string_view v(value);
-        const bool vi = v.substr(0, 2) == "vi" && (v.size() == 2 || v[2] == '_' || v[2] == '.' || v[2] == '@');
-        return vi ? Lang::vi : Lang::en;
+        return is_vi(value) ? Lang::vi : Lang::en;
     }
     return Lang::en;
+}
+
+void init_language(Lang lang) {
+    set_language(lang);
+    // English needs no catalogue: the process stays in the C locale, where
+    // neither gettext nor the C library translates anything (and a report
+    // pays nothing for the locale).
+    if (lang == Lang::vi) use_vietnamese_catalogue();
 }
 
 std::optional<Lang> parse_lang(std::string_view name) {
@@ -680,12 +148,15 @@ std::optional<Lang> parse_lang(std::string_view name) {
 }
 
 const char* tr(const char* english) {
-    if (language() == Lang::en || !english) return english;
-    const auto* end = std::end(entries);
-    const auto* it = std::lower_bound(std::begin(entries), end, english, [](const CatalogueEntry& e, const char* key) {
-        return std::strcmp(e.english, key) < 0;
-    });
-    return it != end && std::strcmp(it->english, english) == 0 ? it->vietnamese : english;
+    if (language() == Lang::en || !english || !*english) return english;
+    use_vietnamese_catalogue();
+    return dgettext(domain, english);
+}
+
+const char* tr_plural(const char* singular, const char* plural, std::uint64_t n) {
+    if (language() == Lang::en) return n == 1 ? singular : plural;
+    use_vietnamese_catalogue();
+    return dngettext(domain, singular, plural, static_cast<unsigned long>(n));
 }
 
 std::string system_error_text(int err) {
@@ -730,10 +201,6 @@ std::string human_tenths_percent(std::int64_t tenths) {
     const bool vi = language() == Lang::vi;
     const std::uint64_t m = magnitude(tenths);
     return fmt::format("{}{}{}{}%", tenths < 0 ? "-" : "", grouped(m / 10, vi ? '.' : ','), vi ? ',' : '.', m % 10);
-}
-
-CatalogueView catalogue() {
-    return CatalogueView{std::begin(entries), std::size(entries)};
 }
 
 }  // namespace ontrack

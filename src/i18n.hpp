@@ -1,6 +1,9 @@
-// Languages of the human output (gettext-like): English text is the key, and
-// a catalogue maps it to Vietnamese. csv and json never go through here.
+// Languages of the human output, through GNU gettext: the English text in the
+// code is the msgid, po/vi.po holds the Vietnamese (compiled to ontrack.mo at
+// build time). csv and json never go through here.
 #pragma once
+
+#include "msgid.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -35,25 +38,49 @@ class LanguageScope {
     Lang saved_;
 };
 
-// The language LC_ALL / LC_MESSAGES / LANG ask for, in that (POSIX) order:
-// the first that is set and not empty decides. "vi", "vi_VN", "vi_VN.UTF-8"
-// (any "vi" followed by nothing, '_', '.' or '@') give vi; anything else en.
-// Null pointers stand for unset variables.
-Lang language_from_environment(const char* lc_all, const char* lc_messages, const char* lang);
+// The language LANGUAGE / LC_ALL / LC_MESSAGES / LANG ask for, in that
+// (GNU) order. LANGUAGE is a list ("vi:en"): its first entry that is vi or en
+// decides, and when it names neither the locale variables are asked. Of
+// those the first that is set and not empty decides. "vi", "vi_VN",
+// "vi_VN.UTF-8" (any "vi" followed by nothing, '_', '.' or '@') give vi;
+// anything else en. Null pointers stand for unset variables.
+Lang language_from_environment(const char* language, const char* lc_all, const char* lc_messages, const char* lang);
+
+// Once per process, before any output (main calls it; tr calls it itself on
+// the first Vietnamese lookup): sets `lang` and, for vi, LC_CTYPE and
+// LC_MESSAGES from the environment (C.UTF-8 standing in for a locale that is
+// not installed; LC_NUMERIC stays "C") and gettext's catalogue (LANGUAGE=vi).
+// English leaves the process in the C locale: nothing is translated. The
+// catalogues are looked up under $ONTRACK_LOCALEDIR when set, else
+// <directory of the executable>/locale (a build tree) or <directory of the
+// executable>/../share/locale when one holds ontrack.mo, else the install's
+// locale directory.
+void init_language(Lang lang);
 
 // "vi" or "en"; anything else nullopt.
 std::optional<Lang> parse_lang(std::string_view name);
 
 // The translation of an English message or label (a fmt format string) into
 // the current language; the English text itself (the same pointer) when the
-// language is en or the catalogue has no entry.
+// language is en or the catalogue has no entry. In en gettext is not asked.
 const char* tr(const char* english);
+
+// ngettext: the form of `singular` / `plural` for the count n in the current
+// language (English: singular for 1, plural otherwise).
+const char* tr_plural(const char* singular, const char* plural, std::uint64_t n);
 
 // fmt::format(fmt::runtime(tr(english)), args...). In en this is exactly
 // fmt::format(english, args...).
 template <typename... Args>
 std::string trf(const char* english, Args&&... args) {
     return fmt::format(fmt::runtime(tr(english)), std::forward<Args>(args)...);
+}
+
+// trf for a message with a count: the form for n, formatted with args (n
+// itself is not an argument unless passed: trn("{} unit", "{} units", n, n)).
+template <typename... Args>
+std::string trn(const char* singular, const char* plural, std::uint64_t n, Args&&... args) {
+    return fmt::format(fmt::runtime(tr_plural(singular, plural, n)), std::forward<Args>(args)...);
 }
 
 // strerror(err) in the current language: the common errors of opening,
@@ -74,21 +101,5 @@ std::string human_decimal(std::string text);
 // a percentage with one decimal from tenths: 360 -> en "36.0%", vi "36,0%";
 // -5 -> "-0.5%" / "-0,5%"; the whole part grouped like human_count.
 std::string human_tenths_percent(std::int64_t tenths);
-
-// The catalogue, for tests and tools: sorted by English key in byte order
-// (strcmp), no duplicates, Vietnamese in precomposed (NFC) UTF-8, every entry
-// with the same fmt placeholders as its key.
-struct CatalogueEntry {
-    const char* english;
-    const char* vietnamese;
-};
-struct CatalogueView {
-    const CatalogueEntry* first;
-    std::size_t count;
-    const CatalogueEntry* begin() const { return first; }
-    const CatalogueEntry* end() const { return first + count; }
-    std::size_t size() const { return count; }
-};
-CatalogueView catalogue();
 
 }  // namespace ontrack

@@ -148,7 +148,7 @@ std::vector<PlacedRecord> read_placed(const CsvDocument& doc, std::vector<Diagno
 }
 
 std::string event_name(EventKind kind) {
-    return kind == EventKind::certified ? "certified" : "revoked";
+    return kind == EventKind::certified ? N_("certified") : N_("revoked");
 }
 
 // One event of a locality's merged history: from the plan (record == nullptr) or from the file.
@@ -162,7 +162,7 @@ std::string where(const HistoryEvent& e) {
 }
 
 const char* const alternate_hint =
-    "certified and revoked dates must alternate in time; add the missing event or remove this row";
+    N_("certified and revoked dates must alternate in time; add the missing event or remove this row");
 
 // Checks the plan's events of `loc` merged with the file's new ones against
 // the history rule (history.hpp); reports the first problem, at the row that
@@ -198,7 +198,7 @@ bool check_history(const CsvDocument& doc, const Locality& loc, const std::vecto
             return report(*e.record, trf("'{}' would have two events on {}", loc.name, to_iso(e.event.date)),
                           trf("a unit is certified or revoked at most once a day, and {} {} it on that day",
                               before.record ? trf("line {}", before.record->record.line) : std::string(tr("the plan")),
-                              tr(before.event.kind == EventKind::certified ? "certifies" : "revokes")));
+                              tr(before.event.kind == EventKind::certified ? N_("certifies") : N_("revokes"))));
         }
         case HistoryFault::starts_revoked:  // from the file: the plan's history starts with a certification
             return report(

@@ -20,13 +20,14 @@
 #include <string_view>
 #include <vector>
 
+#include "msgid.hpp"
 #include "model.hpp"
 
 namespace ontrack {
 
 enum class ListKind { uncovered, overdue, revoked, covered };
 
-inline constexpr const char* list_kind_names[] = {"uncovered", "overdue", "revoked", "covered"};
+inline constexpr const char* list_kind_names[] = {N_("uncovered"), N_("overdue"), N_("revoked"), N_("covered")};
 
 std::optional<ListKind> parse_list_kind(std::string_view name);
 const char* to_string(ListKind kind);

@@ -317,7 +317,8 @@ class PlanAssembler {
         }
         if (plan_.total < entries_) {
             cx_.error(cx_.pos(node->source()),
-                      trf("total is {} but the plan lists {} localities", plan_.total, entries_),
+                      trn("total is {} but the plan lists {} locality", "total is {} but the plan lists {} localities",
+                          entries_, plan_.total, entries_),
                       trf("total may not be smaller than the number of [[locality]] entries; raise it to "
                           "at least {} or leave it out",
                           entries_));
@@ -432,12 +433,13 @@ class PlanAssembler {
                                   to_iso(previous->deadline), previous->pos.line),
                               tr("list milestones in order of their deadlines, each later than the one before"));
                 else if (m.required < previous->required)
-                    cx_.error(target_pos,
-                              trf("target requires {} units, fewer than the {} of the previous milestone "
-                                  "(line {})",
-                                  m.required, previous->required, previous->pos.line),
-                              tr("targets are cumulative: each milestone requires at least as many units as the one "
-                                 "before"));
+                    cx_.error(
+                        target_pos,
+                        trn("target requires {} unit, fewer than the {} of the previous milestone (line {})",
+                            "target requires {} units, fewer than the {} of the previous milestone (line {})",
+                            static_cast<std::uint64_t>(m.required), m.required, previous->required, previous->pos.line),
+                        tr("targets are cumulative: each milestone requires at least as many units as the one "
+                           "before"));
             }
             previous = &m;
         }

@@ -12,16 +12,17 @@
 using namespace ontrack;
 
 int main(int argc, char** argv) {
-    keep_freed_memory();                           // a large plan's model, report and output reuse each other's pages
-    set_language(requested_language(argc, argv));  // help texts are fixed as options are added
+    keep_freed_memory();                            // a large plan's model, report and output reuse each other's pages
+    init_language(requested_language(argc, argv));  // help texts are fixed as options are added
     CLI::App app{tr("Is the plan to make every locality drug-free on track? Reads a TOML plan and reports, for each\n"
                     "milestone, the units required and covered, the shortfall, and a verdict."),
                  "ontrack"};
     translate_help(app);
     app.fallthrough();
     std::string lang;
-    app.add_option("--lang", lang,
-                   tr("Language of the report and messages: vi or en (default: from LC_ALL, LC_MESSAGES or LANG)"))
+    app.add_option(
+           "--lang", lang,
+           tr("Language of the report and messages: vi or en (default: from LANGUAGE, LC_ALL, LC_MESSAGES or LANG)"))
         ->check(CLI::IsMember({"vi", "en"}))
         ->option_text("{vi,en}");
     // Options and subcommands are set up only when named (see CommandLine).

@@ -44,11 +44,11 @@ std::string follow_links(const std::string& path) {
         if (::lstat(current.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) return current;
         std::string link(static_cast<std::size_t>(PATH_MAX), '\0');
         const ssize_t n = ::readlink(current.c_str(), link.data(), link.size());
-        if (n < 0) fail(path, "follow the symbolic link", errno);
+        if (n < 0) fail(path, N_("follow the symbolic link"), errno);
         link.resize(static_cast<std::size_t>(n));
         current = link.front() == '/' ? link : folder_of(current) + "/" + link;
     }
-    fail(path, "follow the symbolic link", ELOOP);
+    fail(path, N_("follow the symbolic link"), ELOOP);
 }
 
 // What a signal handler removes before the process ends: the temporary file
@@ -139,10 +139,10 @@ FileReplacement::FileReplacement(const std::string& path, std::chrono::milliseco
         if ((st.st_mode & 0222) == 0)
             throw std::runtime_error(trf("{}: is read-only (mode {:04o}); make it writable first (chmod u+w)", shown,
                                          static_cast<unsigned>(st.st_mode & 07777)));
-        if (::access(target_.c_str(), W_OK) != 0) fail(path_, "write", errno);
+        if (::access(target_.c_str(), W_OK) != 0) fail(path_, N_("write"), errno);
         existing_ = st;
     } else if (errno != ENOENT) {
-        fail(path_, "read", errno);
+        fail(path_, N_("read"), errno);
     }
     remove_stale_temporaries(target_);
 }
@@ -159,7 +159,7 @@ void FileReplacement::commit(std::string_view text) {
     if (fd < 0) {
         const int err = errno;
         temp_to_remove[0] = '\0';
-        fail(path_, "create a temporary file beside it", err);
+        fail(path_, N_("create a temporary file beside it"), err);
     }
     const std::string temp = temp_to_remove;
     auto abandon = [&](const char* what, int err) {
@@ -173,7 +173,7 @@ void FileReplacement::commit(std::string_view text) {
         // As root the owner is kept too; anyone else becomes the owner, as
         // in a git repository shared by a group, but keeps the group.
         if (::geteuid() == 0) {
-            if (::fchown(fd, st.st_uid, st.st_gid) != 0) abandon("keep the owner and group", errno);
+            if (::fchown(fd, st.st_uid, st.st_gid) != 0) abandon(N_("keep the owner and group"), errno);
         } else if (st.st_gid != ::getegid() && ::fchown(fd, static_cast<uid_t>(-1), st.st_gid) != 0) {
             ::close(fd);
             ::unlink(temp.c_str());
@@ -183,29 +183,29 @@ void FileReplacement::commit(std::string_view text) {
                     "was changed",
                     make_inert(path_), make_inert(group_name(st.st_gid))));
         }
-        if (::fchmod(fd, st.st_mode & 07777) != 0) abandon("keep its permissions", errno);
+        if (::fchmod(fd, st.st_mode & 07777) != 0) abandon(N_("keep its permissions"), errno);
     } else {
         const mode_t mask = ::umask(0);
         ::umask(mask);
-        if (::fchmod(fd, 0666 & ~mask) != 0) abandon("set permissions", errno);
+        if (::fchmod(fd, 0666 & ~mask) != 0) abandon(N_("set permissions"), errno);
     }
     try {
         write_all(fd, text);
     } catch (int err) {
-        abandon("write", err);
+        abandon(N_("write"), err);
     }
-    if (::fsync(fd) != 0) abandon("flush to disk", errno);
+    if (::fsync(fd) != 0) abandon(N_("flush to disk"), errno);
     if (::close(fd) != 0) {
         const int err = errno;
         ::unlink(temp.c_str());
         temp_to_remove[0] = '\0';
-        fail(path_, "write", err);
+        fail(path_, N_("write"), err);
     }
     if (::rename(temp.c_str(), target_.c_str()) != 0) {
         const int err = errno;
         ::unlink(temp.c_str());
         temp_to_remove[0] = '\0';
-        fail(path_, "replace", err);
+        fail(path_, N_("replace"), err);
     }
     temp_to_remove[0] = '\0';
     const int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -213,7 +213,7 @@ void FileReplacement::commit(std::string_view text) {
         const int ok = ::fsync(dir);
         const int err = errno;
         ::close(dir);
-        if (ok != 0 && err != EINVAL) fail(path_, "flush its folder to disk", err);
+        if (ok != 0 && err != EINVAL) fail(path_, N_("flush its folder to disk"), err);
     }
 }
 

@@ -11,8 +11,8 @@
 
 #include "diagnostic.hpp"
 #include "i18n.hpp"
-#include "utf8.hpp"
 #include "unique_fd.hpp"
+#include "utf8.hpp"
 
 namespace ontrack {
 namespace {
@@ -94,7 +94,7 @@ std::string read_input_file(const std::string& path, InputKind kind) {
     const UniqueFd fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC));
     if (fd.get() < 0) {
         const int err = errno;
-        fail(path, trf(plan ? "cannot open the plan: {}" : "cannot open the file: {}", system_error_text(err)),
+        fail(path, trf(plan ? "cannot open the plan: {}" : N_("cannot open the file: {}"), system_error_text(err)),
              err != ENOENT ? ""
              : plan        ? tr("check the path; the plan is the first argument")
                            : tr("check the path"));
@@ -102,10 +102,11 @@ std::string read_input_file(const std::string& path, InputKind kind) {
     struct stat st {};
     if (::fstat(fd.get(), &st) != 0) fail(path, trf("cannot read the file: {}", system_error_text(errno)));
     if (!S_ISREG(st.st_mode))
-        fail(path,
-             trf(plan ? "cannot read a plan from {}" : "cannot read a CSV file from {}", file_type_name(st.st_mode)),
-             plan ? tr("give a plan file, or - to read the plan from standard input")
-                  : tr("give a CSV file, or - to read standard input"));
+        fail(
+            path,
+            trf(plan ? "cannot read a plan from {}" : N_("cannot read a CSV file from {}"), file_type_name(st.st_mode)),
+            plan ? tr("give a plan file, or - to read the plan from standard input")
+                 : tr("give a CSV file, or - to read standard input"));
     if (static_cast<std::uint64_t>(st.st_size) > max_plan_bytes)
         fail(path, tr("the file is larger than 1 GiB"), tr("split the plan, or check that this is a plan file"));
     return read_all(path, fd.get(), static_cast<std::uint64_t>(st.st_size));

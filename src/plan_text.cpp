@@ -11,8 +11,8 @@
 
 #include "huge_pages.hpp"
 #include "plan_file.hpp"
-#include "utf8.hpp"
 #include "unique_fd.hpp"
+#include "utf8.hpp"
 
 namespace ontrack {
 

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "msgid.hpp"
+
 namespace ontrack {
 namespace {
 
@@ -17,7 +19,7 @@ std::int64_t pow10(int n) {
 
 std::optional<Percent> parse_percent(std::string_view text, std::string& why) {
     if (text.empty() || text.back() != '%') {
-        why = "a percentage ends with '%'";
+        why = N_("a percentage ends with '%'");
         return std::nullopt;
     }
     text.remove_suffix(1);
@@ -30,19 +32,19 @@ std::optional<Percent> parse_percent(std::string_view text, std::string& why) {
         return true;
     };
     if (whole.empty() || !all_digits(whole) || !all_digits(frac) || (dot != std::string_view::npos && frac.empty())) {
-        why = "a percentage is written like \"30%\" or \"12.5%\"";
+        why = N_("a percentage is written like \"30%\" or \"12.5%\"");
         return std::nullopt;
     }
     std::string_view digits_frac = frac;
     while (!digits_frac.empty() && digits_frac.back() == '0') digits_frac.remove_suffix(1);
     if (digits_frac.size() > static_cast<std::size_t>(max_percent_decimals)) {
-        why = fmt::format("a percentage may have at most {} decimals", max_percent_decimals);
+        why = fmt::format(N_("a percentage may have at most {} decimals"), max_percent_decimals);
         return std::nullopt;
     }
     std::string_view digits_whole = whole;
     while (digits_whole.size() > 1 && digits_whole.front() == '0') digits_whole.remove_prefix(1);
     if (digits_whole.size() > 3) {
-        why = "a percentage must be more than 0% and at most 100%";
+        why = N_("a percentage must be more than 0% and at most 100%");
         return std::nullopt;
     }
     Percent p;
@@ -50,7 +52,7 @@ std::optional<Percent> parse_percent(std::string_view text, std::string& why) {
     for (char c : digits_whole) p.units = p.units * 10 + (c - '0');
     for (char c : digits_frac) p.units = p.units * 10 + (c - '0');
     if (p.units <= 0 || p.units > 100 * pow10(p.scale)) {
-        why = "a percentage must be more than 0% and at most 100%";
+        why = N_("a percentage must be more than 0% and at most 100%");
         return std::nullopt;
     }
     return p;

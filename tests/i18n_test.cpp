@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -20,11 +21,13 @@
 #include "diagnostic.hpp"
 #include "forecast.hpp"
 #include "import.hpp"
+#include "library_messages.hpp"
 #include "load.hpp"
 #include "output_file.hpp"
 #include "plan_edit.hpp"
 #include "plan_file.hpp"
 #include "render/explain.hpp"
+#include "render/wording.hpp"
 #include "roster.hpp"
 #include "target.hpp"
 #include "utf8.hpp"
@@ -42,6 +45,10 @@ using ontrack::trf;
 using LanguageGuard = ontrack::LanguageScope;
 
 namespace {
+
+// The build tree's catalogues unless the environment names others (CTest
+// does): set before main, so before the first Vietnamese lookup.
+const bool locale_dir_set = ::setenv("ONTRACK_LOCALEDIR", ONTRACK_TEST_LOCALEDIR, 0) == 0;
 
 // The replacement fields of a fmt format string as (argument index, format
 // spec), sorted; automatic indices numbered 0, 1, ... in order. `ok` turns
@@ -106,6 +113,81 @@ bool formats_with(const std::string& s, std::size_t n) {
     } catch (const fmt::format_error&) {
         return false;
     }
+}
+
+// One message of a .po file: msgid, msgid_plural (empty if none), msgstr or
+// msgstr[0..n-1], and whether it is marked fuzzy. The header (msgid "") and
+// obsolete (#~) entries are left out.
+struct PoEntry {
+    std::string msgid, msgid_plural;
+    std::vector<std::string> msgstr;
+    bool fuzzy = false;
+};
+
+// A .po string: "..." with the escapes \\ \" \n \t.
+std::string po_unquote(const std::string& line, std::size_t from) {
+    std::string out;
+    const std::size_t open = line.find('"', from);
+    for (std::size_t i = open + 1; i < line.size() && line[i] != '"'; ++i) {
+        if (line[i] != '\\') {
+            out += line[i];
+            continue;
+        }
+        const char e = line[++i];
+        out += e == 'n' ? '\n' : e == 't' ? '\t' : e;
+    }
+    return out;
+}
+
+std::vector<PoEntry> read_po(const std::string& path) {
+    std::ifstream in(path);
+    REQUIRE(in);
+    std::vector<PoEntry> out;
+    PoEntry cur;
+    std::string* field = nullptr;
+    bool fuzzy = false, any = false;
+    auto flush = [&] {
+        if (any && !cur.msgid.empty()) out.push_back(cur);
+        cur = PoEntry{};
+        field = nullptr;
+        any = false;
+    };
+    for (std::string line; std::getline(in, line);) {
+        if (line.rfind("#,", 0) == 0) {
+            flush();
+            fuzzy = line.find("fuzzy") != std::string::npos;
+        } else if (line.rfind("msgid_plural ", 0) == 0) {
+            field = &cur.msgid_plural;
+            *field = po_unquote(line, 12);
+        } else if (line.rfind("msgid ", 0) == 0) {
+            if (field != nullptr) flush();
+            any = true;
+            cur.fuzzy = fuzzy;
+            fuzzy = false;
+            field = &cur.msgid;
+            *field = po_unquote(line, 5);
+        } else if (line.rfind("msgstr", 0) == 0) {
+            cur.msgstr.push_back(po_unquote(line, 6));
+            field = &cur.msgstr.back();
+        } else if (!line.empty() && line[0] == '"' && field) {
+            *field += po_unquote(line, 0);
+        } else if (line.empty() || line[0] == '#') {
+            if (field) flush();
+        }
+    }
+    flush();
+    return out;
+}
+
+const std::vector<PoEntry>& vi_po() {
+    static const std::vector<PoEntry> entries = read_po(std::string(ONTRACK_TEST_DATA) + "/../po/vi.po");
+    return entries;
+}
+
+const PoEntry* find_po(const std::string& msgid) {
+    for (const PoEntry& e : vi_po())
+        if (e.msgid == msgid) return &e;
+    return nullptr;
 }
 
 std::vector<Diagnostic> diagnostics_of(const std::string& text) {
@@ -175,8 +257,9 @@ TEST_CASE("tr in Vietnamese returns the translation", "[i18n]") {
     CHECK(std::string(tr("on-track")) == "đúng tiến độ");
     CHECK(std::string(tr("behind")) == "chậm tiến độ");
     CHECK(trf("Milestone {}", 3) == "Mốc 3");
-    CHECK(trf("As of {}: {} of {} units drug-free ({})", "31/12/2025", 41, 114, "36,0%") ==
-          "Tính đến ngày 31/12/2025: 41/114 đơn vị không ma túy (36,0%)");
+    CHECK(ontrack::trn("As of {}: {} of {} unit drug-free ({})", "As of {}: {} of {} units drug-free ({})", 114,
+                       "31/12/2025", 41, 114,
+                       "36,0%") == "Tính đến ngày 31/12/2025: 41/114 đơn vị không ma túy (36,0%)");
     CHECK(trf("ontrack: error: {}", "x") == "ontrack: lỗi: x");
     CHECK(trf("the file is not valid UTF-8 (byte 0x{:02x})", 0xe9) == "tệp không phải UTF-8 hợp lệ (byte 0xe9)");
 }
@@ -193,33 +276,46 @@ TEST_CASE("tr in Vietnamese falls back to English for unknown text", "[i18n]") {
     CHECK(std::string(tr("")).empty());
 }
 
-TEST_CASE("the catalogue is sorted by key with no duplicates", "[i18n]") {
-    const auto cat = ontrack::catalogue();
-    REQUIRE(cat.size() > 100);
-    for (std::size_t k = 1; k < cat.size(); ++k) {
-        INFO("entry " << k << ": '" << cat.begin()[k - 1].english << "' then '" << cat.begin()[k].english << "'");
-        CHECK(std::strcmp(cat.begin()[k - 1].english, cat.begin()[k].english) < 0);
-    }
-    // Every key is found by tr (the binary search agrees with the order).
+TEST_CASE("po/vi.po is read whole and tr finds every entry", "[i18n]") {
+    const auto& po = vi_po();
+    REQUIRE(po.size() > 500);
     LanguageGuard guard(Lang::vi);
-    for (const auto& e : cat) {
-        INFO(e.english);
-        CHECK(tr(e.english) == e.vietnamese);
+    std::size_t plurals = 0;
+    for (const PoEntry& e : po) {
+        INFO(e.msgid);
+        CHECK_FALSE(e.fuzzy);
+        REQUIRE(e.msgstr.size() == 1);  // nplurals=1
+        if (e.msgid_plural.empty()) {
+            CHECK(tr(e.msgid.c_str()) == e.msgstr[0]);
+        } else {
+            ++plurals;
+            CHECK(ontrack::tr_plural(e.msgid.c_str(), e.msgid_plural.c_str(), 1) == e.msgstr[0]);
+            CHECK(ontrack::tr_plural(e.msgid.c_str(), e.msgid_plural.c_str(), 2) == e.msgstr[0]);
+        }
     }
+    CHECK(plurals >= 10);
 }
 
-TEST_CASE("every translation has the placeholders of its key", "[i18n]") {
+TEST_CASE("every translation has the placeholders of its msgid, in every plural form", "[i18n]") {
     std::size_t with_fields = 0;
-    for (const auto& e : ontrack::catalogue()) {
-        INFO("key: " << e.english << "\nvi:  " << e.vietnamese);
-        bool key_ok = false, vi_ok = false;
-        const auto key_fields = placeholders(e.english, key_ok);
-        const auto vi_fields = placeholders(e.vietnamese, vi_ok);
+    for (const PoEntry& e : vi_po()) {
+        bool key_ok = false;
+        const auto key_fields = placeholders(e.msgid, key_ok);
         CHECK(key_ok);
-        CHECK(vi_ok);
-        CHECK(key_fields == vi_fields);
-        CHECK(formats_with(e.english, key_fields.size()));
-        CHECK(formats_with(e.vietnamese, key_fields.size()));
+        CHECK(formats_with(e.msgid, key_fields.size()));
+        if (!e.msgid_plural.empty()) {
+            bool plural_ok = false;
+            INFO("msgid: " << e.msgid << "\nmsgid_plural: " << e.msgid_plural);
+            CHECK(placeholders(e.msgid_plural, plural_ok) == key_fields);
+            CHECK(plural_ok);
+        }
+        for (const std::string& vi : e.msgstr) {
+            INFO("msgid: " << e.msgid << "\nvi:  " << vi);
+            bool vi_ok = false;
+            CHECK(placeholders(vi, vi_ok) == key_fields);
+            CHECK(vi_ok);
+            CHECK(formats_with(vi, key_fields.size()));
+        }
         if (!key_fields.empty()) ++with_fields;
     }
     CHECK(with_fields > 50);
@@ -242,43 +338,61 @@ TEST_CASE("the placeholder counter sees reordering and mismatches", "[i18n]") {
     CHECK_FALSE(ok);
 }
 
-TEST_CASE("Vietnamese entries are precomposed UTF-8 and differ from the key", "[i18n]") {
-    for (const auto& e : ontrack::catalogue()) {
-        INFO(e.english);
-        const std::string vi = e.vietnamese;
-        REQUIRE_FALSE(ontrack::find_invalid_utf8(vi));
-        bool combining = false;
-        for (std::size_t i = 0; i < vi.size();) {
-            const char32_t c = ontrack::next_code_point(vi, i);
-            combining = combining || (c >= 0x0300 && c <= 0x036F);
+TEST_CASE("Vietnamese entries are precomposed UTF-8 and differ from the msgid", "[i18n]") {
+    for (const PoEntry& e : vi_po()) {
+        INFO(e.msgid);
+        for (const std::string& vi : e.msgstr) {
+            REQUIRE_FALSE(ontrack::find_invalid_utf8(vi));
+            bool combining = false;
+            for (std::size_t i = 0; i < vi.size();) {
+                const char32_t c = ontrack::next_code_point(vi, i);
+                combining = combining || (c >= 0x0300 && c <= 0x036F);
+            }
+            CHECK_FALSE(combining);
+            // Identical only when no word of three letters is left to translate ("{}: ok: {}, {}").
+            bool word = false;
+            for (std::size_t k = 0; k + 2 < e.msgid.size(); ++k)
+                word = word || (std::isalpha(static_cast<unsigned char>(e.msgid[k])) &&
+                                std::isalpha(static_cast<unsigned char>(e.msgid[k + 1])) &&
+                                std::isalpha(static_cast<unsigned char>(e.msgid[k + 2])));
+            if (word) CHECK(vi != e.msgid);
         }
-        CHECK_FALSE(combining);
-        CHECK(vi != e.english);
     }
 }
 
-TEST_CASE("the language comes from LC_ALL then LC_MESSAGES then LANG", "[i18n]") {
-    CHECK(language_from_environment(nullptr, nullptr, nullptr) == Lang::en);
-    CHECK(language_from_environment(nullptr, nullptr, "vi") == Lang::vi);
-    CHECK(language_from_environment(nullptr, nullptr, "vi_VN") == Lang::vi);
-    CHECK(language_from_environment(nullptr, nullptr, "vi_VN.UTF-8") == Lang::vi);
-    CHECK(language_from_environment(nullptr, nullptr, "vi.UTF-8") == Lang::vi);
-    CHECK(language_from_environment(nullptr, nullptr, "en_US.UTF-8") == Lang::en);
-    CHECK(language_from_environment(nullptr, nullptr, "C") == Lang::en);
-    CHECK(language_from_environment(nullptr, nullptr, "POSIX") == Lang::en);
+TEST_CASE("the language comes from LANGUAGE, LC_ALL, LC_MESSAGES then LANG", "[i18n]") {
+    CHECK(language_from_environment(nullptr, nullptr, nullptr, nullptr) == Lang::en);
+    CHECK(language_from_environment(nullptr, nullptr, nullptr, "vi") == Lang::vi);
+    CHECK(language_from_environment(nullptr, nullptr, nullptr, "vi_VN") == Lang::vi);
+    CHECK(language_from_environment(nullptr, nullptr, nullptr, "vi_VN.UTF-8") == Lang::vi);
+    CHECK(language_from_environment(nullptr, nullptr, nullptr, "vi.UTF-8") == Lang::vi);
+    CHECK(language_from_environment(nullptr, nullptr, nullptr, "en_US.UTF-8") == Lang::en);
+    CHECK(language_from_environment(nullptr, nullptr, nullptr, "C") == Lang::en);
+    CHECK(language_from_environment(nullptr, nullptr, nullptr, "POSIX") == Lang::en);
     // Not Vietnamese though it starts with "vi".
-    CHECK(language_from_environment(nullptr, nullptr, "vil") == Lang::en);
-    CHECK(language_from_environment(nullptr, nullptr, "VI_VN") == Lang::en);
+    CHECK(language_from_environment(nullptr, nullptr, nullptr, "vil") == Lang::en);
+    CHECK(language_from_environment(nullptr, nullptr, nullptr, "VI_VN") == Lang::en);
     // LC_ALL overrides both others, either way.
-    CHECK(language_from_environment("C", "vi_VN.UTF-8", "vi_VN.UTF-8") == Lang::en);
-    CHECK(language_from_environment("vi_VN.UTF-8", "en_US.UTF-8", "en_US.UTF-8") == Lang::vi);
+    CHECK(language_from_environment(nullptr, "C", "vi_VN.UTF-8", "vi_VN.UTF-8") == Lang::en);
+    CHECK(language_from_environment(nullptr, "vi_VN.UTF-8", "en_US.UTF-8", "en_US.UTF-8") == Lang::vi);
     // LC_MESSAGES overrides LANG.
-    CHECK(language_from_environment(nullptr, "en_GB.UTF-8", "vi_VN.UTF-8") == Lang::en);
-    CHECK(language_from_environment(nullptr, "vi_VN", "en_US.UTF-8") == Lang::vi);
+    CHECK(language_from_environment(nullptr, nullptr, "en_GB.UTF-8", "vi_VN.UTF-8") == Lang::en);
+    CHECK(language_from_environment(nullptr, nullptr, "vi_VN", "en_US.UTF-8") == Lang::vi);
     // Empty counts as unset: the next one decides.
-    CHECK(language_from_environment("", "", "vi_VN.UTF-8") == Lang::vi);
-    CHECK(language_from_environment("", "vi_VN", "C") == Lang::vi);
-    CHECK(language_from_environment("", "", "") == Lang::en);
+    CHECK(language_from_environment(nullptr, "", "", "vi_VN.UTF-8") == Lang::vi);
+    CHECK(language_from_environment(nullptr, "", "vi_VN", "C") == Lang::vi);
+    CHECK(language_from_environment(nullptr, "", "", "") == Lang::en);
+    // LANGUAGE comes first: its first entry that is vi or en decides.
+    CHECK(language_from_environment("vi", nullptr, nullptr, nullptr) == Lang::vi);
+    CHECK(language_from_environment("vi", "C", "C", "C.UTF-8") == Lang::vi);
+    CHECK(language_from_environment("en", nullptr, nullptr, "vi_VN.UTF-8") == Lang::en);
+    CHECK(language_from_environment("vi_VN:en", nullptr, nullptr, nullptr) == Lang::vi);
+    CHECK(language_from_environment("fr:en_GB:vi", nullptr, nullptr, "vi_VN.UTF-8") == Lang::en);
+    CHECK(language_from_environment("fr:de:vi", nullptr, nullptr, nullptr) == Lang::vi);
+    // Naming neither (or empty), it leaves the choice to the locale variables.
+    CHECK(language_from_environment("fr", nullptr, nullptr, "vi_VN.UTF-8") == Lang::vi);
+    CHECK(language_from_environment("", nullptr, "vi_VN", nullptr) == Lang::vi);
+    CHECK(language_from_environment("vil", nullptr, nullptr, nullptr) == Lang::en);
 }
 
 TEST_CASE("parse_lang knows vi and en only", "[i18n]") {
@@ -586,21 +700,19 @@ TEST_CASE("record messages and the safety buffer are in Vietnamese", "[i18n]") {
 
 namespace {
 
-// The string literals passed first to tr( or trf( in `code`, decoded (adjacent
-// literals joined; the escapes the sources use: \\ \" \n \t).
-std::vector<std::string> literals_passed_to_tr(const std::string& code) {
-    std::vector<std::string> out;
+// The messages in `code`: the string literal passed first to tr(, trf( or
+// N_( as (text, ""), and the two passed first to trn( or tr_plural( as
+// (singular, plural); decoded (adjacent literals joined; the escapes the
+// sources use: \\ \" \n \t).
+std::vector<std::pair<std::string, std::string>> literals_passed_to_tr(const std::string& code) {
+    std::vector<std::pair<std::string, std::string>> out;
     auto ident = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
-    for (std::size_t at = 0; (at = code.find("tr", at)) != std::string::npos; at += 2) {
-        if (at > 0 && ident(code[at - 1])) continue;
-        std::size_t i = at + 2;
-        if (i < code.size() && code[i] == 'f') ++i;
-        if (i >= code.size() || code[i] != '(') continue;
-        std::string text;
+    // The literals from code[i] on, joined; i ends after them. False if none.
+    auto literal = [&](std::size_t& i, std::string& text) {
         bool any = false;
-        for (++i;;) {
+        for (;;) {
             while (i < code.size() && std::isspace(static_cast<unsigned char>(code[i]))) ++i;
-            if (i >= code.size() || code[i] != '"') break;
+            if (i >= code.size() || code[i] != '"') return any;
             any = true;
             for (++i; i < code.size() && code[i] != '"'; ++i) {
                 if (code[i] != '\\') {
@@ -612,36 +724,117 @@ std::vector<std::string> literals_passed_to_tr(const std::string& code) {
             }
             ++i;
         }
-        if (any) out.push_back(text);
+    };
+    for (std::size_t at = 0; at < code.size(); ++at) {
+        // Comments, and literals given to nothing, are skipped whole (as xgettext does).
+        if (code.compare(at, 2, "//") == 0) {
+            at = code.find('\n', at);
+            if (at == std::string::npos) break;
+            continue;
+        }
+        if (code.compare(at, 2, "/*") == 0) {
+            at = code.find("*/", at + 2);
+            if (at == std::string::npos) break;
+            ++at;
+            continue;
+        }
+        if (code[at] == '"' || code[at] == '\'') {
+            const char quote = code[at];
+            for (++at; at < code.size() && code[at] != quote; ++at)
+                if (code[at] == '\\') ++at;
+            continue;
+        }
+        if (at > 0 && ident(code[at - 1])) continue;
+        bool plural = false;
+        std::size_t i = at;
+        for (const char* name : {"tr_plural(", "trn(", "trf(", "tr(", "N_("}) {
+            if (code.compare(at, std::strlen(name), name) == 0) {
+                plural = name[2] == 'n' || name[2] == '_';
+                i = at + std::strlen(name);
+                break;
+            }
+        }
+        if (i == at) continue;
+        std::string text, plural_text;
+        if (!literal(i, text)) continue;
+        if (plural) {
+            while (i < code.size() && std::isspace(static_cast<unsigned char>(code[i]))) ++i;
+            if (i >= code.size() || code[i] != ',') continue;
+            ++i;
+            if (!literal(i, plural_text)) continue;
+        }
+        out.emplace_back(text, plural_text);
     }
     return out;
 }
 
 }  // namespace
 
-TEST_CASE("every literal given to tr or trf in the sources has a Vietnamese entry", "[i18n]") {
+TEST_CASE("every literal given to tr trf trn or N_ in the sources has a Vietnamese entry", "[i18n]") {
     namespace fs = std::filesystem;
     const fs::path src = fs::path(ONTRACK_TEST_DATA) / ".." / "src";
     REQUIRE(fs::is_directory(src));
-    std::size_t seen = 0;
+    std::size_t seen = 0, plurals = 0;
     for (const auto& entry : fs::recursive_directory_iterator(src)) {
         const std::string ext = entry.path().extension().string();
         if (ext != ".cpp" && ext != ".hpp") continue;
         std::ifstream in(entry.path(), std::ios::binary);
         const std::string code((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        for (const std::string& english : literals_passed_to_tr(code)) {
+        for (const auto& [english, plural] : literals_passed_to_tr(code)) {
             ++seen;
-            const auto found = std::find_if(ontrack::catalogue().begin(), ontrack::catalogue().end(),
-                                            [&](const auto& e) { return english == e.english; });
-            INFO(entry.path().filename().string() << ": \"" << english << "\"");
-            CHECK(found != ontrack::catalogue().end());
+            plurals += !plural.empty();
+            INFO(entry.path().filename().string() << ": \"" << english << "\"" << (plural.empty() ? "" : " / \"")
+                                                  << plural << (plural.empty() ? "" : "\""));
+            const PoEntry* found = find_po(english);
+            REQUIRE(found != nullptr);
+            CHECK(found->msgid_plural == plural);
+            CHECK_FALSE(found->fuzzy);
+            CHECK_FALSE(found->msgstr.empty());
+            for (const std::string& vi : found->msgstr) CHECK_FALSE(vi.empty());
         }
     }
-    CHECK(seen > 300);  // the scan found the calls
+    CHECK(seen > 500);  // the scan found the calls
+    CHECK(plurals >= 10);
 }
 
 TEST_CASE("the literal scanner joins adjacent literals and decodes escapes", "[i18n]") {
-    using V = std::vector<std::string>;
+    using V = std::vector<std::pair<std::string, std::string>>;
     CHECK(literals_passed_to_tr("x = tr(\"a\" \"b\"); y = trf(\"c {}\\n\", 1); attr(\"no\"); tr(name);") ==
-          V{"ab", "c {}\n"});
+          V{{"ab", ""}, {"c {}\n", ""}});
+    CHECK(literals_passed_to_tr("trn(\"{} day\", \"{} days\", n, n); N_(\"met\"); ifN_(\"no\")") ==
+          V{{"{} day", "{} days"}, {"met", ""}});
+    // Not in comments nor inside other literals.
+    CHECK(literals_passed_to_tr("// tr(\"a\")\n/* tr(\"b\") */ f(\"tr(\\\"c\\\")\", '\"'); tr(\"d\")") == V{{"d", ""}});
+}
+
+TEST_CASE("plural forms: English by the count, Vietnamese has one form", "[i18n]") {
+    {
+        LanguageGuard guard(Lang::en);
+        CHECK(ontrack::trn("{} unit", "{} units", 1, 1) == "1 unit");
+        CHECK(ontrack::trn("{} unit", "{} units", 2, 2) == "2 units");
+        CHECK(ontrack::trn("{} unit", "{} units", 0, 0) == "0 units");
+        CHECK(ontrack::count_of_localities(1) == "1 locality");
+        CHECK(ontrack::count_of_milestones(1) == "1 milestone");
+        CHECK(ontrack::count_of_milestones(4) == "4 milestones");
+        CHECK(ontrack::trn("{}: {} event added", "{}: {} events added", 1, "p.toml", 1) == "p.toml: 1 event added");
+        CHECK(ontrack::trn("{}: {} event added", "{}: {} events added", 3, "p.toml", 3) == "p.toml: 3 events added");
+    }
+    LanguageGuard guard(Lang::vi);
+    CHECK(ontrack::count_of_localities(1) == "1 đơn vị");
+    CHECK(ontrack::count_of_localities(114) == "114 đơn vị");
+    CHECK(ontrack::count_of_milestones(1) == "1 mốc");
+    CHECK(ontrack::trn("{}: {} event added", "{}: {} events added", 1, "p.toml", 1) == "p.toml: đã thêm 1 sự kiện");
+    CHECK(ontrack::trn("{}: {} event added", "{}: {} events added", 2, "p.toml", 2) == "p.toml: đã thêm 2 sự kiện");
+    // Not in the catalogue: the English forms, chosen by the count.
+    CHECK(std::string(ontrack::tr_plural("{} apple", "{} apples", 1)) == "{} apple");
+    CHECK(std::string(ontrack::tr_plural("{} apple", "{} apples", 2)) == "{} apples");
+}
+
+TEST_CASE("the phrases translated at run time all have a translation", "[i18n]") {
+    const auto phrases = ontrack::run_time_phrases();
+    REQUIRE(phrases.size() > 50);
+    for (const char* phrase : phrases) {
+        INFO(phrase);
+        CHECK(find_po(phrase) != nullptr);
+    }
 }

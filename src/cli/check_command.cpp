@@ -4,6 +4,7 @@
 
 #include "../i18n.hpp"
 #include "../load.hpp"
+#include "../render/wording.hpp"
 
 namespace ontrack {
 
@@ -17,8 +18,8 @@ CheckCommand::CheckCommand(CLI::App& app) {
 
 int CheckCommand::run() const {
     for (const Plan& plan : load_plans(files_))
-        fmt::print("{}\n", trf("{}: ok: {} localities, {} milestones", plan.file, plan.localities.size(),
-                               plan.milestones.size()));
+        fmt::print("{}\n", trf("{}: ok: {}, {}", plan.file, count_of_localities(plan.localities.size()),
+                               count_of_milestones(plan.milestones.size())));
     return 0;
 }
 

@@ -45,14 +45,15 @@ Lang requested_language(int argc, const char* const* argv) {
             lang = parse_lang(arg + 7);
         if (lang) return *lang;
     }
-    return language_from_environment(std::getenv("LC_ALL"), std::getenv("LC_MESSAGES"), std::getenv("LANG"));
+    return language_from_environment(std::getenv("LANGUAGE"), std::getenv("LC_ALL"), std::getenv("LC_MESSAGES"),
+                                     std::getenv("LANG"));
 }
 
 void translate_help(CLI::App& app) {
     auto formatter = std::make_shared<HelpFormatter>();
     app.formatter(formatter);
-    for (const char* label :
-         {"Usage", "OPTIONS", "SUBCOMMAND", "SUBCOMMANDS", "Positionals", "REQUIRED", "Needs", "Excludes", "Env"})
+    for (const char* label : {N_("Usage"), N_("OPTIONS"), N_("SUBCOMMAND"), N_("SUBCOMMANDS"), N_("Positionals"),
+                              N_("REQUIRED"), N_("Needs"), N_("Excludes"), N_("Env")})
         formatter->label(label, tr(label));
     app.option_defaults()->group(tr("Options"));
     app.set_help_flag("-h,--help", tr("Print this help message and exit"));

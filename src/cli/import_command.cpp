@@ -63,7 +63,8 @@ int ImportCommand::run() const {
         requests.push_back(std::move(request));
     }
     target->commit(add_events(plan_text, plan_, targets, requests, Recheck::done_by_caller).text);
-    fmt::print("{}\n", trf("{}: {} events added", plan_, import.additions.size()));
+    fmt::print("{}\n", trn("{}: {} event added", "{}: {} events added", import.additions.size(), plan_,
+                           import.additions.size()));
     return 0;
 }
 

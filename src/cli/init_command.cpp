@@ -6,6 +6,7 @@
 #include "../load.hpp"
 #include "../output_file.hpp"
 #include "../plan_file.hpp"
+#include "../render/wording.hpp"
 #include "../roster.hpp"
 #include "../utf8.hpp"
 #include "commands.hpp"
@@ -62,7 +63,8 @@ int InitCommand::run() const {
             throw std::runtime_error(trf("{}: exists; use --force to replace it", make_inert(output_)));
         target.commit(plan);
         fmt::print(stderr, "{}\n",
-                   trf("{}: {} localities, {} milestones", make_inert(output_), units.size(), specs.size()));
+                   trf("{}: {}, {}", make_inert(output_), count_of_localities(units.size()),
+                       count_of_milestones(specs.size())));
     }
     return 0;
 }

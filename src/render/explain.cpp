@@ -11,9 +11,10 @@ namespace {
 std::string buffer_words(SafetyBuffer::State state, std::int64_t days, std::int64_t units) {
     switch (state) {
         case SafetyBuffer::State::safe:
-            return days == 1 ? std::string(tr("safe for 1 day")) : trf("safe for {} days", days);
+            return trn("safe for {} day", "safe for {} days", static_cast<std::uint64_t>(days), days);
         case SafetyBuffer::State::below:
-            return units == 1 ? std::string(tr("below the path by 1 unit")) : trf("below the path by {} units", units);
+            return trn("below the path by {} unit", "below the path by {} units", static_cast<std::uint64_t>(units),
+                       units);
         case SafetyBuffer::State::clear: return tr("at or above the path to the last milestone");
     }
     return "?";
@@ -33,6 +34,21 @@ std::string text(const Term& t) {
 
 std::int64_t integer(const Term& t) {
     return std::get<std::int64_t>(t);
+}
+
+// What chooses a message's plural form: |n| of an integer term, or of a
+// decimal one's whole part (saturated at 2^64 - 1).
+std::uint64_t plural_of(const Term& t) {
+    if (const auto* n = std::get_if<std::int64_t>(&t))
+        return *n < 0 ? 0 - static_cast<std::uint64_t>(*n) : static_cast<std::uint64_t>(*n);
+    std::uint64_t v = 0;
+    if (const auto* x = std::get_if<Decimal>(&t))
+        for (const char c : x->text) {
+            if (c == '.') break;
+            if (c < '0' || c > '9') continue;
+            v = v > (UINT64_MAX - 9) / 10 ? UINT64_MAX : v * 10 + static_cast<std::uint64_t>(c - '0');
+        }
+    return v;
 }
 
 // An integer that may be negative, in parentheses then: "(-3)".
@@ -121,8 +137,8 @@ ExplainLine word(const Report& r, const Explained& e) {
         case Figure::trend_window:
             label = tr("Trend window");
             value = trf("{} to {}", s(2), s(0));
-            formula = e.form == Form::one_month ? trf("{} minus 1 month = {}; {} days", s(0), s(2), s(3))
-                                                : trf("{} minus {} months = {}; {} days", s(0), s(1), s(2), s(3));
+            formula = trn("{} minus {} month = {}; {} days", "{} minus {} months = {}; {} days", plural_of(t[1]), s(0),
+                          e.form == Form::one_month ? std::string("1") : s(1), s(2), s(3));
             break;
         case Figure::baseline:
             label = tr("Baseline");
@@ -141,7 +157,8 @@ ExplainLine word(const Report& r, const Explained& e) {
                 formula = trf("drug-free now {} ≥ required {}", s(0), s(1));
             } else if (e.form == Form::due_today) {
                 value = tr("due today");
-                formula = trf("{} − {} = {} units due on {}", s(0), s(1), s(2), s(3));
+                formula = trn("{} − {} = {} unit due on {}", "{} − {} = {} units due on {}", plural_of(t[2]), s(0),
+                              s(1), s(2), s(3));
             } else {
                 value = trf("{} per month", value);
                 formula = fmt::format("({} − {}) × 30.436875 / {} = {}", s(0), s(1), s(2), s(3));
@@ -162,8 +179,9 @@ ExplainLine word(const Report& r, const Explained& e) {
                 formula = trf("pace {} ≤ 0 and drug-free now {} < required {}", s(0), s(1), s(2));
             } else {
                 if (e.form == Form::after_calendar) value = tr("after 9999-12-31");
-                formula =
-                    trf("{} + ceil(({} − {}) × {} / {}) days = {} + {} days", s(0), s(1), s(2), s(3), s(4), s(5), s(6));
+                formula = trn("{} + ceil(({} − {}) × {} / {}) days = {} + {} day",
+                              "{} + ceil(({} − {}) × {} / {}) days = {} + {} days", plural_of(t[6]), s(0), s(1), s(2),
+                              s(3), s(4), s(5), s(6));
             }
             break;
         case Figure::ratio:
@@ -205,8 +223,9 @@ ExplainLine word(const Report& r, const Explained& e) {
                     break;
                 case SafetyBuffer::State::safe:
                     value = buffer_words(state, integer(t[4]), 0);
-                    formula =
-                        trf("the path first rises above {} on {}, {} − {} = {} days", s(0), s(1), s(2), s(3), s(4));
+                    formula = trn("the path first rises above {} on {}, {} − {} = {} day",
+                                  "the path first rises above {} on {}, {} − {} = {} days", plural_of(t[4]), s(0), s(1),
+                                  s(2), s(3), s(4));
                     break;
                 case SafetyBuffer::State::clear:
                     value = buffer_words(state, 0, 0);

@@ -106,10 +106,11 @@ std::string render_html(const Report& r, const ChartData& chart, const std::vect
     if (r.illustrative) out += fmt::format("<p class=\"warning\" role=\"note\">{}</p>\n", tr(illustrative_warning));
     if (!r.source.empty()) out += fmt::format("<p class=\"muted\">{}</p>\n", trf("Source: {}", html_escape(r.source)));
     if (!r.note.empty()) out += fmt::format("<p class=\"muted\">{}</p>\n", trf("Note: {}", html_escape(r.note)));
-    out += fmt::format(
-        "<p class=\"summary\">{}</p>\n",
-        trf("As of <strong>{}</strong>: <strong>{} of {}</strong> units drug-free ({}).", human_date(r.as_of),
-            human_count(r.covered), human_count(r.total), share_text(r.covered, r.total)));
+    out += fmt::format("<p class=\"summary\">{}</p>\n",
+                       trn("As of <strong>{}</strong>: <strong>{} of {}</strong> unit drug-free ({}).",
+                           "As of <strong>{}</strong>: <strong>{} of {}</strong> units drug-free ({}).",
+                           static_cast<std::uint64_t>(r.total), human_date(r.as_of), human_count(r.covered),
+                           human_count(r.total), share_text(r.covered, r.total)));
 
     // The milestones, with the same columns as the table format.
     out += fmt::format("<section>\n<h2>{}</h2>\n", tr("Milestones"));

@@ -43,8 +43,9 @@ std::string render_markdown(const Report& r) {
     if (r.illustrative) out += trf("> **Note:** {}", tr(illustrative_warning)) + "\n\n";
     if (!r.source.empty()) out += trf("Source: {}", md(r.source)) + "\n\n";
     if (!r.note.empty()) out += trf("Note: {}", md(r.note)) + "\n\n";
-    out += trf("As of **{}**: **{} of {}** units drug-free ({}).", human_date(r.as_of), human_count(r.covered),
-               human_count(r.total), share_text(r.covered, r.total)) +
+    out += trn("As of **{}**: **{} of {}** unit drug-free ({}).", "As of **{}**: **{} of {}** units drug-free ({}).",
+               static_cast<std::uint64_t>(r.total), human_date(r.as_of), human_count(r.covered), human_count(r.total),
+               share_text(r.covered, r.total)) +
            "\n\n";
     std::vector<std::vector<std::string>> rows;
     for (std::size_t k = 0; k < r.milestones.size(); ++k) {

@@ -10,6 +10,11 @@
 namespace ontrack {
 namespace {
 
+// |n|, for choosing a plural form: "-1 net unit".
+std::uint64_t magnitude_of(std::int64_t n) {
+    return n < 0 ? std::uint64_t{0} - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n);
+}
+
 std::string count(std::int64_t n) {
     return human_count(n);
 }
@@ -41,9 +46,10 @@ Section forecast_section(const Analysis& a) {
                           m.nothing_needed ? tr("reached") : human_decimal(ratio_text(m.ratio)),
                           tr(to_string(m.progress))});
     }
-    s.notes.push_back(trf("Achieved pace: {} net units in the {} months from {} to {} ({} to {} drug-free).",
-                          count(t.pace.units), t.window_months, human_date(t.window_start), human_date(t.as_of),
-                          count(t.baseline), count(t.covered)));
+    s.notes.push_back(trf("Achieved pace: {} in the {} from {} to {} ({} to {} drug-free).",
+                          trn("{} net unit", "{} net units", magnitude_of(t.pace.units), count(t.pace.units)),
+                          trn("{} month", "{} months", static_cast<std::uint64_t>(t.window_months), t.window_months),
+                          human_date(t.window_start), human_date(t.as_of), count(t.baseline), count(t.covered)));
     s.notes.push_back(tr(progress_rule));
     s.notes.push_back(tr("The forecast extrapolates the recent pace; the verdicts above follow the plan's dates."));
     if (f.milestones.empty()) s.notes.insert(s.notes.begin(), tr("No milestone is still ahead."));
@@ -92,7 +98,7 @@ std::vector<Section> changes_sections(const Analysis& a) {
         std::string events;
         for (const Event& e : ch.events)
             events += (events.empty() ? "" : ", ") +
-                      trf(e.kind == EventKind::certified ? "certified {}" : "revoked {}", human_date(e.date));
+                      trf(e.kind == EventKind::certified ? "certified {}" : N_("revoked {}"), human_date(e.date));
         loc.rows.push_back({locality_label(ch.locality), tr(to_string(ch.kind)), events});
     }
     if (c.localities.empty()) loc.notes.push_back(tr("No locality was certified or revoked."));
@@ -136,7 +142,9 @@ Section listing_section(const Analysis& a) {
         s.rows.push_back(std::move(row));
     }
     if (l.unlisted > 0)
-        s.notes.push_back(trf("And {} units counted in the total but not listed in the plan.", count(l.unlisted)));
+        s.notes.push_back(trn("And {} unit counted in the total but not listed in the plan.",
+                              "And {} units counted in the total but not listed in the plan.",
+                              static_cast<std::uint64_t>(l.unlisted), count(l.unlisted)));
     return s;
 }
 

@@ -76,8 +76,9 @@ std::string render_table(const Report& r, const RenderOptions& options) {
 
     line(style.bold(make_inert(r.plan)));
     if (!r.source.empty()) line(trf("Source: {}", make_inert(r.source)));
-    line(trf("As of {}: {} of {} units drug-free ({})", human_date(r.as_of), human_count(r.covered),
-             human_count(r.total), share_text(r.covered, r.total)));
+    line(trn("As of {}: {} of {} unit drug-free ({})", "As of {}: {} of {} units drug-free ({})",
+             static_cast<std::uint64_t>(r.total), human_date(r.as_of), human_count(r.covered), human_count(r.total),
+             share_text(r.covered, r.total)));
     if (r.illustrative) line(style.warn(trf("NOTE: {}", tr(illustrative_warning))));
     if (!r.note.empty()) line(trf("Note: {}", make_inert(r.note)));
     line("");

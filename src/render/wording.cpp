@@ -24,6 +24,14 @@ std::string rollup_sentence(const Rollup& r) {
         r.milestones_bad, r.milestones);
 }
 
+std::string count_of_localities(std::uint64_t n) {
+    return trn("{} locality", "{} localities", n, n);
+}
+
+std::string count_of_milestones(std::uint64_t n) {
+    return trn("{} milestone", "{} milestones", n, n);
+}
+
 std::string milestone_label(const MilestoneResult& m, std::size_t index) {
     return m.name.empty() ? trf("Milestone {}", index + 1) : m.name;
 }

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "../breakdown.hpp"
+#include "../i18n.hpp"
 #include "../report.hpp"
 
 namespace ontrack {
@@ -20,21 +21,26 @@ std::string milestone_label(const MilestoneResult& m, std::size_t index);
 // "An Lão (11530)" or just the name when there is no id.
 std::string locality_label(const LocalityRef& ref);
 
+// "1 locality", "114 localities"; "1 milestone", "4 milestones" (ngettext).
+std::string count_of_localities(std::uint64_t n);
+std::string count_of_milestones(std::uint64_t n);
+
 // "34 plans: 1234 of 3321 units drug-free (37.2%); 5 of 34 plans have a
 // milestone missed or behind (9 of 136 milestones)."
 std::string rollup_sentence(const Rollup& rollup);
 
-inline constexpr const char* illustrative_warning = "The dates in this plan are illustrative, not official records.";
+inline constexpr const char* illustrative_warning =
+    N_("The dates in this plan are illustrative, not official records.");
 // For a usage error: "unknown field \"knd\" for --by; valid fields: kind, id,
 // name (did you mean \"kind\"?)".
 std::string unknown_by_field_message(const UnknownByField& field);
 
 // The grading rule of the forecast's R, to state in the output.
 inline constexpr const char* progress_rule =
-    "R = (projected - baseline) / (required - baseline), baseline = coverage at the start of the trend window; "
-    "graded with the thresholds of the UN Statistics Division's SDG progress chart: R >= 0.95 on track, "
-    "0.10 <= R < 0.95 needs acceleration, R < 0.10 stagnant or regressing.";
+    N_("R = (projected - baseline) / (required - baseline), baseline = coverage at the start of the trend window; "
+       "graded with the thresholds of the UN Statistics Division's SDG progress chart: R >= 0.95 on track, "
+       "0.10 <= R < 0.95 needs acceleration, R < 0.10 stagnant or regressing.");
 inline constexpr const char* upcoming_rule =
-    "Upcoming milestones count the units drug-free today plus those planned by the deadline.";
+    N_("Upcoming milestones count the units drug-free today plus those planned by the deadline.");
 
 }  // namespace ontrack
