@@ -15,31 +15,10 @@
 
 namespace ontrack {
 
-inline constexpr int exit_usage = 2;
-
-// What the command line names, before it is parsed: setting up a CLI11
-// option costs about 15,000 instructions, more than a tenth of a small
-// report, so options and subcommands are set up only when named (or when
-// help is asked for, which shows them all). Parsing then works as if all
-// were there: an option not named keeps its default.
-class CommandLine {
-   public:
-    CommandLine(int argc, const char* const* argv);
-    bool help() const { return help_; }
-    // Whether `names` ("--format,-f", "check") is on the line: a word equal
-    // to a name, "--name=value", or "-xvalue" for a short name; always when
-    // help is asked for.
-    bool names(std::string_view names) const;
-
-   private:
-    std::vector<std::string_view> words_;
-    bool help_ = false;
-};
-
 // ontrack FILE... [report options]
 class ReportCommand {
    public:
-    ReportCommand(CLI::App& app, const CommandLine& line);
+    explicit ReportCommand(CLI::App& app);
     int run() const;
 
    private:
@@ -103,6 +82,10 @@ class ImportCommand {
     double lock_timeout_ = 5;
 };
 
+// Builds the command line, parses it, runs the chosen command; returns the
+// exit status (every exception turned into a message).
+int run_command_line(int argc, char** argv);
+
 // The language of the help and messages: --lang VALUE or --lang=VALUE on the
 // command line (the first valid one), else LC_ALL, LC_MESSAGES, LANG.
 // Decided before the app is built, because CLI11 keeps help texts as given.
@@ -127,10 +110,12 @@ void finish_stdout();
 // A validator for YYYY-MM-DD options, naming what is wrong.
 CLI::Validator iso_date_validator();
 
-// Runs `action`, turning every error into a message on stderr and exit 2.
+// Runs `action`, turning every exception into a message on stderr and its exit status.
 template <typename Action>
 int run_guarded(Action&& action);
-int report_exception();  // within a catch block: prints the error, returns 2
+// Within a catch block: prints the error and returns the exit status: 2 for
+// the user's errors, 70 for a bug (failure.hpp).
+int report_exception();
 
 template <typename Action>
 int run_guarded(Action&& action) {

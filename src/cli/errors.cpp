@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "../diagnostic.hpp"
+#include "../failure.hpp"
 #include "../i18n.hpp"
 #include "../library_messages.hpp"
 #include "commands.hpp"
@@ -48,17 +49,15 @@ void finish_stdout() {
 int report_exception() {
     try {
         throw;
-    } catch (const InputError& e) {
-        for (const Diagnostic& d : e.diagnostics()) fmt::print(stderr, "{}", format_diagnostic(d));
     } catch (const CLI::Error& e) {
         fmt::print(stderr, "{}\n{}\n", trf("ontrack: error: {}", translate_cli_message(e.what())),
                    tr("Run 'ontrack --help' for usage."));
-    } catch (const std::exception& e) {
-        fmt::print(stderr, "{}\n", trf("ontrack: error: {}", e.what()));
+        return exit_error;
     } catch (...) {
-        fmt::print(stderr, "{}\n", trf("ontrack: error: {}", tr("unexpected failure")));
+        const Failure failure = current_failure(ONTRACK_VERSION);
+        fmt::print(stderr, "{}", failure.text);
+        return failure.status;
     }
-    return exit_usage;
 }
 
 }  // namespace ontrack

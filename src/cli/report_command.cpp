@@ -6,56 +6,44 @@
 
 namespace ontrack {
 
-ReportCommand::ReportCommand(CLI::App& app, const CommandLine& line) {
+ReportCommand::ReportCommand(CLI::App& app) {
     app.add_option("FILE", files_, tr("The plan (TOML); - reads standard input; several plans add a roll-up"))
         ->option_text("...");
-    if (line.names("--as-of"))
-        app.add_option("--as-of", as_of_, tr("Report as of this day (default: today)"))
-            ->check(iso_date_validator())
-            ->option_text("YYYY-MM-DD");
-    if (line.names("--format,-f"))
-        app.add_option("--format,-f", format_, tr("Output format"))
-            ->check(CLI::IsMember({"table", "json", "csv", "markdown", "html"}))
-            ->option_text("{table,json,csv,markdown,html}=table");
-    if (line.names("--window"))
-        app.add_option("--window", window_, tr("Months of history behind the achieved pace"))
-            ->check(CLI::Range(1, max_window_months))
-            ->option_text(std::string(tr("MONTHS")) + "=12");
-    if (line.names("--by"))
-        app.add_option("--by", by_, tr("Break the report down by a locality field: kind, id or name"))
-            ->check(CLI::Validator(
-                [](std::string& field) {
-                    return parse_by_field(field) ? std::string() : unknown_by_field_message(unknown_by_field(field));
-                },
-                "FIELD"))
-            ->option_text("{kind,id,name}");
-    if (line.names("--since"))
-        app.add_option("--since", since_, tr("What changed between this day and the as-of day"))
-            ->check(iso_date_validator())
-            ->option_text("YYYY-MM-DD");
-    if (line.names("--list"))
-        app.add_option("--list", list_, tr("List the localities themselves"))
-            ->check(CLI::IsMember({"uncovered", "overdue", "revoked", "covered"}))
-            ->option_text("{uncovered,overdue,revoked,covered}");
-    if (line.names("--forecast"))
-        app.add_flag(
-            "--forecast", forecast_,
-            tr("Pace needed and achieved, projection, date reached, progress ratio (UNSD grading), safety buffer"));
-    if (line.names("--explain"))
-        app.add_flag("--explain", explain_, tr("Show every figure with the formula and the values behind it"));
-    if (line.names("--chart")) app.add_flag("--chart", chart_, tr("Add a burn-up chart to the table"));
-    if (line.names("--output,-o"))
-        app.add_option("--output,-o", output_, tr("Write the report to this file (atomically) instead of stdout"))
-            ->option_text(tr("FILE"));
-    if (line.names("--upcoming-only"))
-        app.add_flag("--upcoming-only", upcoming_only_, tr("Exit status judges upcoming milestones only (for cron)"));
-    if (line.names("--color,--no-color")) {
-        auto* color =
-            app.add_option("--color", color_, tr("Colour in the table: auto (terminal, no NO_COLOR), always or never"))
-                ->check(CLI::IsMember({"auto", "always", "never"}))
-                ->option_text("{auto,always,never}=auto");
-        app.add_flag("--no-color", no_color_, tr("Same as --color=never"))->excludes(color);
-    }
+    app.add_option("--as-of", as_of_, tr("Report as of this day (default: today)"))
+        ->check(iso_date_validator())
+        ->option_text("YYYY-MM-DD");
+    app.add_option("--format,-f", format_, tr("Output format"))
+        ->check(CLI::IsMember({"table", "json", "csv", "markdown", "html"}))
+        ->option_text("{table,json,csv,markdown,html}=table");
+    app.add_option("--window", window_, tr("Months of history behind the achieved pace"))
+        ->check(CLI::Range(1, max_window_months))
+        ->option_text(std::string(tr("MONTHS")) + "=12");
+    app.add_option("--by", by_, tr("Break the report down by a locality field: kind, id or name"))
+        ->check(CLI::Validator(
+            [](std::string& field) {
+                return parse_by_field(field) ? std::string() : unknown_by_field_message(unknown_by_field(field));
+            },
+            "FIELD"))
+        ->option_text("{kind,id,name}");
+    app.add_option("--since", since_, tr("What changed between this day and the as-of day"))
+        ->check(iso_date_validator())
+        ->option_text("YYYY-MM-DD");
+    app.add_option("--list", list_, tr("List the localities themselves"))
+        ->check(CLI::IsMember({"uncovered", "overdue", "revoked", "covered"}))
+        ->option_text("{uncovered,overdue,revoked,covered}");
+    app.add_flag(
+        "--forecast", forecast_,
+        tr("Pace needed and achieved, projection, date reached, progress ratio (UNSD grading), safety buffer"));
+    app.add_flag("--explain", explain_, tr("Show every figure with the formula and the values behind it"));
+    app.add_flag("--chart", chart_, tr("Add a burn-up chart to the table"));
+    app.add_option("--output,-o", output_, tr("Write the report to this file (atomically) instead of stdout"))
+        ->option_text(tr("FILE"));
+    app.add_flag("--upcoming-only", upcoming_only_, tr("Exit status judges upcoming milestones only (for cron)"));
+    auto* color =
+        app.add_option("--color", color_, tr("Colour in the table: auto (terminal, no NO_COLOR), always or never"))
+            ->check(CLI::IsMember({"auto", "always", "never"}))
+            ->option_text("{auto,always,never}=auto");
+    app.add_flag("--no-color", no_color_, tr("Same as --color=never"))->excludes(color);
 }
 
 int ReportCommand::run() const {

@@ -1,0 +1,57 @@
+// The command line as a whole: the app, its global options, the report and
+// the subcommands, parsed; the chosen command runs.
+#include <fmt/format.h>
+
+#include "../i18n.hpp"
+#include "commands.hpp"
+
+namespace ontrack {
+
+int run_command_line(int argc, char** argv) {
+    CLI::App app{tr("Is the plan to make every locality drug-free on track? Reads a TOML plan and reports, for each\n"
+                    "milestone, the units required and covered, the shortfall, and a verdict."),
+                 "ontrack"};
+    translate_help(app);
+    app.fallthrough();
+    std::string lang;
+    app.add_option(
+           "--lang", lang,
+           tr("Language of the report and messages: vi or en (default: from LANGUAGE, LC_ALL, LC_MESSAGES or LANG)"))
+        ->check(CLI::IsMember({"vi", "en"}))
+        ->option_text("{vi,en}");
+    ReportCommand report(app);
+    CheckCommand check(app);
+    RecordCommand record(app);
+    InitCommand init(app);
+    ImportCommand import(app);
+    for (CLI::App* command : app.get_subcommands({})) translate_subcommand_help(*command);
+    app.require_subcommand(0, 1);
+    app.set_version_flag("--version",
+                         "ontrack " ONTRACK_VERSION
+                         "\n"
+                         "Copyright (C) 2025-2026 The ontrack authors\n"
+                         "License: MIT <https://opensource.org/licenses/MIT>",
+                         tr("Display program version information and exit"));
+    app.footer(
+        tr("Exit status: 0 every milestone met or on-track, 1 any missed or behind, 2 usage or input error, "
+           "70 an internal error (a bug)."));
+    return run_guarded([&] {
+        try {
+            app.parse(argc, argv);
+        } catch (const CLI::CallForHelp& e) {
+            return app.exit(e);
+        } catch (const CLI::CallForVersion& e) {
+            return app.exit(e);
+        }
+        if (!lang.empty()) set_language(*parse_lang(lang));
+        const int status = check.chosen()    ? check.run()
+                           : record.chosen() ? record.run()
+                           : init.chosen()   ? init.run()
+                           : import.chosen() ? import.run()
+                                             : report.run();
+        finish_stdout();
+        return status;
+    });
+}
+
+}  // namespace ontrack
