@@ -16,6 +16,7 @@
 // Kinds: phường 40%, xã 58%, đặc khu 2%. Names are two Vietnamese syllables and
 // a number, so they are unique; a few contain '#' or '[[locality]]' inside the
 // quoted string. Ids are unique 7-digit strings.
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -25,6 +26,8 @@
 #include <string_view>
 
 #include <fmt/format.h>
+
+#include "date.hpp"
 
 namespace {
 
@@ -41,51 +44,22 @@ struct SplitMix64 {
     std::uint64_t below(std::uint64_t n) { return next() % n; }
 };
 
-// Days since 1970-01-01 <-> civil date (H. Hinnant's algorithms).
-long days_from_civil(long y, unsigned m, unsigned d) {
-    y -= m <= 2;
-    const long era = (y >= 0 ? y : y - 399) / 400;
-    const unsigned yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<long>(doe) - 719468;
-}
+using ontrack::Date;
 
-struct Civil {
-    long y;
-    unsigned m, d;
-};
-
-Civil civil_from_days(long z) {
-    z += 719468;
-    const long era = (z >= 0 ? z : z - 146096) / 146097;
-    const unsigned doe = static_cast<unsigned>(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const long y = static_cast<long>(yoe) + era * 400;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-    return Civil{y + (m <= 2), m, d};
-}
-
-struct Date {
-    long days;
-};
-
+// The model's own calendar (src/model/date.hpp), not a copy of it.
 template <typename Out>
 Out put_date(Out out, Date date) {
-    const Civil c = civil_from_days(date.days);
-    return fmt::format_to(out, "{:04}-{:02}-{:02}", c.y, c.m, c.d);
+    const std::string iso = ontrack::to_iso(date);
+    return std::copy(iso.begin(), iso.end(), out);
 }
 
 // A day uniformly in [from, to].
 Date between(SplitMix64& rng, Date from, Date to) {
-    return Date{from.days + static_cast<long>(rng.below(static_cast<std::uint64_t>(to.days - from.days + 1)))};
+    return Date{from.days + static_cast<std::int32_t>(rng.below(static_cast<std::uint64_t>(to.days - from.days + 1)))};
 }
 
-Date ymd(long y, unsigned m, unsigned d) {
-    return Date{days_from_civil(y, m, d)};
+Date ymd(int y, unsigned m, unsigned d) {
+    return Date::from_ymd(y, m, d);
 }
 
 constexpr std::string_view syllables[] = {

@@ -35,7 +35,7 @@ add_dependencies(ontrack ontrack_translations)
 # Only i18n.cpp knows the install directory (a new prefix rebuilds one file),
 # also relative to the binary's, for an install moved elsewhere.
 file(RELATIVE_PATH ONTRACK_LOCALEDIR_FROM_BINDIR ${CMAKE_INSTALL_FULL_BINDIR} ${CMAKE_INSTALL_FULL_LOCALEDIR})
-set_property(SOURCE ${PROJECT_SOURCE_DIR}/src/i18n.cpp APPEND
+set_property(SOURCE ${PROJECT_SOURCE_DIR}/src/lang/i18n.cpp APPEND
              PROPERTY COMPILE_DEFINITIONS ONTRACK_LOCALEDIR="${CMAKE_INSTALL_FULL_LOCALEDIR}"
                       ONTRACK_LOCALEDIR_FROM_BINDIR="${ONTRACK_LOCALEDIR_FROM_BINDIR}")
 

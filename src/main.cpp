@@ -2,7 +2,7 @@
 // The language is chosen before the command line is built (CLI11 keeps help
 // texts as they are given); everything else is in cli/.
 #include "allocator.hpp"
-#include "cli/commands.hpp"
+#include "commands.hpp"
 #include "i18n.hpp"
 
 int main(int argc, char** argv) {

@@ -2,8 +2,8 @@
 // the subcommands, parsed; the chosen command runs.
 #include <fmt/format.h>
 
-#include "../i18n.hpp"
 #include "commands.hpp"
+#include "i18n.hpp"
 
 namespace ontrack {
 

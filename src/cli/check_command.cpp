@@ -2,9 +2,9 @@
 
 #include <fmt/format.h>
 
-#include "../i18n.hpp"
-#include "../load.hpp"
-#include "../render/wording.hpp"
+#include "i18n.hpp"
+#include "load.hpp"
+#include "wording.hpp"
 
 namespace ontrack {
 

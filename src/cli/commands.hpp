@@ -10,8 +10,8 @@
 
 #include <CLI/CLI.hpp>
 
-#include "../i18n.hpp"
-#include "../options.hpp"
+#include "i18n.hpp"
+#include "options.hpp"
 
 namespace ontrack {
 

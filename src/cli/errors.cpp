@@ -6,11 +6,11 @@
 
 #include <fmt/format.h>
 
-#include "../diagnostic.hpp"
-#include "../failure.hpp"
-#include "../i18n.hpp"
-#include "../library_messages.hpp"
 #include "commands.hpp"
+#include "diagnostic.hpp"
+#include "failure.hpp"
+#include "i18n.hpp"
+#include "library_messages.hpp"
 
 namespace ontrack {
 

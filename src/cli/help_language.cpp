@@ -4,9 +4,9 @@
 #include <cstring>
 #include <memory>
 
-#include "../i18n.hpp"
-#include "../utf8.hpp"
 #include "commands.hpp"
+#include "i18n.hpp"
+#include "utf8.hpp"
 
 namespace ontrack {
 namespace {

@@ -2,14 +2,14 @@
 
 #include <fmt/format.h>
 
-#include "../i18n.hpp"
-#include "../load.hpp"
-#include "../output_file.hpp"
-#include "../plan_file.hpp"
-#include "../render/wording.hpp"
-#include "../roster.hpp"
-#include "../utf8.hpp"
 #include "commands.hpp"
+#include "i18n.hpp"
+#include "load.hpp"
+#include "output_file.hpp"
+#include "plan_file.hpp"
+#include "roster.hpp"
+#include "utf8.hpp"
+#include "wording.hpp"
 
 namespace ontrack {
 

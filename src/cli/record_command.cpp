@@ -1,11 +1,11 @@
 #include <fmt/format.h>
 
-#include "../i18n.hpp"
-#include "../load.hpp"
-#include "../output_file.hpp"
-#include "../plan_edit.hpp"
-#include "../plan_file.hpp"
 #include "commands.hpp"
+#include "i18n.hpp"
+#include "load.hpp"
+#include "output_file.hpp"
+#include "plan_edit.hpp"
+#include "plan_file.hpp"
 
 namespace ontrack {
 

@@ -1,8 +1,8 @@
 #include "commands.hpp"
 
-#include "../i18n.hpp"
-#include "../render/wording.hpp"
-#include "../run.hpp"
+#include "i18n.hpp"
+#include "run.hpp"
+#include "wording.hpp"
 
 namespace ontrack {
 

@@ -3,8 +3,8 @@
 
 #include <fmt/format.h>
 
-#include "../i18n.hpp"
 #include "charts.hpp"
+#include "i18n.hpp"
 
 namespace ontrack {
 namespace {

@@ -4,9 +4,9 @@
 
 #include <fmt/format.h>
 
-#include "../i18n.hpp"
-#include "../utf8.hpp"
 #include "charts.hpp"
+#include "i18n.hpp"
+#include "utf8.hpp"
 
 namespace ontrack {
 namespace {

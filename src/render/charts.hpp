@@ -6,8 +6,8 @@
 #include <string_view>
 #include <vector>
 
-#include "../chart_data.hpp"
-#include "../report.hpp"
+#include "chart_data.hpp"
+#include "report.hpp"
 
 namespace ontrack {
 

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "../forecast.hpp"
-#include "../report.hpp"
+#include "forecast.hpp"
+#include "report.hpp"
 
 namespace ontrack {
 

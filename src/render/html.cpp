@@ -1,11 +1,11 @@
 // The html format: one self-contained page to share, print on A4 or read on a phone.
 #include <fmt/format.h>
 
-#include "../i18n.hpp"
-#include "../utf8.hpp"
 #include "charts.hpp"
+#include "i18n.hpp"
 #include "render.hpp"
 #include "sections.hpp"
+#include "utf8.hpp"
 #include "wording.hpp"
 
 namespace ontrack {

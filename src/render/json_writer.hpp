@@ -10,7 +10,7 @@
 #include <type_traits>
 #include <vector>
 
-#include "../date.hpp"
+#include "date.hpp"
 
 namespace ontrack {
 

@@ -1,10 +1,10 @@
 // The markdown format: a summary and a table to paste into meeting notes.
 #include <fmt/format.h>
 
-#include "../i18n.hpp"
-#include "../utf8.hpp"
+#include "i18n.hpp"
 #include "render.hpp"
 #include "sections.hpp"
+#include "utf8.hpp"
 #include "wording.hpp"
 
 namespace ontrack {

@@ -3,8 +3,8 @@
 #include <optional>
 #include <stdexcept>
 
-#include "../compute.hpp"
-#include "../i18n.hpp"
+#include "compute.hpp"
+#include "i18n.hpp"
 
 namespace ontrack {
 

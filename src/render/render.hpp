@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "../analysis.hpp"
-#include "../report.hpp"
+#include "analysis.hpp"
+#include "report.hpp"
 
 namespace ontrack {
 

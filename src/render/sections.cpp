@@ -2,9 +2,9 @@
 
 #include <fmt/format.h>
 
-#include "../compute.hpp"
-#include "../i18n.hpp"
+#include "compute.hpp"
 #include "explain.hpp"
+#include "i18n.hpp"
 #include "wording.hpp"
 
 namespace ontrack {

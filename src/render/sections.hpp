@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "../analysis.hpp"
+#include "analysis.hpp"
 
 namespace ontrack {
 

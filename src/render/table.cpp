@@ -1,11 +1,11 @@
 // The table format: aligned columns for people at a terminal.
 #include <fmt/format.h>
 
-#include "../i18n.hpp"
-#include "../utf8.hpp"
 #include "charts.hpp"
+#include "i18n.hpp"
 #include "render.hpp"
 #include "sections.hpp"
+#include "utf8.hpp"
 #include "wording.hpp"
 
 namespace ontrack {

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "../i18n.hpp"
+#include "i18n.hpp"
 
 namespace ontrack {
 

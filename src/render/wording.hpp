@@ -4,9 +4,9 @@
 #include <cstdint>
 #include <string>
 
-#include "../breakdown.hpp"
-#include "../i18n.hpp"
-#include "../report.hpp"
+#include "breakdown.hpp"
+#include "i18n.hpp"
+#include "report.hpp"
 
 namespace ontrack {
 

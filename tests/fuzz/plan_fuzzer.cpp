@@ -9,7 +9,7 @@
 #include "diagnostic.hpp"
 #include "load.hpp"
 #include "plan_file.hpp"
-#include "render/render.hpp"
+#include "render.hpp"
 #include "utf8.hpp"
 
 namespace {

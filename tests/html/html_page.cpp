@@ -8,11 +8,11 @@
 #include <string>
 
 #include "chart_data.hpp"
+#include "charts.hpp"
 #include "compute.hpp"
 #include "diagnostic.hpp"
 #include "load.hpp"
-#include "render/charts.hpp"
-#include "render/wording.hpp"
+#include "wording.hpp"
 
 int main(int argc, char** argv) {
     using namespace ontrack;

@@ -5,9 +5,9 @@
 
 #include <catch2/catch.hpp>
 
+#include "chart_builders.hpp"
 #include "chart_data.hpp"
-#include "render/charts.hpp"
-#include "support/chart_builders.hpp"
+#include "charts.hpp"
 
 using namespace ontrack;
 using ontrack::test::point;

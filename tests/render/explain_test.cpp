@@ -1,14 +1,14 @@
 // The words of --explain and of the safety buffer (render/explain.*): the
 // figures come from explain() (forecast.hpp), the words from here.
-#include "render/explain.hpp"
+#include "explain.hpp"
 
 #include <string>
 #include <vector>
 
 #include <catch2/catch.hpp>
 
-#include "support/forecast_plans.hpp"
-#include "support/plan_builders.hpp"
+#include "forecast_plans.hpp"
+#include "plan_builders.hpp"
 
 #include "compute.hpp"
 #include "forecast.hpp"

@@ -8,10 +8,10 @@
 
 #include <catch2/catch.hpp>
 
+#include "chart_builders.hpp"
 #include "chart_data.hpp"
-#include "render/charts.hpp"
+#include "charts.hpp"
 #include "report.hpp"
-#include "support/chart_builders.hpp"
 
 using namespace ontrack;
 using ontrack::test::three_year_chart;

@@ -10,9 +10,9 @@
 #include <utility>
 #include <vector>
 
-#include "render/render.hpp"
+#include "render.hpp"
 #include "report.hpp"
-#include "support/report_builders.hpp"
+#include "report_builders.hpp"
 #include "utf8.hpp"
 
 using namespace ontrack;

@@ -1,5 +1,5 @@
 // The JSON writer: commas, nesting, layouts, empty containers and escaping.
-#include "render/json_writer.hpp"
+#include "json_writer.hpp"
 
 #include <optional>
 #include <stdexcept>

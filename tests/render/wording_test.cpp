@@ -1,5 +1,5 @@
 // The words shared by the renderers and the command line (render/wording.*).
-#include "render/wording.hpp"
+#include "wording.hpp"
 
 #include <catch2/catch.hpp>
 

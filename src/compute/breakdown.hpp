@@ -23,8 +23,8 @@
 #include <string_view>
 #include <vector>
 
-#include "msgid.hpp"
 #include "model.hpp"
+#include "msgid.hpp"
 #include "report.hpp"
 
 namespace ontrack {

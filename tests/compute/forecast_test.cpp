@@ -10,8 +10,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "support/forecast_plans.hpp"
-#include "support/plan_builders.hpp"
+#include "forecast_plans.hpp"
+#include "plan_builders.hpp"
 
 #include "compute.hpp"
 

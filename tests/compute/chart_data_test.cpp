@@ -6,7 +6,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "support/plan_builders.hpp"
+#include "plan_builders.hpp"
 
 #include "load.hpp"
 

@@ -19,6 +19,7 @@
 #include <catch2/catch.hpp>
 
 #include "diagnostic.hpp"
+#include "explain.hpp"
 #include "forecast.hpp"
 #include "import.hpp"
 #include "library_messages.hpp"
@@ -26,11 +27,10 @@
 #include "output_file.hpp"
 #include "plan_edit.hpp"
 #include "plan_file.hpp"
-#include "render/explain.hpp"
-#include "render/wording.hpp"
 #include "roster.hpp"
 #include "target.hpp"
 #include "utf8.hpp"
+#include "wording.hpp"
 
 using ontrack::Date;
 using ontrack::Diagnostic;

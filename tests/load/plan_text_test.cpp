@@ -7,7 +7,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "support/temp_dir.hpp"
+#include "temp_dir.hpp"
 
 using ontrack::PlanText;
 using ontrack::read_plan_text;

@@ -8,7 +8,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "support/plan_builders.hpp"
+#include "plan_builders.hpp"
 
 using namespace ontrack;
 using namespace ontrack::test;

@@ -7,7 +7,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "support/plan_builders.hpp"
+#include "plan_builders.hpp"
 
 using namespace ontrack;
 using ontrack::test::day;

@@ -7,7 +7,7 @@
 #include "analysis.hpp"
 #include "compute.hpp"
 #include "date.hpp"
-#include "render/render.hpp"
+#include "render.hpp"
 
 namespace ontrack {
 

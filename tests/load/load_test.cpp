@@ -10,7 +10,7 @@
 
 #include "diagnostic.hpp"
 #include "plan_file.hpp"
-#include "support/temp_dir.hpp"
+#include "temp_dir.hpp"
 
 using Catch::Matchers::Contains;
 using ontrack::Date;

@@ -20,8 +20,8 @@
 #include <string_view>
 #include <vector>
 
-#include "msgid.hpp"
 #include "model.hpp"
+#include "msgid.hpp"
 
 namespace ontrack {
 

@@ -13,7 +13,7 @@
 
 #include "diagnostic.hpp"
 #include "load.hpp"
-#include "support/temp_dir.hpp"
+#include "temp_dir.hpp"
 
 using Catch::Matchers::Contains;
 using ontrack::Date;
