@@ -25,7 +25,9 @@ ontrack_layer(model LINKS ontrack_text)
 ontrack_layer(lang LINKS ontrack_model ontrack_text fmt::fmt)
 ontrack_layer(load LINKS ontrack_lang ontrack_model ontrack_text tomlplusplus::tomlplusplus Threads::Threads)
 ontrack_layer(compute LINKS ontrack_model ontrack_text)
-ontrack_layer(render LINKS ontrack_compute ontrack_lang)
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
+ontrack_layer(render LINKS ontrack_compute ontrack_lang PkgConfig::XLSXWRITER)
 ontrack_layer(edit LINKS ontrack_load)
 
 # Every layer but cli, for the tests, the fuzzer and the HTML test page.

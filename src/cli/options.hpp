@@ -20,6 +20,7 @@ struct Options {
     Format format = Format::table;
     Judge judge = Judge::all;
     ColorMode color = ColorMode::automatic;
+    bool bom = false;  // csv: a UTF-8 byte order mark first
 };
 
 }  // namespace ontrack

@@ -1,3 +1,5 @@
+#include <unistd.h>
+
 #include "commands.hpp"
 
 #include "i18n.hpp"
@@ -12,9 +14,12 @@ ReportCommand::ReportCommand(CLI::App& app) {
     app.add_option("--as-of", as_of_, tr("Report as of this day (default: today)"))
         ->check(iso_date_validator())
         ->option_text("YYYY-MM-DD");
-    app.add_option("--format,-f", format_, tr("Output format"))
-        ->check(CLI::IsMember({"table", "json", "csv", "markdown", "html"}))
-        ->option_text("{table,json,csv,markdown,html}=table");
+    format_option_ =
+        app.add_option("--format,-f", format_,
+                       tr("Output format (default: from the --output file's extension .xlsx .html .csv .json .md, "
+                          "else table)"))
+            ->check(CLI::IsMember({"table", "json", "csv", "markdown", "html", "xlsx"}))
+            ->option_text("{table,json,csv,markdown,html,xlsx}=table");
     app.add_option("--window", window_, tr("Months of history behind the achieved pace"))
         ->check(CLI::Range(1, max_window_months))
         ->option_text(std::string(tr("MONTHS")) + "=12");
@@ -44,6 +49,9 @@ ReportCommand::ReportCommand(CLI::App& app) {
             ->check(CLI::IsMember({"auto", "always", "never"}))
             ->option_text("{auto,always,never}=auto");
     app.add_flag("--no-color", no_color_, tr("Same as --color=never"))->excludes(color);
+    app.add_flag("--bom", bom_,
+                 tr("Put a UTF-8 byte order mark before csv, for spreadsheets that need one (xlsx is better for "
+                    "people)"));
 }
 
 int ReportCommand::run() const {
@@ -52,6 +60,15 @@ int ReportCommand::run() const {
     options.files = files_;
     options.output = output_;
     options.format = *parse_format(format_);
+    if (format_option_->count() == 0 && !output_.empty() && output_ != "-")
+        if (const auto by_name = format_of_file_name(output_)) options.format = *by_name;
+    const bool to_terminal = (output_.empty() || output_ == "-") && ::isatty(STDOUT_FILENO);
+    if (options.format == Format::xlsx && to_terminal)
+        throw CLI::ValidationError("--format xlsx",
+                                   tr("a workbook is not for a terminal: give -o FILE.xlsx, or redirect the output"));
+    if (bom_ && options.format != Format::csv)
+        throw CLI::ValidationError("--bom", tr("a byte order mark goes before csv only"));
+    options.bom = bom_;
     AnalysisRequest& request = options.analysis;
     request.as_of = as_of_.empty() ? today_local() : *parse_iso_date(as_of_);
     request.window_months = window_;
@@ -65,7 +82,8 @@ int ReportCommand::run() const {
     }
     request.forecast = forecast_;
     request.explain = explain_;
-    request.chart = chart_ || options.format == Format::html;
+    request.chart = chart_ || options.format == Format::html || options.format == Format::xlsx;
+    request.units = options.format == Format::xlsx;
     if (options.format == Format::csv && (!by_.empty()) + (!list_.empty()) + (!since_.empty()) > 1)
         throw CLI::ValidationError("--format csv", tr("csv holds one table: give only one of --by, --list, --since"));
     if (options.format == Format::html && files_.size() > 1)

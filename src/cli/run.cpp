@@ -43,7 +43,8 @@ int run_report(const Options& options) {
         plan = Plan{};  // the analysis holds copies of what it shows: not kept while rendering
     }
     const bool to_stdout = options.output.empty() || options.output == "-";
-    const std::string text = render(analyses, options.format, RenderOptions{to_stdout && use_color(options.color)});
+    const std::string text =
+        render(analyses, options.format, RenderOptions{to_stdout && use_color(options.color), options.bom});
     if (to_stdout)
         write_stdout(text);
     else

@@ -11,6 +11,7 @@ Analysis analyse(const Plan& plan, const AnalysisRequest& request) {
     if (request.by) a.breakdown = breakdown(plan, a.report, *request.by);
     if (request.since) a.changes = changes_since(plan, *request.since, request.as_of);
     if (request.list) a.listing = list_localities(plan, request.as_of, *request.list);
+    if (request.units) a.units = unit_statuses(plan, request.as_of);
     if (request.explain) a.explanation = explain(a.report, a.forecast ? &*a.forecast : nullptr);
     if (request.chart) a.chart = chart_data(plan, request.as_of);
     return a;

@@ -25,6 +25,7 @@ struct AnalysisRequest {
     bool forecast = false;  // pace, projection, progress ratio, safety buffer
     bool explain = false;
     bool chart = false;
+    bool units = false;  // every locality's status (the xlsx sheet of units)
 };
 
 struct Analysis {
@@ -35,6 +36,7 @@ struct Analysis {
     std::optional<Listing> listing;
     std::optional<std::vector<Explained>> explanation;  // --explain: worded by the renderer, in its language
     std::optional<ChartData> chart;
+    std::optional<std::vector<UnitStatus>> units;
 };
 
 Analysis analyse(const Plan& plan, const AnalysisRequest& request);

@@ -92,10 +92,11 @@ Breakdown breakdown(const Plan& plan, const Report& report, ByField field) {
         Group& g = group_for(field_of(loc, field));
         ++g.count;
         const bool now = is_drug_free_on(loc, as_of);
+        const auto pending = current_plan(loc, as_of);
         g.drug_free += now;
         for (std::size_t k = 0; k < n_milestones; ++k) {
             const MilestoneResult& m = report.milestones[k];
-            const bool covered = m.upcoming ? now || (loc.planned && *loc.planned > as_of && *loc.planned <= m.deadline)
+            const bool covered = m.upcoming ? now || (pending && *pending > as_of && *pending <= m.deadline)
                                             : is_drug_free_on(loc, m.deadline);
             g.milestones[k].covered += covered;
         }

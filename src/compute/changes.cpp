@@ -38,7 +38,8 @@ Changes changes_since(const Plan& plan, Date since, Date as_of) {
             if (e.kind == EventKind::revoked) revoked_by_as_of = true;
             if (e.date > since) events.push_back(e);
         }
-        if (!after && loc.planned && *loc.planned > since && *loc.planned <= as_of) out.slipped.push_back(ref);
+        if (const auto plan = current_plan(loc, as_of); !after && plan && *plan > since && *plan <= as_of)
+            out.slipped.push_back(ref);
         if (before == after && events.empty()) continue;
         LocalityChange c;
         c.locality = ref;

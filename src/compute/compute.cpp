@@ -51,6 +51,15 @@ std::int64_t CoverageTimeline::on(Date day) const {
     return it == dates_.begin() ? 0 : coverage_[static_cast<std::size_t>(it - dates_.begin() - 1)];
 }
 
+std::optional<Date> current_plan(const Locality& locality, Date /*as_of*/) {
+    return locality.planned;
+}
+
+bool is_overdue(const Locality& locality, Date as_of) {
+    const auto plan = current_plan(locality, as_of);
+    return plan && *plan <= as_of;
+}
+
 namespace {
 
 LocalityRef ref_of(const Locality& loc) {
@@ -80,12 +89,13 @@ Report compute_report(const Plan& plan, Date as_of) {
                                                      r.covered, static_cast<std::int64_t>(plan.localities.size()))));
     for (const Locality& loc : plan.localities) {
         if (is_drug_free_on(loc, as_of)) continue;
-        if (!loc.planned)
+        const auto plan = current_plan(loc, as_of);
+        if (!plan)
             r.unplanned.push_back(ref_of(loc));
-        else if (*loc.planned <= as_of)
+        else if (*plan <= as_of)
             r.overdue.push_back(ref_of(loc));
         else
-            ahead.push_back(*loc.planned);
+            ahead.push_back(*plan);
     }
     std::sort(ahead.begin(), ahead.end());
     std::stable_sort(r.overdue.begin(), r.overdue.end(),

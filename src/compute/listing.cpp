@@ -1,5 +1,7 @@
 #include "listing.hpp"
 
+#include "compute.hpp"
+
 #include <algorithm>
 
 namespace ontrack {
@@ -37,7 +39,7 @@ Listing list_localities(const Plan& plan, Date as_of, ListKind kind) {
                 row.planned = loc.planned;
                 break;
             case ListKind::overdue:
-                take = !drug_free && loc.planned && *loc.planned <= as_of;
+                take = !drug_free && is_overdue(loc, as_of);
                 row.planned = loc.planned;
                 break;
             case ListKind::revoked:
@@ -57,6 +59,24 @@ Listing list_localities(const Plan& plan, Date as_of, ListKind kind) {
     }
     if (kind == ListKind::uncovered)
         out.unlisted = std::max<std::int64_t>(0, plan.total - static_cast<std::int64_t>(plan.localities.size()));
+    return out;
+}
+
+std::vector<UnitStatus> unit_statuses(const Plan& plan, Date as_of) {
+    std::vector<UnitStatus> out;
+    out.reserve(plan.localities.size());
+    for (const Locality& loc : plan.localities) {
+        UnitStatus u;
+        u.id = loc.id;
+        u.name = loc.name;
+        u.kind = loc.kind;
+        u.drug_free = is_drug_free_on(loc, as_of);
+        for (const Event& e : loc.events)
+            if (e.date <= as_of) u.latest = e;
+        u.planned = loc.planned;
+        u.overdue = !u.drug_free && is_overdue(loc, as_of);
+        out.push_back(std::move(u));
+    }
     return out;
 }
 

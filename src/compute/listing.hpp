@@ -50,4 +50,18 @@ struct Listing {
 
 Listing list_localities(const Plan& plan, Date as_of, ListKind kind);
 
+// One listed locality as it stands on the as-of day: the rows of a sheet of
+// units (xlsx), in plan order.
+struct UnitStatus {
+    std::string id;  // may be empty
+    std::string name;
+    std::string kind;  // may be empty
+    bool drug_free = false;
+    std::optional<Event> latest;  // the latest certified or revoked event on or before as-of
+    std::optional<Date> planned;  // its planned date, as written
+    bool overdue = false;         // not drug-free, planned on or before as-of (as the report counts it)
+};
+
+std::vector<UnitStatus> unit_statuses(const Plan& plan, Date as_of);
+
 }  // namespace ontrack

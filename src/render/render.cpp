@@ -14,6 +14,21 @@ std::optional<Format> parse_format(std::string_view name) {
     return std::nullopt;
 }
 
+std::optional<Format> format_of_file_name(std::string_view path) {
+    const auto dot = path.rfind('.');
+    const auto slash = path.rfind('/');
+    if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash)) return std::nullopt;
+    std::string ext(path.substr(dot + 1));
+    for (char& c : ext)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (ext == "xlsx") return Format::xlsx;
+    if (ext == "html" || ext == "htm") return Format::html;
+    if (ext == "csv") return Format::csv;
+    if (ext == "json") return Format::json;
+    if (ext == "md" || ext == "markdown") return Format::markdown;
+    return std::nullopt;
+}
+
 std::string render(const Report& report, Format format, const RenderOptions& options) {
     std::optional<LanguageScope> english;  // csv and json: stable English whatever the language
     if (format == Format::json || format == Format::csv) english.emplace(Lang::en);
@@ -22,12 +37,19 @@ std::string render(const Report& report, Format format, const RenderOptions& opt
         case Format::json: return render_json(report);
         case Format::csv: return render_csv(report);
         case Format::markdown: return render_markdown(report);
-        case Format::html: break;
+        case Format::html:
+        case Format::xlsx: break;
     }
-    throw std::invalid_argument("html needs the whole analysis");
+    throw std::invalid_argument("html and xlsx need the whole analysis");
 }
 
 std::string render(const std::vector<Analysis>& analyses, Format format, const RenderOptions& options) {
+    if (format == Format::xlsx) return render_xlsx(analyses);
+    if (format == Format::csv && options.bom) {
+        RenderOptions plain = options;
+        plain.bom = false;
+        return "\xEF\xBB\xBF" + render(analyses, format, plain);
+    }
     std::optional<LanguageScope> english;  // csv and json: stable English whatever the language
     if (format == Format::json || format == Format::csv) english.emplace(Lang::en);
     if (analyses.size() == 1) {
@@ -38,6 +60,7 @@ std::string render(const std::vector<Analysis>& analyses, Format format, const R
             case Format::csv: return render_csv(a);
             case Format::markdown: return render_markdown(a);
             case Format::html: return render_html(a);
+            case Format::xlsx: break;
         }
     }
     Rollup rollup;
@@ -47,7 +70,8 @@ std::string render(const std::vector<Analysis>& analyses, Format format, const R
         case Format::json: return render_json_many(analyses, rollup);
         case Format::csv: return render_csv_many(analyses);
         case Format::markdown: return render_markdown_many(analyses, rollup);
-        case Format::html: break;
+        case Format::html:
+        case Format::xlsx: break;
     }
     throw std::invalid_argument("--format html takes one plan");
 }

@@ -12,15 +12,20 @@
 
 namespace ontrack {
 
-enum class Format { table, json, csv, markdown, html };
+enum class Format { table, json, csv, markdown, html, xlsx };
 
-inline constexpr const char* format_names[] = {"table", "json", "csv", "markdown", "html"};
+inline constexpr const char* format_names[] = {"table", "json", "csv", "markdown", "html", "xlsx"};
 
 std::optional<Format> parse_format(std::string_view name);
 
 struct RenderOptions {
     bool color = false;  // ANSI colour in the table format
+    bool bom = false;    // a UTF-8 byte order mark before csv (for spreadsheets that need one)
 };
+
+// The format a file name's extension asks for (.xlsx .html .csv .json .md),
+// as hledger picks it for -o; nullopt for any other.
+std::optional<Format> format_of_file_name(std::string_view path);
 
 std::string render_table(const Report& report, const RenderOptions& options);
 std::string render_json(const Report& report);
@@ -46,6 +51,12 @@ std::string render_table_many(const std::vector<Analysis>& analyses, const Rollu
 std::string render_json_many(const std::vector<Analysis>& analyses, const Rollup& rollup);
 std::string render_csv_many(const std::vector<Analysis>& analyses);
 std::string render_markdown_many(const std::vector<Analysis>& analyses, const Rollup& rollup);
+
+// A workbook (the bytes of an .xlsx file), in the current language: a
+// summary sheet per plan with its milestones and a native burn-up chart, a
+// sheet of units, and a sheet for each of --forecast, --by, --since, --list;
+// with several plans a roll-up sheet first.
+std::string render_xlsx(const std::vector<Analysis>& analyses);
 
 // The one entry point: switches on the format; one plan is rendered alone.
 std::string render(const std::vector<Analysis>& analyses, Format format, const RenderOptions& options);

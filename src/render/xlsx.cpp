@@ -1,0 +1,629 @@
+// --format xlsx: a workbook for people who live in Excel, written with
+// libxlsxwriter in its constant-memory mode (rows written in order, strings
+// inline), into a temporary file whose bytes are returned.
+//
+// Numbers are numbers and dates are dates (shown dd/mm/yyyy in Vietnamese,
+// YYYY-MM-DD in English); text is written as text, never as a formula, with
+// control characters shown as visible escapes (libxlsxwriter would write
+// them as _x001B_, which Excel turns back into the raw byte), and cut with
+// "…" at Excel's 32,767 characters.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "compute.hpp"
+#include "i18n.hpp"
+#include "render.hpp"
+#include "utf8.hpp"
+#include "wording.hpp"
+
+namespace ontrack {
+namespace {
+
+constexpr std::size_t max_cell_chars = 32767;
+constexpr lxw_row_t max_rows = 1048576;  // per sheet, the header included
+
+// Text as a cell may hold it: inert, and at most 32,767 UTF-16 units.
+std::string cell_text(std::string_view text) {
+    std::string inert = make_inert(text);
+    std::size_t units = 0, i = 0, cut = std::string::npos;
+    while (i < inert.size()) {
+        const std::size_t at = i;
+        const char32_t c = next_code_point(inert, i);
+        units += c > 0xFFFF ? 2 : 1;
+        if (units > max_cell_chars - 1 && cut == std::string::npos) cut = at;
+        if (units > max_cell_chars) {
+            inert.resize(cut);
+            inert += "…";
+            break;
+        }
+    }
+    return inert;
+}
+
+// One sheet: its rows written in order (constant memory), the width of each
+// column measured as it goes.
+class Sheet {
+   public:
+    Sheet(lxw_workbook* book, lxw_worksheet* sheet, const std::map<std::string, lxw_format*>& formats)
+        : book_(book), sheet_(sheet), formats_(&formats) {}
+
+    lxw_worksheet* get() const { return sheet_; }
+    lxw_row_t row() const { return row_; }
+    void next_row() { ++row_; }
+    void skip_rows(lxw_row_t n) { row_ += n; }
+
+    void text(lxw_col_t col, std::string_view value, const char* format = nullptr) {
+        const std::string shown = cell_text(value);
+        worksheet_write_string(sheet_, row_, col, shown.c_str(), fmt(format));
+        measure(col, display_width(shown));
+    }
+    void number(lxw_col_t col, double value, const char* format = nullptr) {
+        worksheet_write_number(sheet_, row_, col, value, fmt(format));
+        measure(col, 10);
+    }
+    void date(lxw_col_t col, Date d, const char* format = "date") {
+        if (d.year() < 1900) {  // before Excel's calendar: as text
+            text(col, to_iso(d));
+            return;
+        }
+        lxw_datetime when{d.year(), static_cast<int>(d.month()), static_cast<int>(d.day()), 0, 0, 0.0};
+        worksheet_write_datetime(sheet_, row_, col, &when, fmt(format));
+        measure(col, 10);
+    }
+    void maybe_date(lxw_col_t col, const std::optional<Date>& d) {
+        if (d) date(col, *d);
+    }
+    void header(const std::vector<std::string>& names) {
+        for (lxw_col_t c = 0; c < names.size(); ++c) text(c, names[c], "header");
+        next_row();
+    }
+    // Column widths from what was written, and the usual print setup: A4
+    // landscape, one page wide, the header row repeated.
+    void finish(std::optional<lxw_row_t> header_row = std::nullopt) {
+        for (const auto& [col, width] : widths_)
+            worksheet_set_column(sheet_, col, col, std::min<double>(60, std::max<double>(8, width + 2.0)), nullptr);
+        worksheet_set_landscape(sheet_);
+        worksheet_set_paper(sheet_, 9);  // A4
+        worksheet_fit_to_pages(sheet_, 1, 0);
+        if (header_row) worksheet_repeat_rows(sheet_, *header_row, *header_row);
+    }
+
+   private:
+    lxw_format* fmt(const char* name) const {
+        if (!name) return nullptr;
+        const auto it = formats_->find(name);
+        return it == formats_->end() ? nullptr : it->second;
+    }
+    void measure(lxw_col_t col, std::size_t width) {
+        double& w = widths_[col];
+        w = std::max(w, static_cast<double>(width));
+    }
+
+    lxw_workbook* book_;
+    lxw_worksheet* sheet_;
+    const std::map<std::string, lxw_format*>* formats_;
+    std::map<lxw_col_t, double> widths_;
+    lxw_row_t row_ = 0;
+};
+
+// A temporary file for the workbook, removed whatever happens.
+class TempFile {
+   public:
+    TempFile() {
+        const char* dir = std::getenv("TMPDIR");
+        path_ = std::string(dir && *dir ? dir : "/tmp") + "/ontrack-xlsx-XXXXXX";
+        const int fd = ::mkstemp(path_.data());
+        if (fd < 0)
+            throw std::runtime_error(
+                trf("cannot create a temporary file for the workbook in {}", make_inert(dir && *dir ? dir : "/tmp")));
+        ::close(fd);
+    }
+    ~TempFile() { ::unlink(path_.c_str()); }
+    TempFile(const TempFile&) = delete;
+    TempFile& operator=(const TempFile&) = delete;
+    const std::string& path() const { return path_; }
+
+   private:
+    std::string path_;
+};
+
+double pace_per_month(const Pace& p) {
+    return p.days == 0 ? 0.0 : static_cast<double>(p.units) * 365.2425 / 12.0 / static_cast<double>(p.days);
+}
+
+double share(std::int64_t part, std::int64_t whole) {
+    return whole == 0 ? 0.0 : static_cast<double>(part) / static_cast<double>(whole);
+}
+
+const char* verdict_format(Verdict v) {
+    return is_good(v) ? "good" : "bad";
+}
+
+class Workbook {
+   public:
+    explicit Workbook(const std::string& path) {
+        lxw_workbook_options options{};
+        options.constant_memory = LXW_TRUE;
+        book_ = workbook_new_opt(path.c_str(), &options);
+        if (!book_) throw std::runtime_error(tr("cannot start the workbook"));
+        const bool vi = language() == Lang::vi;
+        add_format("header", [](lxw_format* f) {
+            format_set_bold(f);
+            format_set_bg_color(f, 0xD9E1F2);
+            format_set_text_wrap(f);
+            format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+        });
+        add_format("title", [](lxw_format* f) {
+            format_set_bold(f);
+            format_set_font_size(f, 14);
+        });
+        add_format("bold", [](lxw_format* f) { format_set_bold(f); });
+        add_format("date", [vi](lxw_format* f) { format_set_num_format(f, vi ? "dd/mm/yyyy" : "yyyy-mm-dd"); });
+        add_format("percent", [](lxw_format* f) { format_set_num_format(f, "0.0%"); });
+        add_format("target", [](lxw_format* f) { format_set_num_format(f, "0.##%"); });
+        add_format("decimal", [](lxw_format* f) { format_set_num_format(f, "0.00"); });
+        add_format("good", [](lxw_format* f) {
+            format_set_font_color(f, 0x006100);
+            format_set_bg_color(f, 0xC6EFCE);
+        });
+        add_format("bad", [](lxw_format* f) {
+            format_set_font_color(f, 0x9C0006);
+            format_set_bg_color(f, 0xFFC7CE);
+        });
+        add_format("warning", [](lxw_format* f) {
+            format_set_bold(f);
+            format_set_font_color(f, 0x9C0006);
+        });
+    }
+    ~Workbook() {
+        if (book_) workbook_close(book_);
+    }
+    Workbook(const Workbook&) = delete;
+    Workbook& operator=(const Workbook&) = delete;
+
+    Sheet add_sheet(const std::string& wanted) {
+        const std::string name = unique_sheet_name(wanted);
+        lxw_worksheet* sheet = workbook_add_worksheet(book_, name.c_str());
+        if (!sheet) throw std::logic_error("xlsx: a sheet name libxlsxwriter refused: " + name);
+        sheets_.push_back(name);
+        return Sheet(book_, sheet, formats_);
+    }
+    lxw_workbook* get() const { return book_; }
+
+    void close() {
+        const lxw_error error = workbook_close(book_);
+        book_ = nullptr;
+        if (error != LXW_NO_ERROR) throw std::runtime_error(trf("cannot write the workbook: {}", lxw_strerror(error)));
+    }
+
+   private:
+    template <typename Setup>
+    void add_format(const std::string& name, Setup setup) {
+        lxw_format* f = workbook_add_format(book_);
+        setup(f);
+        formats_[name] = f;
+    }
+
+    // At most 31 characters, none of []:*?/\, not starting or ending with
+    // an apostrophe, unique regardless of case (Excel's rules).
+    std::string unique_sheet_name(const std::string& wanted) {
+        std::string clean;
+        std::size_t i = 0, chars = 0;
+        const std::string inert = make_inert(wanted);
+        while (i < inert.size() && chars < 28) {
+            const std::size_t at = i;
+            const char32_t c = next_code_point(inert, i);
+            if (c == '[' || c == ']' || c == ':' || c == '*' || c == '?' || c == '/' || c == '\\') continue;
+            clean.append(inert, at, i - at);
+            ++chars;
+        }
+        while (!clean.empty() && clean.front() == '\'') clean.erase(0, 1);
+        while (!clean.empty() && clean.back() == '\'') clean.pop_back();
+        if (clean.empty()) clean = "Sheet";
+        std::string name = clean;
+        for (int n = 2; taken(name); ++n) name = fmt::format("{} ({})", clean, n);
+        return name;
+    }
+    bool taken(const std::string& name) const {
+        auto lower = [](std::string s) {
+            for (char& c : s)
+                if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+            return s;
+        };
+        return std::any_of(sheets_.begin(), sheets_.end(),
+                           [&](const std::string& s) { return lower(s) == lower(name); });
+    }
+
+    lxw_workbook* book_ = nullptr;
+    std::map<std::string, lxw_format*> formats_;
+    std::vector<std::string> sheets_;
+};
+
+std::string status_word(const MilestoneResult& m) {
+    return m.upcoming ? tr("upcoming") : tr("past");
+}
+
+void write_target(Sheet& s, lxw_col_t col, const Target& t) {
+    if (t.kind == Target::Kind::count) {
+        s.number(col, static_cast<double>(t.count));
+        return;
+    }
+    double v = static_cast<double>(t.percent.units);
+    for (int k = 0; k < t.percent.scale; ++k) v /= 10.0;
+    s.number(col, v / 100.0, "target");
+}
+
+// The summary of one plan: what it is, where it stands, its milestones.
+// Returns the sheet's name for the chart's references.
+void write_summary(Workbook& book, Sheet& s, const Analysis& a) {
+    const Report& r = a.report;
+    s.text(0, r.plan, "title");
+    s.next_row();
+    if (!r.source.empty()) {
+        s.text(0, tr("Source"), "bold");
+        s.text(1, r.source);
+        s.next_row();
+    }
+    if (!r.note.empty()) {
+        s.text(0, tr("Note"), "bold");
+        s.text(1, r.note);
+        s.next_row();
+    }
+    if (r.illustrative) {
+        s.text(0, tr(illustrative_warning), "warning");
+        s.next_row();
+    }
+    s.text(0, tr("As of"), "bold");
+    s.date(1, r.as_of);
+    s.next_row();
+    s.text(0, tr("Units in the plan"), "bold");
+    s.number(1, static_cast<double>(r.total));
+    s.next_row();
+    s.text(0, tr("Drug-free now"), "bold");
+    s.number(1, static_cast<double>(r.covered));
+    s.next_row();
+    s.text(0, tr("Share drug-free now"), "bold");
+    s.number(1, share(r.covered, r.total), "percent");
+    s.next_row();
+    s.next_row();
+    const lxw_row_t header_row = s.row();
+    s.header({tr("Milestone"), tr("Deadline"), tr("Target"), tr("Required"), tr("Status"),
+              tr("Drug-free (on the deadline, or now)"), tr("Planned by the deadline"), tr("Expected at the deadline"),
+              tr("Shortfall"), tr("Verdict")});
+    for (std::size_t k = 0; k < r.milestones.size(); ++k) {
+        const MilestoneResult& m = r.milestones[k];
+        s.text(0, milestone_label(m, k));
+        s.date(1, m.deadline);
+        write_target(s, 2, m.target);
+        s.number(3, static_cast<double>(m.required));
+        s.text(4, status_word(m));
+        s.number(5, static_cast<double>(m.upcoming ? m.covered - m.planned : m.covered));
+        if (m.upcoming) {
+            s.number(6, static_cast<double>(m.planned));
+            s.number(7, static_cast<double>(m.covered));
+        }
+        s.number(8, static_cast<double>(m.shortfall));
+        s.text(9, tr(to_string(m.verdict)), verdict_format(m.verdict));
+        s.next_row();
+    }
+    if (r.milestones.empty()) {
+        s.text(0, tr("The plan has no milestones: nothing is judged."));
+        s.next_row();
+    }
+    s.next_row();
+    s.text(0, tr("For an upcoming milestone, the expected count adds to the units drug-free now those planned by the "
+                 "deadline; for a past one, the units drug-free on the deadline."));
+    s.next_row();
+    (void)book;
+    s.finish(header_row);
+}
+
+// The burn-up chart's points, as steps, on a sheet of their own, and the
+// chart itself on the summary sheet.
+void write_chart(Workbook& book, Sheet& summary, const std::string& summary_name, const ChartData& c) {
+    Sheet data = book.add_sheet(tr("Chart data"));
+    const std::string data_name = [&] {
+        // add_sheet made the name unique; read it back from libxlsxwriter.
+        return std::string(data.get()->name);
+    }();
+    data.header({tr("Date"), tr("Drug-free"), tr("Date"), tr("Planned"), tr("Date"), tr("Target")});
+    // Step functions drawn with straight lines: each change of value gets a
+    // point at the old value first.
+    auto steps = [](const std::vector<ChartPoint>& points, Date end) {
+        std::vector<ChartPoint> out;
+        for (std::size_t k = 0; k < points.size(); ++k) {
+            if (k > 0) out.push_back({points[k].date, points[k - 1].value});
+            out.push_back(points[k]);
+        }
+        if (!points.empty() && points.back().date < end) out.push_back({end, points.back().value});
+        return out;
+    };
+    const std::vector<ChartPoint> actual = steps(c.actual, c.as_of);
+    const std::vector<ChartPoint> plan = steps(c.plan, c.to);
+    std::vector<ChartPoint> targets;
+    for (const ChartPoint& p : c.targets) {
+        targets.push_back({p.date, p.value});
+    }
+    const std::size_t n = std::max({actual.size(), plan.size(), targets.size()});
+    for (std::size_t k = 0; k < n && data.row() < max_rows; ++k) {
+        if (k < actual.size()) {
+            data.date(0, actual[k].date);
+            data.number(1, static_cast<double>(actual[k].value));
+        }
+        if (k < plan.size()) {
+            data.date(2, plan[k].date);
+            data.number(3, static_cast<double>(plan[k].value));
+        }
+        if (k < targets.size()) {
+            data.date(4, targets[k].date);
+            data.number(5, static_cast<double>(targets[k].value));
+        }
+        data.next_row();
+    }
+    data.finish(0);
+
+    lxw_chart* chart = workbook_add_chart(book.get(), LXW_CHART_SCATTER_STRAIGHT);
+    auto series = [&](lxw_col_t x, std::size_t count, const std::string& name, std::uint32_t colour,
+                      bool markers_only) {
+        if (count == 0) return;
+        lxw_chart_series* s = chart_add_series(chart, nullptr, nullptr);
+        chart_series_set_categories(s, data_name.c_str(), 1, x, static_cast<lxw_row_t>(count), x);
+        chart_series_set_values(s, data_name.c_str(), 1, x + 1, static_cast<lxw_row_t>(count), x + 1);
+        chart_series_set_name(s, name.c_str());
+        lxw_chart_line line{};
+        line.color = colour;
+        line.width = 2.25;
+        if (markers_only) line.none = LXW_TRUE;
+        chart_series_set_line(s, &line);
+        lxw_chart_marker marker{};
+        marker.type = markers_only ? LXW_CHART_MARKER_DIAMOND : LXW_CHART_MARKER_NONE;
+        if (markers_only) marker.size = 8;
+        chart_series_set_marker_type(s, marker.type);
+        if (markers_only) chart_series_set_marker_size(s, 8);
+    };
+    series(0, actual.size(), tr("drug-free"), 0x2E7D32, false);
+    series(2, plan.size(), tr("planned"), 0x1565C0, false);
+    series(4, targets.size(), tr("target"), 0xC62828, true);
+    chart_title_set_name(chart, tr("Units drug-free over time"));
+    chart_axis_set_num_format(chart->x_axis, language() == Lang::vi ? "dd/mm/yyyy" : "yyyy-mm-dd");
+    chart_axis_set_name(chart->y_axis, tr("units"));
+    chart_axis_set_min(chart->y_axis, 0);
+    chart_axis_set_max(chart->y_axis, static_cast<double>(std::max<std::int64_t>(c.total, 1)));
+    chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+    lxw_chart_options place{};
+    place.x_scale = 1.6;
+    place.y_scale = 1.3;
+    worksheet_insert_chart_opt(summary.get(), summary.row() + 1, 0, chart, &place);
+    (void)summary_name;
+}
+
+// One row per locality, on as many sheets as Excel's row limit needs.
+void write_units(Workbook& book, const std::vector<std::pair<const Analysis*, std::string>>& plans) {
+    const bool with_plan = plans.size() > 1;
+    std::vector<std::string> header;
+    if (with_plan) header.push_back(tr("Plan"));
+    for (const char* h : {N_("Code"), N_("Name"), N_("Kind"), N_("Status"), N_("Latest event"), N_("Event date"),
+                          N_("Planned"), N_("Overdue")})
+        header.push_back(tr(h));
+    int part = 1;
+    auto open = [&] {
+        Sheet s = book.add_sheet(part == 1 ? std::string(tr("Units")) : fmt::format("{} {}", tr("Units"), part));
+        s.header(header);
+        worksheet_freeze_panes(s.get(), 1, 0);
+        return s;
+    };
+    Sheet sheet = open();
+    auto close = [&](Sheet& s) {
+        if (s.row() > 1) worksheet_autofilter(s.get(), 0, 0, s.row() - 1, static_cast<lxw_col_t>(header.size() - 1));
+        s.finish(0);
+    };
+    for (const auto& [analysis, plan_name] : plans) {
+        if (!analysis->units) continue;
+        for (const UnitStatus& u : *analysis->units) {
+            if (sheet.row() >= max_rows) {
+                close(sheet);
+                ++part;
+                sheet = open();
+            }
+            lxw_col_t c = 0;
+            if (with_plan) sheet.text(c++, plan_name);
+            sheet.text(c++, u.id);
+            sheet.text(c++, u.name);
+            sheet.text(c++, u.kind);
+            sheet.text(c++, u.drug_free ? tr("drug-free") : tr("not drug-free"), u.drug_free ? "good" : nullptr);
+            if (u.latest) {
+                sheet.text(c++, tr(u.latest->kind == EventKind::certified ? N_("certified") : N_("revoked")));
+                sheet.date(c++, u.latest->date);
+            } else {
+                c += 2;
+            }
+            sheet.maybe_date(c++, u.planned);
+            if (u.overdue) sheet.text(c, tr("overdue"), "bad");
+            sheet.next_row();
+        }
+    }
+    close(sheet);
+}
+
+void write_breakdown(Workbook& book, const Analysis& a) {
+    const Breakdown& b = *a.breakdown;
+    Sheet s = book.add_sheet(tr("Breakdown"));
+    std::vector<std::string> header{tr(by_field_names[static_cast<int>(b.field)]), tr("Units"), tr("Drug-free now")};
+    for (std::size_t k = 0; k < a.report.milestones.size(); ++k) {
+        const std::string label = milestone_label(a.report.milestones[k], k);
+        header.push_back(trf("{}: covered", label));
+        header.push_back(trf("{}: shortfall share", label));
+    }
+    s.header(header);
+    worksheet_freeze_panes(s.get(), 1, 1);
+    for (const Group& g : b.groups) {
+        s.text(0, g.value.empty() ? std::string(tr(g.label.c_str())) : g.label);
+        s.number(1, static_cast<double>(g.count));
+        s.number(2, static_cast<double>(g.drug_free));
+        lxw_col_t c = 3;
+        for (const GroupMilestone& m : g.milestones) {
+            s.number(c++, static_cast<double>(m.covered));
+            s.number(c++, static_cast<double>(m.share));
+        }
+        s.next_row();
+    }
+    s.finish(0);
+}
+
+void write_changes(Workbook& book, const Analysis& a) {
+    const Changes& ch = *a.changes;
+    Sheet s = book.add_sheet(tr("Changes"));
+    s.text(0, trf("From {} to {}", human_date(ch.since), human_date(ch.as_of)), "bold");
+    s.next_row();
+    s.header({tr("Code"), tr("Name"), tr("Kind"), tr("Change"), tr("Event"), tr("Date")});
+    const lxw_row_t header_row = s.row() - 1;
+    for (const LocalityChange& c : ch.localities)
+        for (const Event& e : c.events) {
+            s.text(0, c.locality.id);
+            s.text(1, c.locality.name);
+            s.text(2, c.locality.kind);
+            s.text(3, tr(to_string(c.kind)));
+            s.text(4, tr(e.kind == EventKind::certified ? N_("certified") : N_("revoked")));
+            s.date(5, e.date);
+            s.next_row();
+        }
+    for (const LocalityRef& r : ch.slipped) {
+        s.text(0, r.id);
+        s.text(1, r.name);
+        s.text(2, r.kind);
+        s.text(3, tr("overdue"));
+        s.text(4, tr("planned"));
+        s.maybe_date(5, r.planned);
+        s.next_row();
+    }
+    s.finish(header_row);
+}
+
+void write_forecast(Workbook& book, const Analysis& a) {
+    const Forecast& f = *a.forecast;
+    Sheet s = book.add_sheet(tr("Forecast"));
+    s.header({tr("Milestone"), tr("Deadline"), tr("Required"), tr("Needed/month"), tr("Achieved/month"),
+              tr("Projected"), tr("Reached on"), "R", tr("Progress")});
+    for (const MilestoneForecast& m : f.milestones) {
+        s.text(0, milestone_label(a.report.milestones[m.index], m.index));
+        s.date(1, m.deadline);
+        s.number(2, static_cast<double>(m.required));
+        if (m.due_today)
+            s.text(3, tr("due today"));
+        else
+            s.number(3, pace_per_month(m.required_pace), "decimal");
+        s.number(4, pace_per_month(f.trend.pace), "decimal");
+        s.number(5, static_cast<double>(m.projected));
+        if (m.reached)
+            s.date(6, *m.reached);
+        else
+            s.text(6, m.reached_after_calendar ? tr("after 9999") : tr("never"));
+        if (m.nothing_needed)
+            s.text(7, tr("reached"));
+        else
+            s.number(7, m.ratio.den == 0 ? 0.0 : static_cast<double>(m.ratio.num) / static_cast<double>(m.ratio.den),
+                     "decimal");
+        s.text(8, tr(to_string(m.progress)));
+        s.next_row();
+    }
+    s.next_row();
+    s.text(0, tr(progress_rule));
+    s.next_row();
+    s.finish(0);
+}
+
+void write_listing(Workbook& book, const Analysis& a) {
+    const Listing& l = *a.listing;
+    Sheet s = book.add_sheet(tr(to_string(l.kind)));
+    s.header({tr("Code"), tr("Name"), tr("Kind"), tr("Certified"), tr("Revoked"), tr("Planned")});
+    worksheet_freeze_panes(s.get(), 1, 0);
+    for (const ListRow& r : l.rows) {
+        s.text(0, r.id);
+        s.text(1, r.name);
+        s.text(2, r.kind);
+        s.maybe_date(3, r.certified);
+        s.maybe_date(4, r.revoked);
+        s.maybe_date(5, r.planned);
+        s.next_row();
+    }
+    if (s.row() > 1) worksheet_autofilter(s.get(), 0, 0, s.row() - 1, 5);
+    s.finish(0);
+}
+
+void write_rollup(Workbook& book, const std::vector<Analysis>& analyses) {
+    Rollup rollup;
+    for (const Analysis& a : analyses) add_to_rollup(rollup, a.report);
+    Sheet s = book.add_sheet(tr("Roll-up"));
+    s.header({tr("Plan"), tr("File"), tr("Units in the plan"), tr("Drug-free now"), tr("Share drug-free now"),
+              tr("Milestones missed or behind")});
+    for (const Analysis& a : analyses) {
+        const Report& r = a.report;
+        s.text(0, r.plan);
+        s.text(1, r.file);
+        s.number(2, static_cast<double>(r.total));
+        s.number(3, static_cast<double>(r.covered));
+        s.number(4, share(r.covered, r.total), "percent");
+        std::int64_t bad = 0;
+        for (const MilestoneResult& m : r.milestones) bad += !is_good(m.verdict);
+        s.number(5, static_cast<double>(bad), bad ? "bad" : nullptr);
+        s.next_row();
+    }
+    s.text(0, tr("All plans"), "bold");
+    s.number(2, static_cast<double>(rollup.total));
+    s.number(3, static_cast<double>(rollup.covered));
+    s.number(4, share(rollup.covered, rollup.total), "percent");
+    s.number(5, static_cast<double>(rollup.milestones_bad));
+    s.next_row();
+    s.finish(0);
+}
+
+std::string read_bytes(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    if (!in && !in.eof()) throw std::runtime_error(trf("cannot read back the workbook {}", make_inert(path)));
+    return out.str();
+}
+
+}  // namespace
+
+std::string render_xlsx(const std::vector<Analysis>& analyses) {
+    const TempFile file;
+    {
+        Workbook book(file.path());
+        if (analyses.size() > 1) write_rollup(book, analyses);
+        std::vector<std::pair<const Analysis*, std::string>> plans;
+        for (const Analysis& a : analyses) {
+            Sheet summary = book.add_sheet(analyses.size() > 1 ? a.report.plan : std::string(tr("Summary")));
+            const std::string summary_name = summary.get()->name;
+            write_summary(book, summary, a);
+            if (a.chart) write_chart(book, summary, summary_name, *a.chart);
+            plans.emplace_back(&a, a.report.plan);
+        }
+        write_units(book, plans);
+        if (analyses.size() == 1) {
+            const Analysis& a = analyses.front();
+            if (a.forecast) write_forecast(book, a);
+            if (a.breakdown) write_breakdown(book, a);
+            if (a.changes) write_changes(book, a);
+            if (a.listing) write_listing(book, a);
+        }
+        book.close();
+    }
+    return read_bytes(file.path());
+}
+
+}  // namespace ontrack
