@@ -54,7 +54,7 @@ _ontrack() {
 
     local commands="check record init import"
     local common_opts="--lang --help -h"
-    local report_opts="--as-of --format -f --output -o --upcoming-only --color --no-color --window --by --since
+    local report_opts="--as-of --format -f --output -o --bom --upcoming-only --color --no-color --window --by --since
         --list --chart --forecast --explain --version $common_opts"
     local record_opts="--id --name --certified --revoked --planned --lock-timeout $common_opts"
     local init_opts="--units --milestone --name --source --output -o --force --lock-timeout $common_opts"
@@ -92,7 +92,7 @@ _ontrack() {
 
     local values=""
     case $prev in
-        --format | -f) values="table json csv markdown html" ;;
+        --format | -f) values="table json csv markdown html xlsx" ;;
         --color) values="auto always never" ;;
         --lang) values="vi en" ;;
         --list) values="uncovered overdue revoked covered" ;;

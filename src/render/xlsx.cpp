@@ -70,6 +70,12 @@ class Sheet {
         worksheet_write_string(sheet_, row_, col, shown.c_str(), fmt(format));
         measure(col, display_width(shown));
     }
+    // A sentence that may run across the empty cells to its right: it does
+    // not widen its column.
+    void prose(lxw_col_t col, std::string_view value, const char* format = nullptr) {
+        const std::string shown = cell_text(value);
+        worksheet_write_string(sheet_, row_, col, shown.c_str(), fmt(format));
+    }
     void number(lxw_col_t col, double value, const char* format = nullptr) {
         worksheet_write_number(sheet_, row_, col, value, fmt(format));
         measure(col, 10);
@@ -194,11 +200,17 @@ class Workbook {
     Workbook(const Workbook&) = delete;
     Workbook& operator=(const Workbook&) = delete;
 
-    Sheet add_sheet(const std::string& wanted) {
+    Sheet add_sheet(const std::string& wanted) { return add_claimed_sheet(claim_name(wanted)); }
+    // A unique name for a sheet added later (the chart's data, referred to
+    // by the chart before the sheet exists), then the sheet itself.
+    std::string claim_name(const std::string& wanted) {
         const std::string name = unique_sheet_name(wanted);
+        sheets_.push_back(name);
+        return name;
+    }
+    Sheet add_claimed_sheet(const std::string& name) {
         lxw_worksheet* sheet = workbook_add_worksheet(book_, name.c_str());
         if (!sheet) throw std::logic_error("xlsx: a sheet name libxlsxwriter refused: " + name);
-        sheets_.push_back(name);
         return Sheet(book_, sheet, formats_);
     }
     lxw_workbook* get() const { return book_; }
@@ -270,20 +282,20 @@ void write_target(Sheet& s, lxw_col_t col, const Target& t) {
 // Returns the sheet's name for the chart's references.
 void write_summary(Workbook& book, Sheet& s, const Analysis& a) {
     const Report& r = a.report;
-    s.text(0, r.plan, "title");
+    s.prose(0, r.plan, "title");
     s.next_row();
     if (!r.source.empty()) {
         s.text(0, tr("Source"), "bold");
-        s.text(1, r.source);
+        s.prose(1, r.source);
         s.next_row();
     }
     if (!r.note.empty()) {
         s.text(0, tr("Note"), "bold");
-        s.text(1, r.note);
+        s.prose(1, r.note);
         s.next_row();
     }
     if (r.illustrative) {
-        s.text(0, tr(illustrative_warning), "warning");
+        s.prose(0, tr(illustrative_warning), "warning");
         s.next_row();
     }
     s.text(0, tr("As of"), "bold");
@@ -320,28 +332,24 @@ void write_summary(Workbook& book, Sheet& s, const Analysis& a) {
         s.next_row();
     }
     if (r.milestones.empty()) {
-        s.text(0, tr("The plan has no milestones: nothing is judged."));
+        s.prose(0, tr("The plan has no milestones: nothing is judged."));
         s.next_row();
     }
     s.next_row();
-    s.text(0, tr("For an upcoming milestone, the expected count adds to the units drug-free now those planned by the "
-                 "deadline; for a past one, the units drug-free on the deadline."));
+    s.prose(0, tr("For an upcoming milestone, the expected count adds to the units drug-free now those planned by the "
+                  "deadline; for a past one, the units drug-free on the deadline."));
     s.next_row();
     (void)book;
     s.finish(header_row);
 }
 
-// The burn-up chart's points, as steps, on a sheet of their own, and the
-// chart itself on the summary sheet.
-void write_chart(Workbook& book, Sheet& summary, const std::string& summary_name, const ChartData& c) {
-    Sheet data = book.add_sheet(tr("Chart data"));
-    const std::string data_name = [&] {
-        // add_sheet made the name unique; read it back from libxlsxwriter.
-        return std::string(data.get()->name);
-    }();
-    data.header({tr("Date"), tr("Drug-free"), tr("Date"), tr("Planned"), tr("Date"), tr("Target")});
-    // Step functions drawn with straight lines: each change of value gets a
-    // point at the old value first.
+// The burn-up chart's points as steps (straight lines between points; each
+// change of value first gets a point at the old value).
+struct ChartSeries {
+    std::vector<ChartPoint> actual, plan, targets;
+};
+
+ChartSeries chart_series(const ChartData& c) {
     auto steps = [](const std::vector<ChartPoint>& points, Date end) {
         std::vector<ChartPoint> out;
         for (std::size_t k = 0; k < points.size(); ++k) {
@@ -351,33 +359,15 @@ void write_chart(Workbook& book, Sheet& summary, const std::string& summary_name
         if (!points.empty() && points.back().date < end) out.push_back({end, points.back().value});
         return out;
     };
-    const std::vector<ChartPoint> actual = steps(c.actual, c.as_of);
-    const std::vector<ChartPoint> plan = steps(c.plan, c.to);
-    std::vector<ChartPoint> targets;
-    for (const ChartPoint& p : c.targets) {
-        targets.push_back({p.date, p.value});
-    }
-    const std::size_t n = std::max({actual.size(), plan.size(), targets.size()});
-    for (std::size_t k = 0; k < n && data.row() < max_rows; ++k) {
-        if (k < actual.size()) {
-            data.date(0, actual[k].date);
-            data.number(1, static_cast<double>(actual[k].value));
-        }
-        if (k < plan.size()) {
-            data.date(2, plan[k].date);
-            data.number(3, static_cast<double>(plan[k].value));
-        }
-        if (k < targets.size()) {
-            data.date(4, targets[k].date);
-            data.number(5, static_cast<double>(targets[k].value));
-        }
-        data.next_row();
-    }
-    data.finish(0);
+    return ChartSeries{steps(c.actual, c.as_of), steps(c.plan, c.to), c.targets};
+}
 
+// The chart on the summary sheet, drawing from the sheet `data_name` that
+// write_chart_data() writes later.
+void write_chart(Workbook& book, Sheet& summary, const std::string& data_name, const ChartData& c,
+                 const ChartSeries& points) {
     lxw_chart* chart = workbook_add_chart(book.get(), LXW_CHART_SCATTER_STRAIGHT);
-    auto series = [&](lxw_col_t x, std::size_t count, const std::string& name, std::uint32_t colour,
-                      bool markers_only) {
+    auto series = [&](lxw_col_t x, std::size_t count, const std::string& name, std::uint32_t colour, bool markers) {
         if (count == 0) return;
         lxw_chart_series* s = chart_add_series(chart, nullptr, nullptr);
         chart_series_set_categories(s, data_name.c_str(), 1, x, static_cast<lxw_row_t>(count), x);
@@ -386,17 +376,22 @@ void write_chart(Workbook& book, Sheet& summary, const std::string& summary_name
         lxw_chart_line line{};
         line.color = colour;
         line.width = 2.25;
-        if (markers_only) line.none = LXW_TRUE;
+        if (markers) line.none = LXW_TRUE;
         chart_series_set_line(s, &line);
-        lxw_chart_marker marker{};
-        marker.type = markers_only ? LXW_CHART_MARKER_DIAMOND : LXW_CHART_MARKER_NONE;
-        if (markers_only) marker.size = 8;
-        chart_series_set_marker_type(s, marker.type);
-        if (markers_only) chart_series_set_marker_size(s, 8);
+        chart_series_set_marker_type(s, markers ? LXW_CHART_MARKER_DIAMOND : LXW_CHART_MARKER_NONE);
+        if (markers) {
+            chart_series_set_marker_size(s, 9);
+            lxw_chart_fill fill{};
+            fill.color = colour;
+            chart_series_set_marker_fill(s, &fill);
+            lxw_chart_line border{};
+            border.color = colour;
+            chart_series_set_marker_line(s, &border);
+        }
     };
-    series(0, actual.size(), tr("drug-free"), 0x2E7D32, false);
-    series(2, plan.size(), tr("planned"), 0x1565C0, false);
-    series(4, targets.size(), tr("target"), 0xC62828, true);
+    series(0, points.actual.size(), tr("drug-free"), 0x2E7D32, false);
+    series(2, points.plan.size(), tr("planned"), 0x1565C0, false);
+    series(4, points.targets.size(), tr("target"), 0xC62828, true);
     chart_title_set_name(chart, tr("Units drug-free over time"));
     chart_axis_set_num_format(chart->x_axis, language() == Lang::vi ? "dd/mm/yyyy" : "yyyy-mm-dd");
     chart_axis_set_name(chart->y_axis, tr("units"));
@@ -407,7 +402,22 @@ void write_chart(Workbook& book, Sheet& summary, const std::string& summary_name
     place.x_scale = 1.6;
     place.y_scale = 1.3;
     worksheet_insert_chart_opt(summary.get(), summary.row() + 1, 0, chart, &place);
-    (void)summary_name;
+}
+
+void write_chart_data(Workbook& book, const std::string& name, const ChartSeries& points) {
+    Sheet data = book.add_claimed_sheet(name);
+    data.header({tr("Date"), tr("Drug-free"), tr("Date"), tr("Planned"), tr("Date"), tr("Target")});
+    const std::size_t n = std::max({points.actual.size(), points.plan.size(), points.targets.size()});
+    for (std::size_t k = 0; k < n && data.row() < max_rows; ++k) {
+        const std::vector<ChartPoint>* columns[] = {&points.actual, &points.plan, &points.targets};
+        for (lxw_col_t c = 0; c < 3; ++c)
+            if (k < columns[c]->size()) {
+                data.date(2 * c, (*columns[c])[k].date);
+                data.number(2 * c + 1, static_cast<double>((*columns[c])[k].value));
+            }
+        data.next_row();
+    }
+    data.finish(0);
 }
 
 // One row per locality, on as many sheets as Excel's row limit needs.
@@ -486,7 +496,7 @@ void write_breakdown(Workbook& book, const Analysis& a) {
 void write_changes(Workbook& book, const Analysis& a) {
     const Changes& ch = *a.changes;
     Sheet s = book.add_sheet(tr("Changes"));
-    s.text(0, trf("From {} to {}", human_date(ch.since), human_date(ch.as_of)), "bold");
+    s.prose(0, trf("From {} to {}", human_date(ch.since), human_date(ch.as_of)), "bold");
     s.next_row();
     s.header({tr("Code"), tr("Name"), tr("Kind"), tr("Change"), tr("Event"), tr("Date")});
     const lxw_row_t header_row = s.row() - 1;
@@ -540,7 +550,7 @@ void write_forecast(Workbook& book, const Analysis& a) {
         s.next_row();
     }
     s.next_row();
-    s.text(0, tr(progress_rule));
+    s.prose(0, tr(progress_rule));
     s.next_row();
     s.finish(0);
 }
@@ -606,11 +616,14 @@ std::string render_xlsx(const std::vector<Analysis>& analyses) {
         Workbook book(file.path());
         if (analyses.size() > 1) write_rollup(book, analyses);
         std::vector<std::pair<const Analysis*, std::string>> plans;
+        std::vector<std::pair<std::string, ChartSeries>> charts;  // written last, after the sheets people read
         for (const Analysis& a : analyses) {
             Sheet summary = book.add_sheet(analyses.size() > 1 ? a.report.plan : std::string(tr("Summary")));
-            const std::string summary_name = summary.get()->name;
             write_summary(book, summary, a);
-            if (a.chart) write_chart(book, summary, summary_name, *a.chart);
+            if (a.chart) {
+                charts.emplace_back(book.claim_name(tr("Chart data")), chart_series(*a.chart));
+                write_chart(book, summary, charts.back().first, *a.chart, charts.back().second);
+            }
             plans.emplace_back(&a, a.report.plan);
         }
         write_units(book, plans);
@@ -621,6 +634,7 @@ std::string render_xlsx(const std::vector<Analysis>& analyses) {
             if (a.changes) write_changes(book, a);
             if (a.listing) write_listing(book, a);
         }
+        for (const auto& [name, points] : charts) write_chart_data(book, name, points);
         book.close();
     }
     return read_bytes(file.path());
