@@ -1,6 +1,7 @@
 #include "compute.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <utility>
 
 #include "msgid.hpp"
@@ -124,10 +125,22 @@ Report compute_report(const Plan& plan, Date as_of) {
     return r;
 }
 
+namespace {
+
+std::int64_t saturating_add(std::int64_t a, std::int64_t b) {
+    std::int64_t sum;
+    if (__builtin_add_overflow(a, b, &sum)) return b > 0 ? INT64_MAX : INT64_MIN;
+    return sum;
+}
+
+}  // namespace
+
 void add_to_rollup(Rollup& r, const Report& report) {
     ++r.plans;
-    r.total += report.total;
-    r.covered += report.covered;
+    // Saturating: many plans near INT64_MAX units each add up to INT64_MAX,
+    // never to a wrapped negative (the README says so).
+    r.total = saturating_add(r.total, report.total);
+    r.covered = saturating_add(r.covered, report.covered);
     bool bad = false;
     for (const MilestoneResult& m : report.milestones) {
         ++r.milestones;

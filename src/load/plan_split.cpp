@@ -34,11 +34,15 @@ std::optional<std::vector<TextPiece>> split_at_localities(std::string_view s, st
     std::uint32_t line = 0;
     const std::size_t n = s.size();
     auto starts = [&](std::size_t i, std::string_view what) { return s.compare(i, what.size(), what) == 0; };
+    // A piece starts at the start of its header's line, indentation
+    // included: its first line is the file's line byte for byte, so that
+    // toml++ gives the same column as a whole-file parse.
     auto cut = [&](std::size_t at) {
         pieces.back().end = at;
         pieces.push_back(TextPiece{at, 0, line, 0});
     };
     bool line_start = true;
+    std::size_t line_begin = 0;  // offset of the current line's first byte
     for (std::size_t i = 0; i < n; ++i) {
         const char c = s[i];
         if (line_start && is_blank(c)) continue;
@@ -47,11 +51,12 @@ std::optional<std::vector<TextPiece>> split_at_localities(std::string_view s, st
         if (c == '\n') {
             ++line;
             line_start = true;
+            line_begin = i + 1;
         } else if (c == '#') {
             while (i + 1 < n && s[i + 1] != '\n') ++i;
         } else if (c == '[' && at_line_start && depth == 0) {
             if (is_locality_header(s, i)) {
-                if (!seen_locality || i - pieces.back().begin >= batch_bytes) cut(i);
+                if (!seen_locality || line_begin - pieces.back().begin >= batch_bytes) cut(line_begin);
                 seen_locality = true;
                 ++pieces.back().localities;
             } else if (seen_locality) {

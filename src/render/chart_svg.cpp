@@ -57,13 +57,29 @@ std::string step_points(const std::vector<ChartPoint>& series, const Scale& s) {
     return out;
 }
 
-// 1, 2 or 5 times a power of ten: the smallest step giving at most 6 intervals.
+// 1, 2 or 5 times a power of ten: the smallest step giving at most 6
+// intervals. No product overflows: at p = 10^18, 5p < 2^63 and every ymax
+// up to 2^63 - 1 is at most 6 steps of 2p.
 std::int64_t nice_step(std::int64_t ymax) {
     for (std::int64_t p = 1;; p *= 10) {
         for (std::int64_t m : {1, 2, 5})
             if (ymax / (m * p) <= 6) return m * p;
-        if (p > ymax) return ymax;
+        if (p > ymax / 10) return ymax;
     }
+}
+
+// The labelled values: 0, step, 2 step, ... up to ymax, and ymax itself
+// (the one before dropped when too close to it). Counted, not summed, so
+// that no value passes INT64_MAX.
+std::vector<std::int64_t> tick_values(std::int64_t ymax) {
+    const std::int64_t step = nice_step(ymax);
+    std::vector<std::int64_t> values;
+    for (std::int64_t k = 0; k <= ymax / step; ++k) values.push_back(k * step);
+    if (values.back() != ymax) {
+        if (ymax - values.back() < step - (ymax - values.back())) values.pop_back();  // too close to the total's label
+        values.push_back(ymax);
+    }
+    return values;
 }
 
 }  // namespace
@@ -80,14 +96,7 @@ std::string render_chart_svg(const ChartData& d) {
                            human_date(d.from), human_date(d.to), human_date(d.as_of)));
 
     // Value ticks and grid lines, with the total always labelled.
-    const std::int64_t ymax = s.ymax();
-    const std::int64_t step = nice_step(ymax);
-    std::vector<std::int64_t> values;
-    for (std::int64_t v = 0; v <= ymax; v += step) values.push_back(v);
-    if (values.back() != ymax) {
-        if ((ymax - values.back()) * 2 < step) values.pop_back();  // too close to the total's label
-        values.push_back(ymax);
-    }
+    const std::vector<std::int64_t> values = tick_values(s.ymax());
     out += "<g class=\"y-axis\" fill=\"#24292f\" text-anchor=\"end\">\n";
     for (std::int64_t v : values)
         out += fmt::format(

@@ -3,17 +3,17 @@
 #include <fmt/format.h>
 
 #include "render.hpp"
+#include "utf8.hpp"
 
 namespace ontrack {
 namespace {
 
-// A text cell: quoted when it holds a comma, quote, CR or LF (RFC 4180), and
-// prefixed with ' when a spreadsheet would read it as a formula.
+// A text cell: control characters shown as visible escapes (as in the
+// table), prefixed with ' when a spreadsheet would read it as a formula
+// (looks_like_formula()), quoted when it holds a comma or quote (RFC 4180).
 std::string cell(std::string_view s) {
-    std::string text;
-    if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r'))
-        text = "'";
-    text.append(s);
+    std::string text = make_inert(s);
+    if (looks_like_formula(text)) text.insert(0, "'");
     if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
     std::string out = "\"";
     for (char c : text) {

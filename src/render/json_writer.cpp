@@ -4,40 +4,58 @@
 
 #include <fmt/format.h>
 
+#include "utf8.hpp"
+
 namespace ontrack {
+
+namespace {
+
+// Code points written as \uXXXX although JSON allows them raw: C1 controls,
+// the bidi marks, embeddings, overrides and isolates, and the line and
+// paragraph separators (which end a line in JavaScript and many terminals).
+bool escaped_in_json(char32_t c) {
+    return (c >= 0x7F && c <= 0x9F) || c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x2028 && c <= 0x202E) ||
+           (c >= 0x2066 && c <= 0x2069);
+}
+
+}  // namespace
 
 void append_json_string(std::string& out, std::string_view s) {
     out += '"';
     std::size_t run = 0;  // start of the bytes not yet copied
-    for (std::size_t i = 0; i < s.size(); ++i) {
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t start = i;
         const auto byte = static_cast<unsigned char>(s[i]);
-        const char* escape = nullptr;
-        std::size_t length = 1;
-        if (byte >= 0x80) {
-            // Valid UTF-8: only U+2028 and U+2029 (E2 80 A8/A9) need escaping.
-            if (byte != 0xE2 || i + 2 >= s.size() || static_cast<unsigned char>(s[i + 1]) != 0x80) continue;
-            const auto last = static_cast<unsigned char>(s[i + 2]);
-            if (last != 0xA8 && last != 0xA9) continue;
-            escape = last == 0xA8 ? "\\u2028" : "\\u2029";
-            length = 3;
-        } else if (byte >= 0x20 && byte != '"' && byte != '\\' && byte != 0x7F) {
+        if (byte >= 0x20 && byte < 0x7F && byte != '"' && byte != '\\') {
+            ++i;
             continue;
         }
-        out.append(s.substr(run, i - run));
+        if (byte >= 0x80) {
+            if (utf8_sequence_length(s, i) == 0) {
+                // Not UTF-8 (a file name can be anything): the byte shown as
+                // the text \xff, so that the JSON stays valid.
+                out.append(s.substr(run, start - run));
+                fmt::format_to(std::back_inserter(out), "\\\\x{:02x}", static_cast<unsigned>(byte));
+                run = ++i;
+                continue;
+            }
+            const char32_t c = next_code_point(s, i);
+            if (!escaped_in_json(c)) continue;
+            out.append(s.substr(run, start - run));
+            fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<unsigned>(c));
+            run = i;
+            continue;
+        }
+        out.append(s.substr(run, start - run));
         switch (byte) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
             case '\n': out += "\\n"; break;
             case '\r': out += "\\r"; break;
             case '\t': out += "\\t"; break;
-            default:
-                if (escape)
-                    out += escape;
-                else
-                    fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<unsigned>(byte));
+            default: fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<unsigned>(byte));
         }
-        i += length - 1;
-        run = i + 1;
+        run = ++i;
     }
     out.append(s.substr(run));
     out += '"';

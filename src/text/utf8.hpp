@@ -12,6 +12,10 @@ namespace ontrack {
 // (overlongs, surrogates and code points above U+10FFFF are ill-formed).
 std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 
+// Length of the well-formed UTF-8 sequence starting at text[i], 0 when the
+// byte there does not start one.
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i);
+
 // Decodes the code point at text[i] (text must be valid UTF-8) and advances i.
 char32_t next_code_point(std::string_view text, std::size_t& i);
 
@@ -26,6 +30,19 @@ bool is_unsafe_code_point(char32_t c);
 
 // The text with every unsafe code point written as a visible escape
 // ("\x1b", "\u202e"), so escape sequences in names are shown, not obeyed.
+// A byte that is not part of well-formed UTF-8 is written "\xff" too: the
+// result is always valid UTF-8.
 std::string make_inert(std::string_view text);
+
+// make_inert() line by line: the line feeds stay (for messages of several
+// lines), every other control is escaped.
+std::string make_inert_lines(std::string_view text);
+
+// Whether a spreadsheet could read the cell as a formula: after a leading run
+// of spaces (any width, NBSP included), invisible characters (zero-width
+// space, BOM, soft hyphen, variation selectors) and bidi controls, the first
+// character is = + - @ (ASCII or full-width: U+FF1D U+FF0B U+FF0D U+FF20),
+// a tab or a carriage return. Text that is not UTF-8 counts as one.
+bool looks_like_formula(std::string_view text);
 
 }  // namespace ontrack

@@ -493,3 +493,27 @@ TEST_CASE("exit_status with only past milestones, judged upcoming, is 0") {
     CHECK(exit_status(r, Judge::all) == 1);
     CHECK(exit_status(r, Judge::upcoming) == 0);
 }
+
+TEST_CASE("add_to_rollup adds up plans and saturates at INT64_MAX instead of wrapping", "[compute][rollup]") {
+    Report a;
+    a.total = 5000000000000000000;
+    a.covered = 4000000000000000000;
+    Rollup r;
+    add_to_rollup(r, a);
+    CHECK(r.total == 5000000000000000000);
+    add_to_rollup(r, a);
+    // 5e18 + 5e18 = 1e19 > 9223372036854775807: saturated, never -8446744073709551616.
+    CHECK(r.total == INT64_MAX);
+    CHECK(r.covered == 8000000000000000000);
+    add_to_rollup(r, a);
+    CHECK(r.covered == INT64_MAX);
+    CHECK(r.plans == 3);
+    Report small;
+    small.total = 3;
+    small.covered = 1;
+    Rollup s;
+    add_to_rollup(s, small);
+    add_to_rollup(s, small);
+    CHECK(s.total == 6);
+    CHECK(s.covered == 2);
+}

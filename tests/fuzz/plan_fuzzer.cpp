@@ -1,13 +1,20 @@
-// libFuzzer target: arbitrary bytes through the loader, the calculation and
-// every output format. Crashes, sanitizer reports and broken invariants
-// (output that is not UTF-8, impossible counts) are findings.
+// libFuzzer target: arbitrary bytes through the loader, the calculation,
+// every output format (html included) with every analysis option, and
+// record's edit path. Crashes, sanitizer reports and broken invariants are
+// findings: output that is not UTF-8, JSON that does not parse, terminal
+// controls in csv, impossible counts, an edit that changes bytes outside the
+// edited line.
+#include <cctype>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
+#include <vector>
 
+#include "analysis.hpp"
 #include "compute.hpp"
 #include "diagnostic.hpp"
 #include "load.hpp"
+#include "plan_edit.hpp"
 #include "plan_file.hpp"
 #include "render.hpp"
 #include "utf8.hpp"
@@ -16,6 +23,188 @@ namespace {
 
 void require(bool ok) {
     if (!ok) std::abort();
+}
+
+// A strict JSON checker (RFC 8259): true when the whole text is one value.
+class JsonCheck {
+   public:
+    explicit JsonCheck(const std::string& s) : s_(s) {}
+    bool ok() {
+        blanks();
+        if (!value(0)) return false;
+        blanks();
+        return i_ == s_.size();
+    }
+
+   private:
+    const std::string& s_;
+    std::size_t i_ = 0;
+
+    void blanks() {
+        while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\t' || s_[i_] == '\r')) ++i_;
+    }
+    bool eat(char c) {
+        if (i_ < s_.size() && s_[i_] == c) {
+            ++i_;
+            return true;
+        }
+        return false;
+    }
+    bool literal(const char* word) {
+        for (; *word; ++word)
+            if (!eat(*word)) return false;
+        return true;
+    }
+    bool string() {
+        if (!eat('"')) return false;
+        while (i_ < s_.size()) {
+            const auto c = static_cast<unsigned char>(s_[i_++]);
+            if (c == '"') return true;
+            if (c < 0x20) return false;
+            if (c == '\\') {
+                if (i_ >= s_.size()) return false;
+                const char e = s_[i_++];
+                if (e == 'u') {
+                    for (int k = 0; k < 4; ++k)
+                        if (i_ >= s_.size() || !std::isxdigit(static_cast<unsigned char>(s_[i_++]))) return false;
+                } else if (std::string_view("\"\\/bfnrt").find(e) == std::string_view::npos) {
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
+    bool number() {
+        const std::size_t start = i_;
+        eat('-');
+        while (i_ < s_.size() && (std::isdigit(static_cast<unsigned char>(s_[i_])) || s_[i_] == '.' || s_[i_] == 'e' ||
+                                  s_[i_] == 'E' || s_[i_] == '+' || s_[i_] == '-'))
+            ++i_;
+        return i_ > start && std::isdigit(static_cast<unsigned char>(s_[i_ - 1]));
+    }
+    bool value(int depth) {
+        if (depth > 64 || i_ >= s_.size()) return false;
+        const char c = s_[i_];
+        if (c == '{' || c == '[') {
+            const char close = c == '{' ? '}' : ']';
+            ++i_;
+            blanks();
+            if (eat(close)) return true;
+            for (;;) {
+                blanks();
+                if (c == '{') {
+                    if (!string()) return false;
+                    blanks();
+                    if (!eat(':')) return false;
+                    blanks();
+                }
+                if (!value(depth + 1)) return false;
+                blanks();
+                if (eat(close)) return true;
+                if (!eat(',')) return false;
+            }
+        }
+        if (c == '"') return string();
+        if (c == 't') return literal("true");
+        if (c == 'f') return literal("false");
+        if (c == 'n') return literal("null");
+        return number();
+    }
+};
+
+// No C0/C1 control or bidi control raw in the text (line breaks and, for the
+// table's colours, ESC allowed when asked).
+bool inert(const std::string& out, bool allow_newlines) {
+    for (std::size_t i = 0; i < out.size();) {
+        const char32_t c = ontrack::next_code_point(out, i);
+        if (allow_newlines && (c == '\n')) continue;
+        if (ontrack::is_unsafe_code_point(c)) return false;
+    }
+    return true;
+}
+
+void check_report(const ontrack::Report& report) {
+    require(report.covered >= 0 && report.covered <= report.total);
+    for (const auto& m : report.milestones)
+        require(m.shortfall >= 0 && m.covered >= 0 && m.covered <= report.total && m.required <= report.total);
+}
+
+void check_output(const std::string& out, ontrack::Format f) {
+    require(!ontrack::find_invalid_utf8(out));
+    if (f == ontrack::Format::json) require(JsonCheck(out).ok());
+    // The csv goes into spreadsheets: no control character but the line ends.
+    if (f == ontrack::Format::csv) require(inert(out, true));
+}
+
+void render_everything(const ontrack::Plan& plan, ontrack::Date as_of) {
+    using namespace ontrack;
+    std::vector<AnalysisRequest> requests;
+    AnalysisRequest base;
+    base.as_of = as_of;
+    requests.push_back(base);
+    AnalysisRequest all = base;
+    all.forecast = all.explain = all.chart = true;
+    requests.push_back(all);
+    for (ByField by : {ByField::kind, ByField::id, ByField::name}) {
+        AnalysisRequest r = base;
+        r.by = by;
+        requests.push_back(r);
+    }
+    for (ListKind list : {ListKind::uncovered, ListKind::overdue, ListKind::revoked, ListKind::covered}) {
+        AnalysisRequest r = base;
+        r.list = list;
+        requests.push_back(r);
+    }
+    AnalysisRequest since = all;
+    since.since = add_months(as_of, -13);
+    requests.push_back(since);
+    for (const AnalysisRequest& request : requests) {
+        const Analysis a = analyse(plan, request);
+        check_report(a.report);
+        for (Format f : {Format::table, Format::json, Format::csv, Format::markdown, Format::html}) {
+            const std::string out = render({a}, f, RenderOptions{false});
+            check_output(out, f);
+        }
+    }
+    // Two plans: the roll-up.
+    const Analysis a = analyse(plan, base);
+    for (Format f : {Format::table, Format::json, Format::csv, Format::markdown})
+        check_output(render({a, a}, f, RenderOptions{false}), f);
+}
+
+// record's edit: the first locality certified, revoked and planned on a day;
+// the new text differs from the old within one line of the old only.
+void edit_first(const std::string& text, const ontrack::Plan& plan) {
+    using namespace ontrack;
+    if (plan.localities.empty()) return;
+    const Locality& first = plan.localities.front();
+    for (EditKind kind : {EditKind::certified, EditKind::revoked, EditKind::planned}) {
+        EditRequest request;
+        if (first.id.empty())
+            request.name = first.name;
+        else
+            request.id = first.id;
+        request.kind = kind;
+        request.date = *parse_iso_date("2026-03-01");
+        try {
+            const EditResult result = add_event(text, "fuzz.toml", request);
+            require(!find_invalid_utf8(result.text) && !find_invalid_utf8(result.summary));
+            std::size_t head = 0;
+            while (head < text.size() && head < result.text.size() && text[head] == result.text[head]) ++head;
+            std::size_t tail = 0;
+            while (tail < text.size() - head && tail < result.text.size() - head &&
+                   text[text.size() - 1 - tail] == result.text[result.text.size() - 1 - tail])
+                ++tail;
+            // The old bytes replaced lie inside one line.
+            const std::string_view replaced = std::string_view(text).substr(head, text.size() - head - tail);
+            require(replaced.find('\n') == std::string_view::npos);
+        } catch (const InputError& e) {
+            for (const auto& d : e.diagnostics()) {
+                require(d.line >= 1 && d.column >= 1);
+                require(!find_invalid_utf8(format_diagnostic(d)));
+            }
+        }
+    }
 }
 
 }  // namespace
@@ -28,14 +217,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const ontrack::Plan plan = ontrack::parse_plan(text, file);
         for (const char* day : {"2025-06-30", "2027-12-31", "9999-12-31"}) {
             const ontrack::Report report = ontrack::compute_report(plan, *ontrack::parse_iso_date(day));
-            require(report.covered >= 0 && report.covered <= report.total);
-            for (const auto& m : report.milestones) require(m.shortfall >= 0 && m.covered <= report.total);
+            check_report(report);
             for (ontrack::Format f :
                  {ontrack::Format::table, ontrack::Format::json, ontrack::Format::csv, ontrack::Format::markdown}) {
                 const std::string out = ontrack::render(report, f, ontrack::RenderOptions{true});
                 require(!ontrack::find_invalid_utf8(out));
             }
         }
+        render_everything(plan, *ontrack::parse_iso_date("2026-06-30"));
+        edit_first(text, plan);
     } catch (const ontrack::InputError& e) {
         require(!e.diagnostics().empty());
         for (const auto& d : e.diagnostics()) {

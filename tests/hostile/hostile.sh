@@ -2,10 +2,13 @@
 # Hostile input: each file either works (exit 0 or 1, a report on stdout) or
 # ends with exit 2 and a located message on stderr, never a crash, within a
 # time limit and, outside sanitizer builds, a memory limit.
-# Usage: hostile.sh ONTRACK [--large]   (--large adds the 300 MB file)
+# Usage: hostile.sh ONTRACK [--large] [ONTRACK_TESTS]   (--large adds the 300 MB
+# file; with the unit-test binary, the split and the whole parse are compared
+# on every hostile file below 1 MiB)
 set -uo pipefail
 ontrack=$1
 large=${2:-}
+unit_tests=${3:-}
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 failures=0 checked=0
@@ -116,6 +119,17 @@ expect "a directory" error "$dir/adir" 'a directory'
 mkfifo "$dir/fifo"
 expect "a FIFO (nobody writing)" error "$dir/fifo" 'a FIFO'
 expect "/dev/zero" error /dev/zero 'character device'
+
+if [[ -n $unit_tests ]]; then
+  checked=$((checked + 1))
+  if ONTRACK_SPLIT_DIRS=$dir "$unit_tests" "[split_files]" >"$dir/split.out" 2>&1; then
+    echo "ok   split and whole parse agree on every hostile file"
+  else
+    failures=$((failures + 1))
+    echo "FAIL split and whole parse differ"
+    tail -n 40 "$dir/split.out"
+  fi
+fi
 
 echo "hostile: $checked files, $failures failures"
 echo "$((checked - failures)) passed, $failures failed"

@@ -3,6 +3,11 @@
 // same diagnostics at the same lines and columns.
 #include "plan_split.hpp"
 
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
 #include <fmt/format.h>
 #include <catch2/catch.hpp>
 
@@ -186,4 +191,108 @@ TEST_CASE("errors found in pieces are the errors of the whole file, same lines a
         CHECK_THAT(outcome(text, pieces), Catch::Contains("total is 4 but the plan lists 6 localities"));
         same_either_way(text);
     }
+}
+
+TEST_CASE("an indented [[locality]] header: split and whole parse give the same column") {
+    // The issue's case: above the split threshold the caret stood under the
+    // indentation (column 1) where the whole parse says column 3.
+    for (const std::string& indent : {std::string("  "), std::string("\t"), std::string(" \t ")}) {
+        INFO("indent: [" << indent << "]");
+        SECTION("an error on the header line itself") {
+            std::string text = plan_of(3) + indent + "[[locality]] junk\nname = \"x\"\n" + locality(7);
+            const std::string got = outcome(text, pieces);
+            // head 7 lines + 3 blocks of 5 = 22 lines; the header is line 23.
+            CHECK_THAT(got, Catch::Contains("p.toml:23:"));
+            CHECK_THAT(got, Catch::Contains(fmt::format("p.toml:23:{}:", indent.size() + 14)));
+            same_either_way(text);
+        }
+        SECTION("an error on the indented line after it") {
+            std::string text = plan_of(3) + indent + "[[locality]]\n" + indent + "name = 5\n" + locality(7);
+            CHECK_THAT(outcome(text, pieces), Catch::Contains(fmt::format("p.toml:24:{}:", indent.size() + 8)));
+            same_either_way(text);
+        }
+        SECTION("with a byte-order mark and CRLF") {
+            std::string text = "\xEF\xBB\xBF" + plan_of(2) + indent + "[[locality]] junk\n" + locality(7);
+            std::string crlf;
+            for (char c : text) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+            same_either_way(text);
+            same_either_way(crlf);
+        }
+    }
+}
+
+TEST_CASE("split_at_localities starts a piece at the start of an indented header's line") {
+    const std::string text = head + "  [[locality]]\nname = \"a\"\n\t[[locality]]\nname = \"b\"\n";
+    const auto split = split_at_localities(text, 1);
+    REQUIRE(split);
+    REQUIRE(split->size() == 3);
+    CHECK((*split)[0].end == head.size());
+    CHECK(text.compare((*split)[1].begin, 14, "  [[locality]]") == 0);
+    CHECK(text.compare((*split)[2].begin, 13, "\t[[locality]]") == 0);
+}
+
+namespace {
+
+std::string read_all(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// The file as it is, and put inside the localities of a plan (as the third
+// of four, indented or not), so that the split parse reads it as a batch.
+std::vector<std::string> variants(const std::string& text) {
+    std::vector<std::string> out{text};
+    for (const char* indent : {"", "  ", "\t"}) {
+        out.push_back(plan_of(2) + indent + "[[locality]]\n" + text + "\n" + locality(5));
+        out.push_back(plan_of(2) + indent + "[[locality]]\n" + locality(5) + text);
+    }
+    return out;
+}
+
+// Every file under the folders (below 1 MiB), split and whole: same answer.
+std::size_t compare_files(const std::vector<std::filesystem::path>& folders) {
+    std::size_t files = 0;
+    for (const auto& folder : folders) {
+        if (!std::filesystem::is_directory(folder)) continue;
+        for (const auto& entry : std::filesystem::recursive_directory_iterator(folder)) {
+            if (!entry.is_regular_file() || entry.file_size() > (1u << 20)) continue;
+            const std::string text = read_all(entry.path());
+            ++files;
+            for (const std::string& v : variants(text)) {
+                const std::string expected = outcome(v, whole);
+                const std::string got = outcome(v, pieces);
+                if (got != expected) {
+                    INFO(entry.path().string());
+                    CHECK(got == expected);
+                }
+            }
+        }
+    }
+    return files;
+}
+
+}  // namespace
+
+TEST_CASE("split and whole parse agree on the fuzz corpus, the examples and the e2e plans", "[split_files]") {
+    const std::filesystem::path data = ONTRACK_TEST_DATA;
+    const std::size_t files =
+        compare_files({data / "fuzz" / "corpus", data / "e2e" / "plans", data / ".." / "examples"});
+    CHECK(files >= 10);
+}
+
+TEST_CASE("split and whole parse agree on toml-test and the hostile set", "[split_files]") {
+    // The toml-test suite when it is there, and ONTRACK_SPLIT_DIRS: folders
+    // separated by ':' (hostile.sh passes its own).
+    std::vector<std::filesystem::path> folders;
+    if (std::filesystem::is_directory(ONTRACK_TOML_TEST_DIR)) folders.emplace_back(ONTRACK_TOML_TEST_DIR);
+    const char* dirs = std::getenv("ONTRACK_SPLIT_DIRS");
+    std::stringstream list(dirs ? dirs : "");
+    for (std::string d; std::getline(list, d, ':');)
+        if (!d.empty()) folders.emplace_back(d);
+    if (folders.empty()) return;  // neither there
+    const std::size_t files = compare_files(folders);
+    CHECK(files > 0);
+    WARN(files << " files compared, each in 7 forms");
 }

@@ -125,21 +125,23 @@ TEST_CASE("render_csv: no milestones gives the header alone", "[render][csv]") {
     CHECK(render_csv(r) == std::string(header) + "\n");
 }
 
-TEST_CASE("render_csv quotes commas, quotes and line breaks (RFC 4180)", "[render][csv]") {
+TEST_CASE("render_csv quotes commas and quotes (RFC 4180); line breaks are shown as escapes", "[render][csv]") {
     struct Case {
         std::string name;
-        std::string cell;  // the exact text expected between the commas
+        std::string cell;   // the exact text expected between the commas
+        std::string value;  // the cell as a CSV reader returns it
     };
     const std::vector<Case> cases = {
-        {"North, South", "\"North, South\""},
-        {"say \"hi\"", "\"say \"\"hi\"\"\""},
-        {"\"", "\"\"\"\""},
-        {"line one\nline two", "\"line one\nline two\""},
-        {"cr\rhere", "\"cr\rhere\""},
-        {"crlf\r\nhere", "\"crlf\r\nhere\""},
-        {"plain name", "plain name"},
-        {"Hồng Bàng", "Hồng Bàng"},
-        {"", ""},
+        {"North, South", "\"North, South\"", "North, South"},
+        {"say \"hi\"", "\"say \"\"hi\"\"\"", "say \"hi\""},
+        {"\"", "\"\"\"\"", "\""},
+        // Like the table: a line break in a name is shown, never obeyed.
+        {"line one\nline two", "line one\\x0aline two", "line one\\x0aline two"},
+        {"cr\rhere", "cr\\x0dhere", "cr\\x0dhere"},
+        {"crlf\r\nhere", "crlf\\x0d\\x0ahere", "crlf\\x0d\\x0ahere"},
+        {"plain name", "plain name", "plain name"},
+        {"Hồng Bàng", "Hồng Bàng", "Hồng Bàng"},
+        {"", "", ""},
     };
     for (const Case& c : cases) {
         INFO("name: " << c.name);
@@ -156,8 +158,44 @@ TEST_CASE("render_csv quotes commas, quotes and line breaks (RFC 4180)", "[rende
         REQUIRE_NOTHROW(rows = read_csv(out));
         REQUIRE(rows.size() == 2);
         REQUIRE(rows[1].size() == 13);
-        CHECK(rows[1][0] == c.name);
-        CHECK(rows[1][4] == c.name);
+        CHECK(rows[1][0] == c.value);
+        CHECK(rows[1][4] == c.value);
+    }
+}
+
+TEST_CASE("render_csv shows terminal controls as visible escapes: ESC, OSC, C1, NUL, bidi, bad bytes",
+          "[render][csv]") {
+    struct Case {
+        std::string name;
+        std::string cell;
+    };
+    const std::vector<Case> cases = {
+        {"\x1b[31mred\x1b[0m", "\\x1b[31mred\\x1b[0m"},
+        {"\x1b]0;title\x07x", "\\x1b]0;title\\x07x"},
+        {"\x1b]8;;http://evil\x1b\\link\x1b]8;;\x1b\\", "\\x1b]8;;http://evil\\x1b\\link\\x1b]8;;\\x1b\\"},
+        {"a\xc2\x9b"
+         "31mb",
+         "a\\u009b31mb"},
+        {std::string("nul\0here", 8), "nul\\x00here"},
+        {"abc\xe2\x80\xae"
+         "evil",
+         "abc\\u202eevil"},
+        {"bad\xff"
+         "byte",
+         "bad\\xff"
+         "byte"},
+    };
+    for (const Case& c : cases) {
+        INFO("name: " << c.name);
+        Report r = sample();
+        r.milestones.resize(1);
+        r.milestones[0].name = c.name;
+        r.plan = c.name;
+        const std::string out = render_csv(r);
+        const std::string row_start =
+            std::string(header) + "\n" + c.cell + ",2026-11-23,20,5," + c.cell + ",2025-12-31,";
+        CHECK(out.substr(0, row_start.size()) == row_start);
+        for (char ch : out) CHECK((static_cast<unsigned char>(ch) >= 0x20 || ch == '\n'));
     }
 }
 
@@ -173,10 +211,43 @@ TEST_CASE("render_csv defuses cells a spreadsheet would run as formulas", "[rend
         {"+1", "'+1", "'+1"},
         {"-1", "'-1", "'-1"},
         {"@SUM(A1)", "'@SUM(A1)", "'@SUM(A1)"},
-        {"\tindented", "'\tindented", "'\tindented"},
+        {"\tindented", "\\x09indented", "\\x09indented"},  // shown as an escape, inert
         {"=a,b", "\"'=a,b\"", "'=a,b"},
-        // Only the first character matters.
+        // Full-width signs, and signs behind spaces, invisible or bidi characters.
+        {"\xef\xbc\x9d"
+         "1+1",
+         "'\xef\xbc\x9d"
+         "1+1",
+         "'\xef\xbc\x9d"
+         "1+1"},  // U+FF1D
+        {"\xef\xbc\x8b"
+         "1",
+         "'\xef\xbc\x8b"
+         "1",
+         "'\xef\xbc\x8b"
+         "1"},  // U+FF0B
+        {"\xef\xbc\x8d"
+         "1",
+         "'\xef\xbc\x8d"
+         "1",
+         "'\xef\xbc\x8d"
+         "1"},  // U+FF0D
+        {"\xef\xbc\xa0"
+         "x",
+         "'\xef\xbc\xa0"
+         "x",
+         "'\xef\xbc\xa0"
+         "x"},  // U+FF20
+        {" =1", "' =1", "' =1"},
+        {"\xc2\xa0=1", "'\xc2\xa0=1", "'\xc2\xa0=1"},                 // NBSP
+        {"\xe2\x80\x8b=1", "'\xe2\x80\x8b=1", "'\xe2\x80\x8b=1"},     // zero-width space
+        {"\xef\xbb\xbf=1", "'\xef\xbb\xbf=1", "'\xef\xbb\xbf=1"},     // BOM
+        {"\xe3\x80\x80 +1", "'\xe3\x80\x80 +1", "'\xe3\x80\x80 +1"},  // ideographic space
+        // U+202E is shown as an escape, which starts with a backslash: no formula.
+        {"\xe2\x80\xae=1", "\\u202e=1", "\\u202e=1"},
+        // Only the first visible character matters.
         {"a=b", "a=b", "a=b"},
+        {" a=b", " a=b", " a=b"},
         {"x-1", "x-1", "x-1"},
     };
     for (const Case& c : cases) {

@@ -4,6 +4,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include <catch2/catch.hpp>
 
@@ -101,8 +102,34 @@ TEST_CASE("JsonWriter escapes control characters, quotes and line separators", "
             "\xE2\x80\xA8\xE2\x80\xA9 Hải Phòng");
     CHECK(out == "\"a\\\"b\\\\c\\nd\\re\\tf\\u0001g\\u001fh\\u007fi\\u0000\\u2028\\u2029 Hải Phòng\"");
     out.clear();
-    append_json_string(out, "\xE2\x80");  // a cut sequence at the end stays as it is
-    CHECK(out == "\"\xE2\x80\"");
+    // Bytes that are not UTF-8 (a file name) are shown as the text \xe2: valid JSON.
+    append_json_string(out, "\xE2\x80");
+    CHECK(out == "\"\\\\xe2\\\\x80\"");
+    out.clear();
+    append_json_string(out,
+                       "a\xff"
+                       "b");
+    CHECK(out == "\"a\\\\xffb\"");
+}
+
+TEST_CASE("JsonWriter escapes every C1 control and the bidi controls", "[render][json_writer]") {
+    struct Case {
+        std::string in;
+        std::string out;
+    };
+    const std::vector<Case> cases = {
+        {"\xC2\x80", "\\u0080"},     {"\xC2\x85", "\\u0085"},     {"\xC2\x9B", "\\u009b"},
+        {"\xC2\x9F", "\\u009f"},     {"\xC2\xA0", "\xC2\xA0"},    {"\xE2\x80\x8E", "\\u200e"},
+        {"\xE2\x80\x8F", "\\u200f"}, {"\xE2\x80\xAA", "\\u202a"}, {"\xE2\x80\xAE", "\\u202e"},
+        {"\xE2\x81\xA6", "\\u2066"}, {"\xE2\x81\xA9", "\\u2069"}, {"\xE2\x80\x8B", "\xE2\x80\x8B"},
+        {"\xD8\x9C", "\\u061c"},
+    };
+    for (const Case& c : cases) {
+        INFO(c.out);
+        std::string out;
+        append_json_string(out, c.in);
+        CHECK(out == "\"" + c.out + "\"");
+    }
 }
 
 TEST_CASE("JsonWriter refuses a misplaced key or value", "[render][json_writer]") {

@@ -198,6 +198,10 @@ TEST_CASE("is_unsafe_code_point boundaries") {
     CHECK(is_unsafe_code_point(0x2069));
     CHECK_FALSE(is_unsafe_code_point(0x206A));
     CHECK_FALSE(is_unsafe_code_point(0x1EC7));  // ệ
+    CHECK(is_unsafe_code_point(0x200E));
+    CHECK(is_unsafe_code_point(0x200F));
+    CHECK_FALSE(is_unsafe_code_point(0x200D));
+    CHECK(is_unsafe_code_point(0x061C));
 }
 
 TEST_CASE("find_invalid_utf8 finds a bad byte at every offset after an ASCII run") {
@@ -213,5 +217,57 @@ TEST_CASE("find_invalid_utf8 finds a bad byte at every offset after an ASCII run
         CHECK_FALSE(find_invalid_utf8(text));
         text += '\xC3';  // truncated at the very end
         CHECK(find_invalid_utf8(text) == 42);
+    }
+}
+
+TEST_CASE("make_inert escapes bytes that are not UTF-8 and the bidi marks", "[text]") {
+    using ontrack::make_inert;
+    CHECK(make_inert("plan\xff.toml") == "plan\\xff.toml");
+    CHECK(make_inert("a\xE2\x80") == "a\\xe2\\x80");         // cut short
+    CHECK(make_inert("\xC0\xAF") == "\\xc0\\xaf");           // overlong '/'
+    CHECK(make_inert("\xED\xA0\x80") == "\\xed\\xa0\\x80");  // a surrogate
+    CHECK(make_inert("x\xE2\x80\x8Ey\xE2\x80\x8Fz") == "x\\u200ey\\u200fz");
+    CHECK(make_inert("\xD8\x9C") == "\\u061c");
+    CHECK_FALSE(ontrack::find_invalid_utf8(make_inert("\xff\xfe\x1b\xc2\x9b")));
+}
+
+TEST_CASE("make_inert_lines keeps line feeds and escapes the rest", "[text]") {
+    CHECK(ontrack::make_inert_lines("one\x1b[2J\ntwo\r\n") == "one\\x1b[2J\ntwo\\x0d\n");
+    CHECK(ontrack::make_inert_lines("") == "");
+    CHECK(ontrack::make_inert_lines("\n") == "\n");
+}
+
+TEST_CASE("looks_like_formula: the signs, after any run of blank, invisible or bidi characters", "[text]") {
+    using ontrack::looks_like_formula;
+    for (const char* text : {"=1",
+                             "+1",
+                             "-1",
+                             "@x",
+                             "\tx",
+                             "\rx",
+                             "\xEF\xBC\x9D"
+                             "1",
+                             "\xEF\xBC\x8B"
+                             "1",
+                             "\xEF\xBC\x8D"
+                             "1",
+                             "\xEF\xBC\xA0"
+                             "x",
+                             "  =1",
+                             "\xC2\xA0=1",
+                             "\xE2\x80\x8B=1",
+                             "\xEF\xBB\xBF=1",
+                             "\xE2\x80\xAE=1",
+                             "\xE2\x80\x8F+1",
+                             "\xE3\x80\x80-1",
+                             "\xE2\x81\xA6@x",
+                             "\xC2\xAD=1",
+                             " \xC2\xA0\xE2\x80\x8B =1"}) {
+        INFO(text);
+        CHECK(looks_like_formula(text));
+    }
+    for (const char* text : {"", "a=1", " a", "1-2", "Hồng Bàng", "\xE2\x80\x8B", "   ", "x=", "\\x09=1"}) {
+        INFO(text);
+        CHECK_FALSE(looks_like_formula(text));
     }
 }
