@@ -83,7 +83,7 @@ for f in usr/bin/ontrack usr/share/man/man1/ontrack.1.gz usr/share/bash-completi
     grep -q " \./$f\$" <<<"$contents" || fail "the package lacks /$f"
 done
 depends=$(dpkg-deb -f "$deb" Depends)
-for lib in libfmt9 libtomlplusplus3 libstdc++6 libc6; do
+for lib in libfmt9 libtomlplusplus3 libstdc++6 libc6 libxlsxwriter4; do
     [[ ",$depends," == *[,\ ]"$lib"[\ ,]* ]] || fail "Depends ($depends) does not name $lib"
 done
 

@@ -25,9 +25,12 @@ ontrack_layer(model LINKS ontrack_text)
 ontrack_layer(lang LINKS ontrack_model ontrack_text fmt::fmt)
 ontrack_layer(load LINKS ontrack_lang ontrack_model ontrack_text tomlplusplus::tomlplusplus Threads::Threads)
 ontrack_layer(compute LINKS ontrack_model ontrack_text)
+# libxlsxwriter: its headers only; render/xlsx.cpp opens the library when a
+# workbook is first written (see there why).
 find_package(PkgConfig REQUIRED)
-pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
-ontrack_layer(render LINKS ontrack_compute ontrack_lang PkgConfig::XLSXWRITER)
+pkg_check_modules(XLSXWRITER REQUIRED xlsxwriter)
+ontrack_layer(render LINKS ontrack_compute ontrack_lang ${CMAKE_DL_LIBS})
+target_include_directories(ontrack_render PRIVATE ${XLSXWRITER_INCLUDE_DIRS})
 ontrack_layer(edit LINKS ontrack_load)
 
 # Every layer but cli, for the tests, the fuzzer and the HTML test page.

@@ -7,6 +7,7 @@
 // control characters shown as visible escapes (libxlsxwriter would write
 // them as _x001B_, which Excel turns back into the raw byte), and cut with
 // "…" at Excel's 32,767 characters.
+#include <dlfcn.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -31,6 +32,78 @@
 
 namespace ontrack {
 namespace {
+
+// libxlsxwriter is opened when a workbook is first written, not linked: it
+// brings minizip and OpenSSL's libcrypto, whose relocations would cost every
+// run of ontrack about 5 million instructions at start-up (twice a Hai Phong
+// report), for a format most runs never use.
+#define ONTRACK_LXW_FUNCTIONS(X)    \
+    X(chart_add_series)             \
+    X(chart_axis_set_max)           \
+    X(chart_axis_set_min)           \
+    X(chart_axis_set_name)          \
+    X(chart_axis_set_num_format)    \
+    X(chart_legend_set_position)    \
+    X(chart_series_set_categories)  \
+    X(chart_series_set_line)        \
+    X(chart_series_set_marker_fill) \
+    X(chart_series_set_marker_line) \
+    X(chart_series_set_marker_size) \
+    X(chart_series_set_marker_type) \
+    X(chart_series_set_name)        \
+    X(chart_series_set_values)      \
+    X(chart_title_set_name)         \
+    X(format_set_align)             \
+    X(format_set_bg_color)          \
+    X(format_set_bold)              \
+    X(format_set_font_color)        \
+    X(format_set_font_size)         \
+    X(format_set_num_format)        \
+    X(format_set_text_wrap)         \
+    X(lxw_strerror)                 \
+    X(workbook_add_chart)           \
+    X(workbook_add_format)          \
+    X(workbook_add_worksheet)       \
+    X(workbook_close)               \
+    X(workbook_new_opt)             \
+    X(worksheet_autofilter)         \
+    X(worksheet_fit_to_pages)       \
+    X(worksheet_freeze_panes)       \
+    X(worksheet_insert_chart_opt)   \
+    X(worksheet_repeat_rows)        \
+    X(worksheet_set_column)         \
+    X(worksheet_set_landscape)      \
+    X(worksheet_set_paper)          \
+    X(worksheet_write_datetime)     \
+    X(worksheet_write_number)       \
+    X(worksheet_write_string)
+
+struct Lxw {
+#define ONTRACK_LXW_POINTER(name) decltype(&::name) name = nullptr;
+    ONTRACK_LXW_FUNCTIONS(ONTRACK_LXW_POINTER)
+#undef ONTRACK_LXW_POINTER
+};
+
+Lxw open_libxlsxwriter() {
+    void* lib = nullptr;
+    for (const char* name : {"libxlsxwriter.so.4", "libxlsxwriter.so"})
+        if ((lib = ::dlopen(name, RTLD_NOW | RTLD_LOCAL))) break;
+    if (!lib)
+        throw std::runtime_error(
+            trf("--format xlsx needs the library libxlsxwriter (Debian package libxlsxwriter4): {}", ::dlerror()));
+    Lxw api;
+#define ONTRACK_LXW_LOAD(name)                                            \
+    api.name = reinterpret_cast<decltype(api.name)>(::dlsym(lib, #name)); \
+    if (!api.name) throw std::runtime_error(trf("--format xlsx: libxlsxwriter has no function {}", #name));
+    ONTRACK_LXW_FUNCTIONS(ONTRACK_LXW_LOAD)
+#undef ONTRACK_LXW_LOAD
+    return api;
+}
+
+const Lxw& lxw() {
+    static const Lxw api = open_libxlsxwriter();
+    return api;
+}
 
 constexpr std::size_t max_cell_chars = 32767;
 constexpr lxw_row_t max_rows = 1048576;  // per sheet, the header included
@@ -67,17 +140,17 @@ class Sheet {
 
     void text(lxw_col_t col, std::string_view value, const char* format = nullptr) {
         const std::string shown = cell_text(value);
-        worksheet_write_string(sheet_, row_, col, shown.c_str(), fmt(format));
+        lxw().worksheet_write_string(sheet_, row_, col, shown.c_str(), fmt(format));
         measure(col, display_width(shown));
     }
     // A sentence that may run across the empty cells to its right: it does
     // not widen its column.
     void prose(lxw_col_t col, std::string_view value, const char* format = nullptr) {
         const std::string shown = cell_text(value);
-        worksheet_write_string(sheet_, row_, col, shown.c_str(), fmt(format));
+        lxw().worksheet_write_string(sheet_, row_, col, shown.c_str(), fmt(format));
     }
     void number(lxw_col_t col, double value, const char* format = nullptr) {
-        worksheet_write_number(sheet_, row_, col, value, fmt(format));
+        lxw().worksheet_write_number(sheet_, row_, col, value, fmt(format));
         measure(col, 10);
     }
     void date(lxw_col_t col, Date d, const char* format = "date") {
@@ -86,7 +159,7 @@ class Sheet {
             return;
         }
         lxw_datetime when{d.year(), static_cast<int>(d.month()), static_cast<int>(d.day()), 0, 0, 0.0};
-        worksheet_write_datetime(sheet_, row_, col, &when, fmt(format));
+        lxw().worksheet_write_datetime(sheet_, row_, col, &when, fmt(format));
         measure(col, 10);
     }
     void maybe_date(lxw_col_t col, const std::optional<Date>& d) {
@@ -100,11 +173,12 @@ class Sheet {
     // landscape, one page wide, the header row repeated.
     void finish(std::optional<lxw_row_t> header_row = std::nullopt) {
         for (const auto& [col, width] : widths_)
-            worksheet_set_column(sheet_, col, col, std::min<double>(60, std::max<double>(8, width + 2.0)), nullptr);
-        worksheet_set_landscape(sheet_);
-        worksheet_set_paper(sheet_, 9);  // A4
-        worksheet_fit_to_pages(sheet_, 1, 0);
-        if (header_row) worksheet_repeat_rows(sheet_, *header_row, *header_row);
+            lxw().worksheet_set_column(sheet_, col, col, std::min<double>(60, std::max<double>(8, width + 2.0)),
+                                       nullptr);
+        lxw().worksheet_set_landscape(sheet_);
+        lxw().worksheet_set_paper(sheet_, 9);  // A4
+        lxw().worksheet_fit_to_pages(sheet_, 1, 0);
+        if (header_row) lxw().worksheet_repeat_rows(sheet_, *header_row, *header_row);
     }
 
    private:
@@ -163,39 +237,39 @@ class Workbook {
     explicit Workbook(const std::string& path) {
         lxw_workbook_options options{};
         options.constant_memory = LXW_TRUE;
-        book_ = workbook_new_opt(path.c_str(), &options);
+        book_ = lxw().workbook_new_opt(path.c_str(), &options);
         if (!book_) throw std::runtime_error(tr("cannot start the workbook"));
         const bool vi = language() == Lang::vi;
         add_format("header", [](lxw_format* f) {
-            format_set_bold(f);
-            format_set_bg_color(f, 0xD9E1F2);
-            format_set_text_wrap(f);
-            format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+            lxw().format_set_bold(f);
+            lxw().format_set_bg_color(f, 0xD9E1F2);
+            lxw().format_set_text_wrap(f);
+            lxw().format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
         });
         add_format("title", [](lxw_format* f) {
-            format_set_bold(f);
-            format_set_font_size(f, 14);
+            lxw().format_set_bold(f);
+            lxw().format_set_font_size(f, 14);
         });
-        add_format("bold", [](lxw_format* f) { format_set_bold(f); });
-        add_format("date", [vi](lxw_format* f) { format_set_num_format(f, vi ? "dd/mm/yyyy" : "yyyy-mm-dd"); });
-        add_format("percent", [](lxw_format* f) { format_set_num_format(f, "0.0%"); });
-        add_format("target", [](lxw_format* f) { format_set_num_format(f, "0.##%"); });
-        add_format("decimal", [](lxw_format* f) { format_set_num_format(f, "0.00"); });
+        add_format("bold", [](lxw_format* f) { lxw().format_set_bold(f); });
+        add_format("date", [vi](lxw_format* f) { lxw().format_set_num_format(f, vi ? "dd/mm/yyyy" : "yyyy-mm-dd"); });
+        add_format("percent", [](lxw_format* f) { lxw().format_set_num_format(f, "0.0%"); });
+        add_format("target", [](lxw_format* f) { lxw().format_set_num_format(f, "0.##%"); });
+        add_format("decimal", [](lxw_format* f) { lxw().format_set_num_format(f, "0.00"); });
         add_format("good", [](lxw_format* f) {
-            format_set_font_color(f, 0x006100);
-            format_set_bg_color(f, 0xC6EFCE);
+            lxw().format_set_font_color(f, 0x006100);
+            lxw().format_set_bg_color(f, 0xC6EFCE);
         });
         add_format("bad", [](lxw_format* f) {
-            format_set_font_color(f, 0x9C0006);
-            format_set_bg_color(f, 0xFFC7CE);
+            lxw().format_set_font_color(f, 0x9C0006);
+            lxw().format_set_bg_color(f, 0xFFC7CE);
         });
         add_format("warning", [](lxw_format* f) {
-            format_set_bold(f);
-            format_set_font_color(f, 0x9C0006);
+            lxw().format_set_bold(f);
+            lxw().format_set_font_color(f, 0x9C0006);
         });
     }
     ~Workbook() {
-        if (book_) workbook_close(book_);
+        if (book_) lxw().workbook_close(book_);
     }
     Workbook(const Workbook&) = delete;
     Workbook& operator=(const Workbook&) = delete;
@@ -209,22 +283,23 @@ class Workbook {
         return name;
     }
     Sheet add_claimed_sheet(const std::string& name) {
-        lxw_worksheet* sheet = workbook_add_worksheet(book_, name.c_str());
+        lxw_worksheet* sheet = lxw().workbook_add_worksheet(book_, name.c_str());
         if (!sheet) throw std::logic_error("xlsx: a sheet name libxlsxwriter refused: " + name);
         return Sheet(book_, sheet, formats_);
     }
     lxw_workbook* get() const { return book_; }
 
     void close() {
-        const lxw_error error = workbook_close(book_);
+        const lxw_error error = lxw().workbook_close(book_);
         book_ = nullptr;
-        if (error != LXW_NO_ERROR) throw std::runtime_error(trf("cannot write the workbook: {}", lxw_strerror(error)));
+        if (error != LXW_NO_ERROR)
+            throw std::runtime_error(trf("cannot write the workbook: {}", lxw().lxw_strerror(error)));
     }
 
    private:
     template <typename Setup>
     void add_format(const std::string& name, Setup setup) {
-        lxw_format* f = workbook_add_format(book_);
+        lxw_format* f = lxw().workbook_add_format(book_);
         setup(f);
         formats_[name] = f;
     }
@@ -366,42 +441,42 @@ ChartSeries chart_series(const ChartData& c) {
 // write_chart_data() writes later.
 void write_chart(Workbook& book, Sheet& summary, const std::string& data_name, const ChartData& c,
                  const ChartSeries& points) {
-    lxw_chart* chart = workbook_add_chart(book.get(), LXW_CHART_SCATTER_STRAIGHT);
+    lxw_chart* chart = lxw().workbook_add_chart(book.get(), LXW_CHART_SCATTER_STRAIGHT);
     auto series = [&](lxw_col_t x, std::size_t count, const std::string& name, std::uint32_t colour, bool markers) {
         if (count == 0) return;
-        lxw_chart_series* s = chart_add_series(chart, nullptr, nullptr);
-        chart_series_set_categories(s, data_name.c_str(), 1, x, static_cast<lxw_row_t>(count), x);
-        chart_series_set_values(s, data_name.c_str(), 1, x + 1, static_cast<lxw_row_t>(count), x + 1);
-        chart_series_set_name(s, name.c_str());
+        lxw_chart_series* s = lxw().chart_add_series(chart, nullptr, nullptr);
+        lxw().chart_series_set_categories(s, data_name.c_str(), 1, x, static_cast<lxw_row_t>(count), x);
+        lxw().chart_series_set_values(s, data_name.c_str(), 1, x + 1, static_cast<lxw_row_t>(count), x + 1);
+        lxw().chart_series_set_name(s, name.c_str());
         lxw_chart_line line{};
         line.color = colour;
         line.width = 2.25;
         if (markers) line.none = LXW_TRUE;
-        chart_series_set_line(s, &line);
-        chart_series_set_marker_type(s, markers ? LXW_CHART_MARKER_DIAMOND : LXW_CHART_MARKER_NONE);
+        lxw().chart_series_set_line(s, &line);
+        lxw().chart_series_set_marker_type(s, markers ? LXW_CHART_MARKER_DIAMOND : LXW_CHART_MARKER_NONE);
         if (markers) {
-            chart_series_set_marker_size(s, 9);
+            lxw().chart_series_set_marker_size(s, 9);
             lxw_chart_fill fill{};
             fill.color = colour;
-            chart_series_set_marker_fill(s, &fill);
+            lxw().chart_series_set_marker_fill(s, &fill);
             lxw_chart_line border{};
             border.color = colour;
-            chart_series_set_marker_line(s, &border);
+            lxw().chart_series_set_marker_line(s, &border);
         }
     };
     series(0, points.actual.size(), tr("drug-free"), 0x2E7D32, false);
     series(2, points.plan.size(), tr("planned"), 0x1565C0, false);
     series(4, points.targets.size(), tr("target"), 0xC62828, true);
-    chart_title_set_name(chart, tr("Units drug-free over time"));
-    chart_axis_set_num_format(chart->x_axis, language() == Lang::vi ? "dd/mm/yyyy" : "yyyy-mm-dd");
-    chart_axis_set_name(chart->y_axis, tr("units"));
-    chart_axis_set_min(chart->y_axis, 0);
-    chart_axis_set_max(chart->y_axis, static_cast<double>(std::max<std::int64_t>(c.total, 1)));
-    chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+    lxw().chart_title_set_name(chart, tr("Units drug-free over time"));
+    lxw().chart_axis_set_num_format(chart->x_axis, language() == Lang::vi ? "dd/mm/yyyy" : "yyyy-mm-dd");
+    lxw().chart_axis_set_name(chart->y_axis, tr("units"));
+    lxw().chart_axis_set_min(chart->y_axis, 0);
+    lxw().chart_axis_set_max(chart->y_axis, static_cast<double>(std::max<std::int64_t>(c.total, 1)));
+    lxw().chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
     lxw_chart_options place{};
     place.x_scale = 1.6;
     place.y_scale = 1.3;
-    worksheet_insert_chart_opt(summary.get(), summary.row() + 1, 0, chart, &place);
+    lxw().worksheet_insert_chart_opt(summary.get(), summary.row() + 1, 0, chart, &place);
 }
 
 void write_chart_data(Workbook& book, const std::string& name, const ChartSeries& points) {
@@ -432,12 +507,13 @@ void write_units(Workbook& book, const std::vector<std::pair<const Analysis*, st
     auto open = [&] {
         Sheet s = book.add_sheet(part == 1 ? std::string(tr("Units")) : fmt::format("{} {}", tr("Units"), part));
         s.header(header);
-        worksheet_freeze_panes(s.get(), 1, 0);
+        lxw().worksheet_freeze_panes(s.get(), 1, 0);
         return s;
     };
     Sheet sheet = open();
     auto close = [&](Sheet& s) {
-        if (s.row() > 1) worksheet_autofilter(s.get(), 0, 0, s.row() - 1, static_cast<lxw_col_t>(header.size() - 1));
+        if (s.row() > 1)
+            lxw().worksheet_autofilter(s.get(), 0, 0, s.row() - 1, static_cast<lxw_col_t>(header.size() - 1));
         s.finish(0);
     };
     for (const auto& [analysis, plan_name] : plans) {
@@ -478,7 +554,7 @@ void write_breakdown(Workbook& book, const Analysis& a) {
         header.push_back(trf("{}: shortfall share", label));
     }
     s.header(header);
-    worksheet_freeze_panes(s.get(), 1, 1);
+    lxw().worksheet_freeze_panes(s.get(), 1, 1);
     for (const Group& g : b.groups) {
         s.text(0, g.value.empty() ? std::string(tr(g.label.c_str())) : g.label);
         s.number(1, static_cast<double>(g.count));
@@ -559,7 +635,7 @@ void write_listing(Workbook& book, const Analysis& a) {
     const Listing& l = *a.listing;
     Sheet s = book.add_sheet(tr(to_string(l.kind)));
     s.header({tr("Code"), tr("Name"), tr("Kind"), tr("Certified"), tr("Revoked"), tr("Planned")});
-    worksheet_freeze_panes(s.get(), 1, 0);
+    lxw().worksheet_freeze_panes(s.get(), 1, 0);
     for (const ListRow& r : l.rows) {
         s.text(0, r.id);
         s.text(1, r.name);
@@ -569,7 +645,7 @@ void write_listing(Workbook& book, const Analysis& a) {
         s.maybe_date(5, r.planned);
         s.next_row();
     }
-    if (s.row() > 1) worksheet_autofilter(s.get(), 0, 0, s.row() - 1, 5);
+    if (s.row() > 1) lxw().worksheet_autofilter(s.get(), 0, 0, s.row() - 1, 5);
     s.finish(0);
 }
 
