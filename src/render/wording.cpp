@@ -40,6 +40,10 @@ std::string locality_label(const LocalityRef& ref) {
     return ref.id.empty() ? ref.name : fmt::format("{} ({})", ref.name, ref.id);
 }
 
+std::string progress_word(Progress p) {
+    return p == Progress::on_track ? tr(to_string(Verdict::on_track)) : tr(to_string(p));
+}
+
 std::string unknown_by_field_message(const UnknownByField& field) {
     std::string message = trf("unknown field \"{}\" for --by; valid fields: kind, id, name", field.given);
     if (!field.near.empty()) message += trf(" (did you mean \"{}\"?)", field.near);

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "breakdown.hpp"
+#include "forecast.hpp"
 #include "i18n.hpp"
 #include "report.hpp"
 
@@ -35,11 +36,16 @@ inline constexpr const char* illustrative_warning =
 // name (did you mean \"kind\"?)".
 std::string unknown_by_field_message(const UnknownByField& field);
 
+// The forecast's grade in the verdict's words where they mean the same
+// ("on-track"), so that a reader never sees two spellings of one grade.
+std::string progress_word(Progress p);
+
 // The grading rule of the forecast's R, to state in the output.
 inline constexpr const char* progress_rule =
     N_("R = (projected - baseline) / (required - baseline), baseline = coverage at the start of the trend window; "
        "graded with the thresholds of the UN Statistics Division's SDG progress chart: R >= 0.95 on track, "
-       "0.10 <= R < 0.95 needs acceleration, R < 0.10 stagnant or regressing.");
+       "0.10 <= R < 0.95 needs acceleration, R < 0.10 stagnant or regressing. When required <= baseline, R is "
+       "not computed: on track if the projection reaches the required count, otherwise stagnant or regressing.");
 inline constexpr const char* upcoming_rule =
     N_("Upcoming milestones count the units drug-free today plus those planned by the deadline.");
 
