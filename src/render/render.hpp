@@ -2,6 +2,7 @@
 // format.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,6 +21,9 @@ std::optional<Format> parse_format(std::string_view name);
 
 struct RenderOptions {
     bool color = false;  // ANSI colour in the table format
+    // The terminal's width in columns when the table goes to a terminal (and
+    // not --wide): wide tables are wrapped to fit it. 0: no terminal fit.
+    std::size_t terminal_width = 0;
 };
 
 std::string render_table(const Report& report, const RenderOptions& options);

@@ -167,6 +167,7 @@ Section explain_section(const Analysis& a) {
     Section s;
     s.title = tr("How each figure is computed");
     s.header = {tr("Figure"), tr("Value"), tr("Formula")};
+    s.name_column = std::string::npos;
     s.right = {false, true, false};
     for (const ExplainLine& line : explain_lines(a.report, *a.explanation))
         s.rows.push_back({line.label, line.value, line.formula});
