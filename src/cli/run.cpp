@@ -43,8 +43,11 @@ int run_report(const Options& options) {
         plan = Plan{};  // the analysis holds copies of what it shows: not kept while rendering
     }
     const bool to_stdout = options.output.empty() || options.output == "-";
+    RenderOptions render_options;
+    render_options.color = to_stdout && use_color(options.color);
+    render_options.bom = options.bom;
     const std::string text =
-        render(analyses, options.format, RenderOptions{to_stdout && use_color(options.color), options.bom});
+        render(analyses, options.format, render_options);
     if (to_stdout)
         write_stdout(text);
     else

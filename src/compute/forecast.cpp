@@ -118,6 +118,9 @@ Trend trend_of(const Plan& plan, Date as_of, int window_months) {
     t.window_months = window_months;
     t.as_of = as_of;
     t.window_start = add_months(as_of, -window_months);
+    // Clamped to the first day of the calendar (a window cannot start before year 1).
+    const Date first_day = Date::from_ymd(1, 1, 1);
+    t.window_start = std::max(t.window_start, first_day);
     const CoverageTimeline timeline(plan.localities, as_of);
     t.baseline = timeline.on(t.window_start);
     t.covered = timeline.on(as_of);
@@ -158,8 +161,10 @@ Forecast forecast(const Plan& plan, Date as_of, int window_months) {
         }
 
         if (m.required <= t.baseline) {
+            // R's denominator would be zero or negative: R is not computed;
+            // the projection alone decides.
             mf.nothing_needed = true;
-            mf.progress = Progress::on_track;
+            mf.progress = mf.projected >= m.required ? Progress::on_track : Progress::stagnant;
         } else {
             mf.ratio = {mf.projected - t.baseline, m.required - t.baseline};
             mf.progress = grade(mf.ratio);
@@ -335,7 +340,10 @@ void explain_forecast(const Forecast& f, std::vector<Explained>& out) {
             add(Figure::ratio, Form::plain, k, Decimal{ratio_text(m.ratio)},
                 {num(m.projected), num(t.baseline), num(m.required), num(t.baseline), num(m.ratio.num),
                  num(m.ratio.den), Decimal{decimal_text(m.ratio.num, m.ratio.den, 4)}});
-        add(Figure::progress, m.nothing_needed ? Form::nothing_needed : Form::plain, k, m.progress, {});
+        if (m.nothing_needed)
+            add(Figure::progress, Form::nothing_needed, k, m.progress, {num(m.projected), num(m.required)});
+        else
+            add(Figure::progress, Form::plain, k, m.progress, {});
     }
     if (!f.buffer) return;
     const SafetyBuffer& b = *f.buffer;

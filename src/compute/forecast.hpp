@@ -12,7 +12,8 @@
 // with one decimal is rounded once from the exact rational, not from the
 // thousandths (no double rounding).
 //
-// The trend. The window is the `window_months` calendar months ending on as-of:
+// The trend. The window is the `window_months` calendar months ending on as-of
+// (its start clamped to 0001-01-01):
 // window start = as-of minus N months, the day clamped to the month's end
 // (2026-03-31 minus 1 month is 2026-02-28). The pace achieved is the net change
 // of coverage over the window, coverage(as-of) − coverage(window start), over
@@ -34,8 +35,9 @@
 //   progress needed. Graded with the thresholds of the UN Statistics
 //   Division's SDG progress chart: R ≥ 0.95 on track, 0.10 ≤ R < 0.95 needs
 //   acceleration, R < 0.10 stagnant or regressing, by exact comparison with
-//   95/100 and 10/100. When required ≤ baseline nothing more was needed: R is
-//   "reached" and the grade on track.
+//   95/100 and 10/100. When required ≤ baseline R's denominator is zero or
+//   negative: R is not computed, and the grade is on track when the
+//   projection reaches the required count, otherwise stagnant or regressing.
 //
 // Safety buffer. With [plan] start on or before as-of, the required path runs
 // straight from (start, coverage on start) to (deadline, required) of each
@@ -128,7 +130,7 @@ struct MilestoneForecast {
     std::optional<Date> reached;          // nullopt: never at this pace
     bool reached_after_calendar = false;  // the day would be after 9999-12-31
 
-    bool nothing_needed = false;  // required ≤ baseline: R is "reached"
+    bool nothing_needed = false;  // required ≤ baseline: R is not computed
     Ratio ratio;                  // R, when !nothing_needed
     Progress progress = Progress::on_track;
 };
@@ -258,7 +260,7 @@ struct Explained {
     //               plain, after_calendar: as-of, required, covered, pace days, pace units, as-of, days (Decimal)
     // ratio         nothing_needed: required, baseline (value monostate); plain: projected, baseline, required,
     //               baseline, num, den, num / den (Decimal, 4 decimals); value R (Decimal, truncated to 0.01)
-    // progress      none; value the grade (Progress)
+    // progress      plain: none; nothing_needed: projected, required; value the grade (Progress)
     // required_path as-of, then plain: v0, v1, v0, days from d0 to as-of, days from d0 to d1, the path (Decimal),
     //               v0, d0, v1, d1; after_last_deadline: the last required; value the path (Decimal, 3 decimals)
     // safety_buffer value the state; below: the path (Decimal), covered, units; safe: covered, the day, the day,

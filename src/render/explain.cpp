@@ -28,7 +28,7 @@ std::string text(const Term& t) {
     if (const auto* x = std::get_if<Decimal>(&t)) return x->text;
     if (const auto* p = std::get_if<Percent>(&t)) return to_string(*p);
     if (const auto* v = std::get_if<Verdict>(&t)) return tr(to_string(*v));
-    if (const auto* g = std::get_if<Progress>(&t)) return tr(to_string(*g));
+    if (const auto* g = std::get_if<Progress>(&t)) return progress_word(*g);
     return "";
 }
 
@@ -187,8 +187,8 @@ ExplainLine word(const Report& r, const Explained& e) {
         case Figure::ratio:
             label = label_of(r, e);
             if (e.form == Form::nothing_needed) {
-                value = tr("reached");
-                formula = trf("required {} ≤ baseline {}: nothing more was needed", s(0), s(1));
+                value = "-";
+                formula = trf("required {} ≤ baseline {}: R is not computed", s(0), s(1));
             } else {
                 formula = trf("({} − {}) / ({} − {}) = {}/{} = {} (truncated to 0.01)", s(0), s(1), s(2), s(3), s(4),
                               s(5), s(6));
@@ -197,8 +197,12 @@ ExplainLine word(const Report& r, const Explained& e) {
         case Figure::progress: {
             label = label_of(r, e);
             const Progress p = std::get<Progress>(e.value);
-            const char* band = e.form == Form::nothing_needed      ? tr("nothing more needed")
-                               : p == Progress::on_track           ? "R ≥ 0.95"
+            if (e.form == Form::nothing_needed) {
+                formula = p == Progress::on_track ? trf("projected {} ≥ required {}", s(0), s(1))
+                                                  : trf("projected {} < required {}", s(0), s(1));
+                break;
+            }
+            const char* band = p == Progress::on_track             ? "R ≥ 0.95"
                                : p == Progress::needs_acceleration ? "0.10 ≤ R < 0.95"
                                                                    : "R < 0.10";
             formula = trf("{} (UNSD SDG progress chart)", band);

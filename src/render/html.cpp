@@ -45,7 +45,7 @@ th, td { padding: 0.3rem 0.6rem; border-bottom: 1px solid var(--line); text-alig
 th { background: #f6f8fa; white-space: nowrap; }
 td { white-space: nowrap; }
 table.milestones td:first-child { white-space: normal; min-width: 10rem; }
-table.milestones td:nth-child(n+3):nth-child(-n+7), table.milestones th:nth-child(n+3):nth-child(-n+7) {
+table.milestones td:nth-child(n+3):nth-child(-n+8), table.milestones th:nth-child(n+3):nth-child(-n+8) {
   text-align: right; }
 td.ok { color: var(--ok); }
 td.bad { color: var(--bad); font-weight: 600; }
@@ -118,15 +118,10 @@ std::string render_html(const Report& r, const ChartData& chart, const std::vect
     std::vector<std::string> verdict_classes;
     for (std::size_t k = 0; k < r.milestones.size(); ++k) {
         const MilestoneResult& m = r.milestones[k];
-        rows.push_back({milestone_label(m, k), human_date(m.deadline), human_decimal(to_string(m.target)),
-                        human_count(m.required), human_count(m.covered), m.upcoming ? human_count(m.planned) : "-",
-                        human_count(m.shortfall), tr(to_string(m.verdict))});
+        rows.push_back(milestone_row(m, k));
         verdict_classes.push_back(is_good(m.verdict) ? "ok" : "bad");
     }
-    out += table("milestones",
-                 {tr("Milestone"), tr("Deadline"), tr("Target"), tr("Required"), tr("Covered"), tr("Planned"),
-                  tr("Shortfall"), tr("Verdict")},
-                 rows, verdict_classes);
+    out += table("milestones", milestone_header(), rows, verdict_classes);
     out += fmt::format("<p class=\"muted\">{}</p>\n</section>\n", tr(upcoming_rule));
 
     // The overdue list and the counts after it.

@@ -50,14 +50,12 @@ std::string render_markdown(const Report& r) {
     std::vector<std::vector<std::string>> rows;
     for (std::size_t k = 0; k < r.milestones.size(); ++k) {
         const MilestoneResult& m = r.milestones[k];
-        const std::string word = tr(to_string(m.verdict));
-        rows.push_back({md(milestone_label(m, k)), human_date(m.deadline), human_decimal(to_string(m.target)),
-                        human_count(m.required), human_count(m.covered), m.upcoming ? human_count(m.planned) : "-",
-                        human_count(m.shortfall), is_good(m.verdict) ? word : fmt::format("**{}**", word)});
+        std::vector<std::string> row = milestone_row(m, k);
+        row[0] = md(row[0]);
+        if (!is_good(m.verdict)) row.back() = fmt::format("**{}**", row.back());
+        rows.push_back(std::move(row));
     }
-    out += pipe_table({tr("Milestone"), tr("Deadline"), tr("Target"), tr("Required"), tr("Covered"), tr("Planned"),
-                       tr("Shortfall"), tr("Verdict")},
-                      {false, false, true, true, true, true, true, false}, rows);
+    out += pipe_table(milestone_header(), milestone_right, rows);
     out += fmt::format("\n{}\n\n", tr(upcoming_rule));
     out += "- " +
            trf("Overdue (planned date passed, not drug-free): {}",

@@ -2,6 +2,7 @@
 // format.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,7 +21,10 @@ std::optional<Format> parse_format(std::string_view name);
 
 struct RenderOptions {
     bool color = false;  // ANSI colour in the table format
-    bool bom = false;    // a UTF-8 byte order mark before csv (for spreadsheets that need one)
+    // The terminal's width in columns when the table goes to a terminal (and
+    // not --wide): wide tables are wrapped to fit it. 0: no terminal fit.
+    std::size_t terminal_width = 0;
+    bool bom = false;  // a UTF-8 byte order mark before csv (for spreadsheets that need one)
 };
 
 // The format a file name's extension asks for (.xlsx .html .csv .json .md),

@@ -43,8 +43,8 @@ Section forecast_section(const Analysis& a) {
         s.rows.push_back({milestone_label(a.report.milestones[m.index], m.index), human_date(m.deadline),
                           m.due_today ? tr("due today") : human_decimal(per_month_text(m.required_pace)),
                           human_decimal(per_month_text(t.pace)), count(m.projected), reached,
-                          m.nothing_needed ? tr("reached") : human_decimal(ratio_text(m.ratio)),
-                          tr(to_string(m.progress))});
+                          m.nothing_needed ? std::string("-") : human_decimal(ratio_text(m.ratio)),
+                          progress_word(m.progress)});
     }
     s.notes.push_back(trf("Achieved pace: {} in the {} from {} to {} ({} to {} drug-free).",
                           trn("{} net unit", "{} net units", magnitude_of(t.pace.units), count(t.pace.units)),
@@ -52,6 +52,21 @@ Section forecast_section(const Analysis& a) {
                           human_date(t.window_start), human_date(t.as_of), count(t.baseline), count(t.covered)));
     s.notes.push_back(tr(progress_rule));
     s.notes.push_back(tr("The forecast extrapolates the recent pace; the verdicts above follow the plan's dates."));
+    for (const MilestoneForecast& m : f.milestones) {
+        const MilestoneResult& r = a.report.milestones[m.index];
+        const std::string label = milestone_label(r, m.index);
+        const bool forecast_good = m.progress == Progress::on_track;
+        if (r.verdict == Verdict::on_track && !forecast_good)
+            s.notes.push_back(
+                trf("{}: {} by the plan's dates, but at the recent pace {} of the {} required by the "
+                    "deadline ({}).",
+                    label, tr(to_string(r.verdict)), count(m.projected), count(m.required), progress_word(m.progress)));
+        else if (r.verdict == Verdict::behind && forecast_good)
+            s.notes.push_back(
+                trf("{}: {} by the plan's dates, but the recent pace would reach {} of the {} "
+                    "required by the deadline ({}).",
+                    label, tr(to_string(r.verdict)), count(m.projected), count(m.required), progress_word(m.progress)));
+    }
     if (f.milestones.empty()) s.notes.insert(s.notes.begin(), tr("No milestone is still ahead."));
     if (f.buffer)
         s.notes.push_back(trf("Safety buffer against the straight path from {}: {}.", human_date(f.buffer->start),
@@ -152,6 +167,7 @@ Section explain_section(const Analysis& a) {
     Section s;
     s.title = tr("How each figure is computed");
     s.header = {tr("Figure"), tr("Value"), tr("Formula")};
+    s.name_column = std::string::npos;
     s.right = {false, true, false};
     for (const ExplainLine& line : explain_lines(a.report, *a.explanation))
         s.rows.push_back({line.label, line.value, line.formula});

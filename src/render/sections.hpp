@@ -16,6 +16,9 @@ struct Section {
     std::vector<bool> right;  // per column: right-aligned (numbers)
     std::vector<std::vector<std::string>> rows;
     std::vector<std::string> notes;  // sentences after the table
+    // The column of names, cut with "…" in the table format when too long
+    // (other text cells are wrapped); none when npos.
+    std::size_t name_column = 0;
 };
 
 // In the order a meeting reads them. Labels in the current language.

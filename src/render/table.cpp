@@ -11,6 +11,12 @@
 namespace ontrack {
 namespace {
 
+// The widest a text cell of the table format gets (names are cut to it with
+// "…"), the width the report fits, and the narrowest a wrapped column gets.
+constexpr std::size_t max_text_cell = 40;
+constexpr std::size_t report_width = 100;
+constexpr std::size_t min_wrap_width = 12;
+
 std::string pad(std::string_view text, std::size_t width, bool right) {
     const std::size_t w = display_width(text);
     const std::string fill(width > w ? width - w : 0, ' ');
@@ -31,89 +37,249 @@ class Style {
     }
 };
 
-// Columns padded by display width, two spaces apart; cells are made inert.
-// `paint` may colour a row's last cell (given the row index).
+// Display-width helpers: a cell cut to `width` columns ending in "…", and
+// text wrapped at spaces into lines of at most `width` columns (a word
+// longer than that is cut between code points).
+std::string truncated(std::string_view text, std::size_t width) {
+    if (display_width(text) <= width) return std::string(text);
+    std::string out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t j = i;
+        next_code_point(text, j);
+        // Combining marks (width 0) stay with their base letter.
+        while (j < text.size()) {
+            std::size_t k = j;
+            next_code_point(text, k);
+            if (display_width(text.substr(j, k - j)) != 0) break;
+            j = k;
+        }
+        if (display_width(out) + display_width(text.substr(i, j - i)) + 1 > width) break;
+        out.append(text.substr(i, j - i));
+        i = j;
+    }
+    return out + "…";
+}
+
+std::vector<std::string> wrapped(std::string_view text, std::size_t width) {
+    std::vector<std::string> lines;
+    std::string line;
+    auto flush = [&] {
+        lines.push_back(line);
+        line.clear();
+    };
+    std::size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && text[i] == ' ') ++i;
+        std::size_t j = text.find(' ', i);
+        if (j == std::string_view::npos) j = text.size();
+        std::string_view word = text.substr(i, j - i);
+        i = j;
+        if (word.empty()) break;
+        const std::size_t need = display_width(line) + (line.empty() ? 0 : 1) + display_width(word);
+        if (need <= width) {
+            line += (line.empty() ? "" : " ") + std::string(word);
+            continue;
+        }
+        if (!line.empty()) flush();
+        while (display_width(word) > width) {  // a word wider than the column: cut it
+            std::string piece = truncated(word, width + 1);
+            piece.resize(piece.size() - std::string_view("…").size());
+            if (piece.empty()) break;
+            lines.push_back(piece);
+            word.remove_prefix(piece.size());
+        }
+        line = std::string(word);
+    }
+    if (!line.empty() || lines.empty()) flush();
+    return lines;
+}
+
+// A header on two lines, split at the space that makes the wider line
+// narrowest, when it is wider than the column's cells.
+std::vector<std::string> header_lines(const std::string& header, std::size_t content) {
+    const std::size_t w = display_width(header);
+    if (w <= content) return {header};
+    std::vector<std::string> best = {header};
+    std::size_t best_width = w;
+    for (std::size_t at = header.find(' '); at != std::string::npos; at = header.find(' ', at + 1)) {
+        const std::string a = header.substr(0, at), b = header.substr(at + 1);
+        const std::size_t m = std::max(display_width(a), display_width(b));
+        if (m < best_width) {
+            best = {a, b};
+            best_width = m;
+        }
+    }
+    return best;
+}
+
+// Columns padded by display width, two spaces apart (one between two number
+// columns); cells are made inert. Text cells of the `name_column` are cut at
+// max_text_cell columns with "…", other text cells wrapped there; when the
+// table is wider than `limit` (0: no limit), the widest text columns are
+// wrapped until it fits (numbers are never wrapped). Headers may take two
+// lines. `paint` may colour a row's last cell (given the row index).
 template <typename Paint>
 std::string aligned(const std::vector<std::string>& header, const std::vector<bool>& right,
-                    const std::vector<std::vector<std::string>>& rows, const Style& style, Paint paint) {
+                    const std::vector<std::vector<std::string>>& rows, const Style& style, Paint paint,
+                    std::size_t limit, std::size_t name_column = 0) {
     const std::size_t n = header.size();
     std::vector<std::vector<std::string>> cells;
     for (const auto& row : rows) {
         std::vector<std::string> inert;
-        for (const std::string& cell : row) inert.push_back(make_inert(cell));
+        for (std::size_t c = 0; c < row.size(); ++c) {
+            std::string cell = make_inert(row[c]);
+            if (c == name_column && !right[c]) cell = truncated(cell, max_text_cell);
+            inert.push_back(std::move(cell));
+        }
         cells.push_back(std::move(inert));
     }
     std::vector<std::size_t> widths(n);
+    std::vector<std::vector<std::string>> heads(n);
     for (std::size_t c = 0; c < n; ++c) {
-        widths[c] = display_width(header[c]);
-        for (const auto& row : cells) widths[c] = std::max(widths[c], display_width(row[c]));
+        std::size_t content = 0;
+        for (const auto& row : cells) content = std::max(content, display_width(row[c]));
+        if (!right[c]) content = std::min(content, max_text_cell);
+        heads[c] = header_lines(header[c], content);
+        widths[c] = content;
+        for (const std::string& h : heads[c]) widths[c] = std::max(widths[c], display_width(h));
     }
-    auto line_of = [&](const std::vector<std::string>& row, auto&& last) {
-        std::string text;
-        for (std::size_t c = 0; c + 1 < n; ++c) text += pad(row[c], widths[c], right[c]) + "  ";
-        return text + last(right[n - 1] ? pad(row[n - 1], widths[n - 1], true) : row[n - 1]);
+    auto gap = [&](std::size_t c) -> std::size_t { return c > 0 && right[c] && right[c - 1] ? 1 : 2; };
+    auto total = [&] {
+        std::size_t t = 0;
+        for (std::size_t c = 0; c < n; ++c) t += widths[c] + (c > 0 ? gap(c) : 0);
+        return t;
     };
-    std::string out = style.bold(line_of(header, [](std::string s) { return s; })) + "\n";
-    for (std::size_t k = 0; k < cells.size(); ++k)
-        out += line_of(cells[k], [&](const std::string& s) { return paint(k, s); }) + "\n";
+    while (limit > 0 && total() > limit) {
+        std::size_t widest = n;
+        for (std::size_t c = 0; c < n; ++c)
+            if (!right[c] && widths[c] > min_wrap_width && (widest == n || widths[c] > widths[widest])) widest = c;
+        if (widest == n) break;
+        --widths[widest];
+        heads[widest] = wrapped(header[widest], widths[widest]);
+    }
+    auto lines_of = [&](const std::vector<std::string>& row, std::vector<std::vector<std::string>>& parts) {
+        std::size_t height = 1;
+        parts.assign(n, {});
+        for (std::size_t c = 0; c < n; ++c) {
+            parts[c] = display_width(row[c]) > widths[c] ? wrapped(row[c], widths[c]) : std::vector{row[c]};
+            height = std::max(height, parts[c].size());
+        }
+        return height;
+    };
+    auto emit = [&](const std::vector<std::vector<std::string>>& parts, std::size_t height, bool bottom, auto&& last) {
+        std::string out;
+        for (std::size_t line = 0; line < height; ++line) {
+            std::string text;
+            for (std::size_t c = 0; c < n; ++c) {
+                const std::size_t skip = bottom ? height - parts[c].size() : 0;
+                const std::string piece =
+                    line >= skip && line - skip < parts[c].size() ? parts[c][line - skip] : std::string();
+                if (c > 0) text += std::string(gap(c), ' ');
+                if (c + 1 < n)
+                    text += pad(piece, widths[c], right[c]);
+                else
+                    text += last(right[c] ? pad(piece, widths[c], true) : piece);
+            }
+            while (!text.empty() && text.back() == ' ') text.pop_back();
+            out += text + "\n";
+        }
+        return out;
+    };
+    std::string out;
+    {
+        std::size_t height = 1;
+        for (const auto& h : heads) height = std::max(height, h.size());
+        // Headers sit on their last line, so one-line headers align with the last line of two-line ones.
+        const std::string head = emit(heads, height, true, [](const std::string& s) { return s; });
+        std::size_t from = 0;
+        for (std::size_t to = head.find('\n'); to != std::string::npos; from = to + 1, to = head.find('\n', from))
+            out += style.bold(head.substr(from, to - from)) + "\n";
+    }
+    std::vector<std::vector<std::string>> parts;
+    for (std::size_t k = 0; k < cells.size(); ++k) {
+        const std::size_t height = lines_of(cells[k], parts);
+        out += emit(parts, height, false, [&](const std::string& s) { return s.empty() ? s : paint(k, s); });
+    }
     return out;
 }
 
-std::string section_text(const Section& s, const Style& style) {
+// Prose wrapped at `width` columns, continuation lines indented by two spaces.
+std::string prose(std::string_view text, std::size_t width) {
+    if (width == 0 || display_width(text) <= width) return std::string(text) + "\n";
+    std::string out;
+    std::size_t indent = 0;
+    while (indent < text.size() && text[indent] == ' ') ++indent;
+    const std::vector<std::string> lines = wrapped(text, width - indent - 2);
+    for (std::size_t k = 0; k < lines.size(); ++k)
+        out += std::string(k == 0 ? indent : indent + 2, ' ') + lines[k] + "\n";
+    return out;
+}
+
+std::string section_text(const Section& s, const Style& style, std::size_t limit, std::size_t prose_width) {
     std::string out = style.bold(make_inert(s.title)) + "\n";
     if (!s.rows.empty())
-        out += aligned(s.header, s.right, s.rows, style, [](std::size_t, const std::string& c) { return c; });
-    for (const std::string& note : s.notes) out += make_inert(note) + "\n";
+        out += aligned(
+            s.header, s.right, s.rows, style, [](std::size_t, const std::string& c) { return c; }, limit,
+            s.name_column);
+    for (const std::string& note : s.notes) out += prose(make_inert(note), prose_width);
     return out;
 }
 
 }  // namespace
 
+// The width the report's own lines fit: 100 columns, or the terminal's when narrower.
+std::size_t report_limit(const RenderOptions& options) {
+    return options.terminal_width > 0 ? std::min(report_width, options.terminal_width) : report_width;
+}
+
 std::string render_table(const Report& r, const RenderOptions& options) {
     const Style style(options.color);
+    const std::size_t width = report_limit(options);
     std::string out;
     auto line = [&](std::string_view s) { out.append(s).push_back('\n'); };
+    auto para = [&](std::string_view s) { out += prose(s, width); };
 
     line(style.bold(make_inert(r.plan)));
-    if (!r.source.empty()) line(trf("Source: {}", make_inert(r.source)));
-    line(trn("As of {}: {} of {} unit drug-free ({})", "As of {}: {} of {} units drug-free ({})",
+    if (!r.source.empty()) para(trf("Source: {}", make_inert(r.source)));
+    para(trn("As of {}: {} of {} unit drug-free ({})", "As of {}: {} of {} units drug-free ({})",
              static_cast<std::uint64_t>(r.total), human_date(r.as_of), human_count(r.covered), human_count(r.total),
              share_text(r.covered, r.total)));
-    if (r.illustrative) line(style.warn(trf("NOTE: {}", tr(illustrative_warning))));
-    if (!r.note.empty()) line(trf("Note: {}", make_inert(r.note)));
+    if (r.illustrative) {
+        const std::string warning = prose(trf("NOTE: {}", tr(illustrative_warning)), width);
+        std::size_t from = 0;
+        for (std::size_t to = warning.find('\n'); to != std::string::npos; from = to + 1, to = warning.find('\n', from))
+            line(style.warn(warning.substr(from, to - from)));
+    }
+    if (!r.note.empty()) para(trf("Note: {}", make_inert(r.note)));
     line("");
 
     std::vector<std::vector<std::string>> rows;
-    for (std::size_t k = 0; k < r.milestones.size(); ++k) {
-        const MilestoneResult& m = r.milestones[k];
-        rows.push_back({milestone_label(m, k), human_date(m.deadline), human_decimal(to_string(m.target)),
-                        human_count(m.required), human_count(m.covered), m.upcoming ? human_count(m.planned) : "-",
-                        human_count(m.shortfall), tr(to_string(m.verdict))});
-    }
-    out += aligned({tr("Milestone"), tr("Deadline"), tr("Target"), tr("Required"), tr("Covered"), tr("Planned"),
-                    tr("Shortfall"), tr("Verdict")},
-                   {false, false, true, true, true, true, true, false}, rows, style,
-                   [&](std::size_t k, const std::string& cell) {
-                       return style.good_or_bad(is_good(r.milestones[k].verdict), cell);
-                   });
+    for (std::size_t k = 0; k < r.milestones.size(); ++k) rows.push_back(milestone_row(r.milestones[k], k));
+    out += aligned(
+        milestone_header(), milestone_right, rows, style,
+        [&](std::size_t k, const std::string& cell) {
+            return style.good_or_bad(is_good(r.milestones[k].verdict), cell);
+        },
+        width);
     line("");
-    line(tr(upcoming_rule));
+    para(tr(upcoming_rule));
 
-    line(trf("Overdue (planned date passed, not drug-free): {}",
+    para(trf("Overdue (planned date passed, not drug-free): {}",
              human_count(static_cast<std::int64_t>(r.overdue.size()))));
     std::size_t label_width = 0;
     for (const LocalityRef& ref : r.overdue)
-        label_width = std::max(label_width, display_width(make_inert(locality_label(ref))));
+        label_width = std::max(label_width, display_width(truncated(make_inert(locality_label(ref)), max_text_cell)));
     for (const LocalityRef& ref : r.overdue)
-        line(trf("  {}  planned {}", pad(make_inert(locality_label(ref)), label_width, false),
+        para(trf("  {}  planned {}", pad(truncated(make_inert(locality_label(ref)), max_text_cell), label_width, false),
                  human_date(*ref.planned)));
-    line(trf("Planned after {}: {}", human_date(r.as_of), human_count(r.planned_ahead)));
+    para(trf("Planned after {}: {}", human_date(r.as_of), human_count(r.planned_ahead)));
     const auto no_plan = static_cast<std::int64_t>(r.unplanned.size()) + r.unlisted;
     if (r.unlisted > 0)
-        line(trf("Uncovered with no plan: {} ({} listed, {} not listed in the plan)", human_count(no_plan),
+        para(trf("Uncovered with no plan: {} ({} listed, {} not listed in the plan)", human_count(no_plan),
                  human_count(static_cast<std::int64_t>(r.unplanned.size())), human_count(r.unlisted)));
     else
-        line(trf("Uncovered with no plan: {}", human_count(no_plan)));
+        para(trf("Uncovered with no plan: {}", human_count(no_plan)));
     return out;
 }
 
@@ -121,7 +287,9 @@ std::string render_table(const Analysis& a, const RenderOptions& options) {
     const Style style(options.color);
     std::string out = render_table(a.report, options);
     if (a.chart) out += "\n" + render_chart_text(*a.chart, 72, 12, options.color);
-    for (const Section& s : analysis_sections(a)) out += "\n" + section_text(s, style);
+    // Sections keep their natural width (cells are capped) unless a terminal asks them to fit.
+    for (const Section& s : analysis_sections(a))
+        out += "\n" + section_text(s, style, options.terminal_width, report_limit(options));
     return out;
 }
 

@@ -36,8 +36,30 @@ std::string milestone_label(const MilestoneResult& m, std::size_t index) {
     return m.name.empty() ? trf("Milestone {}", index + 1) : m.name;
 }
 
+std::vector<std::string> milestone_header() {
+    return {tr("Milestone"),    tr("Deadline"),       tr("Target"),    tr("Required"), tr("Certified units"),
+            tr("Planned more"), tr("Expected total"), tr("Shortfall"), tr("Verdict")};
+}
+
+std::vector<std::string> milestone_row(const MilestoneResult& m, std::size_t index) {
+    const std::string dash = "-";
+    return {milestone_label(m, index),
+            human_date(m.deadline),
+            human_decimal(to_string(m.target)),
+            human_count(m.required),
+            human_count(m.upcoming ? m.covered - m.planned : m.covered),
+            m.upcoming ? human_count(m.planned) : dash,
+            m.upcoming ? human_count(m.covered) : dash,
+            human_count(m.shortfall),
+            tr(to_string(m.verdict))};
+}
+
 std::string locality_label(const LocalityRef& ref) {
     return ref.id.empty() ? ref.name : fmt::format("{} ({})", ref.name, ref.id);
+}
+
+std::string progress_word(Progress p) {
+    return p == Progress::on_track ? tr(to_string(Verdict::on_track)) : tr(to_string(p));
 }
 
 std::string unknown_by_field_message(const UnknownByField& field) {

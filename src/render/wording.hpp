@@ -3,8 +3,10 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "breakdown.hpp"
+#include "forecast.hpp"
 #include "i18n.hpp"
 #include "report.hpp"
 
@@ -17,6 +19,15 @@ std::string share_text(std::int64_t covered, std::int64_t total);
 
 // The milestone's name, or "Milestone N" (1-based) when it has none.
 std::string milestone_label(const MilestoneResult& m, std::size_t index);
+
+// The milestone table shared by table, markdown and html: a projected count
+// is never labelled as achieved. Certified: for an upcoming milestone the
+// units certified today, for a past one the units certified on the deadline;
+// Planned more and Expected total only for upcoming milestones ("-" for past).
+std::vector<std::string> milestone_header();
+inline const std::vector<bool> milestone_right = {false, false, true, true, true, true, true, true, false};
+// The row's cells (plain text, not escaped); the verdict last.
+std::vector<std::string> milestone_row(const MilestoneResult& m, std::size_t index);
 
 // "An Lão (11530)" or just the name when there is no id.
 std::string locality_label(const LocalityRef& ref);
@@ -35,12 +46,18 @@ inline constexpr const char* illustrative_warning =
 // name (did you mean \"kind\"?)".
 std::string unknown_by_field_message(const UnknownByField& field);
 
+// The forecast's grade in the verdict's words where they mean the same
+// ("on-track"), so that a reader never sees two spellings of one grade.
+std::string progress_word(Progress p);
+
 // The grading rule of the forecast's R, to state in the output.
 inline constexpr const char* progress_rule =
     N_("R = (projected - baseline) / (required - baseline), baseline = coverage at the start of the trend window; "
        "graded with the thresholds of the UN Statistics Division's SDG progress chart: R >= 0.95 on track, "
-       "0.10 <= R < 0.95 needs acceleration, R < 0.10 stagnant or regressing.");
+       "0.10 <= R < 0.95 needs acceleration, R < 0.10 stagnant or regressing. When required <= baseline, R is "
+       "not computed: on track if the projection reaches the required count, otherwise stagnant or regressing.");
 inline constexpr const char* upcoming_rule =
-    N_("Upcoming milestones count the units drug-free today plus those planned by the deadline.");
+    N_("For milestones not yet due, the figures are the units certified up to today and those planned to be "
+       "certified by the deadline; for past milestones, the units certified on the deadline.");
 
 }  // namespace ontrack

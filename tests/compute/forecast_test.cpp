@@ -270,8 +270,9 @@ TEST_CASE("A target met now is reached on as-of with a required pace of 0", "[fo
     CHECK(m.progress == Progress::on_track);
 }
 
-TEST_CASE("Required at or below the baseline: R is reached and on track", "[forecast]") {
-    // Baseline 10; since then 3 revoked: covered 7; the milestone needs 9 <= 10.
+TEST_CASE("Required below the baseline, projection short: R not computed, stagnant", "[forecast]") {
+    // Baseline 10; since then 3 revoked: covered 7; the milestone needs 9 < 10.
+    // Pace -3 over 365 days; 184 days left: projected 7 + floor(-3 x 184 / 365) = 7 + floor(-1.51) = 5 < 9.
     std::vector<Locality> locs;
     add_many(locs, 7, "kept", {day(2024, 1, 1)});
     add_many(locs, 3, "lost", {day(2024, 1, 1), day(2025, 2, 1)});
@@ -279,10 +280,75 @@ TEST_CASE("Required at or below the baseline: R is reached and on track", "[fore
     add_milestone(plan, day(2025, 12, 31), count_target(9));
     const Forecast f = forecast(plan, as_of);
     const MilestoneForecast& m = f.milestones[0];
-    CHECK(m.nothing_needed);
-    CHECK(m.progress == Progress::on_track);
+    CHECK(f.trend.baseline == 10);
+    CHECK(m.nothing_needed);  // R is not computed
+    CHECK(m.projected == 5);
+    CHECK(m.progress == Progress::stagnant);
     CHECK_FALSE(m.met_now);              // 7 < 9 today
     CHECK_FALSE(m.reached.has_value());  // and the pace is negative
+}
+
+TEST_CASE("Required below the baseline, projection reaches it: R not computed, on track", "[forecast]") {
+    // Baseline 10, 1 revoked since: covered 9, pace -1/365; required 8 < 10.
+    // Projected 9 + floor(-1 x 184 / 365) = 9 - 1 = 8 >= 8: on track.
+    std::vector<Locality> locs;
+    add_many(locs, 9, "kept", {day(2024, 1, 1)});
+    add_many(locs, 1, "lost", {day(2024, 1, 1), day(2025, 2, 1)});
+    Plan plan = plan_with(std::move(locs), 20);
+    add_milestone(plan, day(2025, 12, 31), count_target(8));
+    const Forecast f = forecast(plan, as_of);
+    const MilestoneForecast& m = f.milestones[0];
+    CHECK(m.nothing_needed);
+    CHECK(m.projected == 8);
+    CHECK(m.progress == Progress::on_track);
+}
+
+TEST_CASE("Required equal to the baseline: R not computed, graded by the projection", "[forecast]") {
+    // Baseline 10 and covered 10 (nothing changed in the window): pace 0, projected 10.
+    std::vector<Locality> locs;
+    add_many(locs, 10, "kept", {day(2024, 1, 1)});
+    Plan plan = plan_with(std::move(locs), 20);
+    add_milestone(plan, day(2025, 12, 31), count_target(10));
+    const Forecast f = forecast(plan, as_of);
+    CHECK(f.milestones[0].nothing_needed);
+    CHECK(f.milestones[0].projected == 10);
+    CHECK(f.milestones[0].progress == Progress::on_track);  // 10 >= 10
+
+    // Baseline 1 and 1 revoked since: covered 0, pace -1/365, projected 0 + floor(-184/365) = -1, clamped to 0 < 1:
+    // coverage projected at 0 of the 1 required is not on track.
+    std::vector<Locality> one;
+    add_many(one, 1, "lost", {day(2024, 1, 1), day(2025, 2, 1)});
+    Plan lost = plan_with(std::move(one), 5);
+    add_milestone(lost, day(2025, 12, 31), count_target(1));
+    const Forecast g = forecast(lost, as_of);
+    CHECK(g.trend.baseline == 1);
+    CHECK(g.milestones[0].nothing_needed);
+    CHECK(g.milestones[0].projected == 0);
+    CHECK(g.milestones[0].progress == Progress::stagnant);
+}
+
+TEST_CASE("Required above the baseline: R is computed", "[forecast]") {
+    // Baseline 10, covered 10, required 12: R = (10 - 10) / (12 - 10) = 0: stagnant.
+    std::vector<Locality> locs;
+    add_many(locs, 10, "kept", {day(2024, 1, 1)});
+    Plan plan = plan_with(std::move(locs), 20);
+    add_milestone(plan, day(2025, 12, 31), count_target(12));
+    const MilestoneForecast m = forecast(plan, as_of).milestones[0];
+    CHECK_FALSE(m.nothing_needed);
+    CHECK(m.ratio.num == 0);
+    CHECK(m.ratio.den == 2);
+    CHECK(m.progress == Progress::stagnant);
+}
+
+TEST_CASE("A window reaching before year 1 starts on 0001-01-01", "[forecast]") {
+    std::vector<Locality> locs;
+    add_many(locs, 1, "a", {day(1, 3, 1)});
+    Plan plan = plan_with(std::move(locs), 2);
+    add_milestone(plan, day(2, 12, 31), count_target(2));
+    const Forecast f = forecast(plan, day(1, 12, 1), 18);
+    CHECK(f.trend.window_start == day(1, 1, 1));
+    CHECK(f.trend.pace.days == 334);  // 0001-01-01 to 0001-12-01
+    CHECK(to_iso(f.trend.window_start) == "0001-01-01");
 }
 
 TEST_CASE("A deadline on as-of that is not met is due today", "[forecast]") {

@@ -248,7 +248,9 @@ TEST_CASE("tr in Vietnamese returns the translation", "[i18n]") {
     CHECK(std::string(tr("Deadline")) == "Hạn");
     CHECK(std::string(tr("Target")) == "Chỉ tiêu");
     CHECK(std::string(tr("Required")) == "Cần đạt");
-    CHECK(std::string(tr("Covered")) == "Đã đạt");
+    CHECK(std::string(tr("Certified units")) == "Đã công nhận");
+    CHECK(std::string(tr("Planned more")) == "Dự kiến thêm");
+    CHECK(std::string(tr("Expected total")) == "Dự kiến đến hạn");
     CHECK(std::string(tr("Planned")) == "Dự kiến");
     CHECK(std::string(tr("Shortfall")) == "Còn thiếu");
     CHECK(std::string(tr("Verdict")) == "Đánh giá");

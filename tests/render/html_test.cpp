@@ -103,15 +103,18 @@ TEST_CASE("html page structure", "[html]") {
 TEST_CASE("html milestone table has the table format's columns and classed verdicts", "[html]") {
     const std::string page = render_html(report(), three_year_chart(), {});
     CHECK(page.find("<thead><tr><th scope=\"col\">Milestone</th><th scope=\"col\">Deadline</th><th "
-                    "scope=\"col\">Target</th><th scope=\"col\">Required</th><th scope=\"col\">Covered</th><th "
-                    "scope=\"col\">Planned</th><th scope=\"col\">Shortfall</th><th scope=\"col\">Verdict</th></tr>"
+                    "scope=\"col\">Target</th><th scope=\"col\">Required</th><th scope=\"col\">Certified units</th><th "
+                    "scope=\"col\">Planned more</th><th scope=\"col\">Expected total</th><th "
+                    "scope=\"col\">Shortfall</th><th scope=\"col\">Verdict</th></tr>"
                     "</thead>") != std::string::npos);
-    // Past: planned is "-". Unnamed: "Milestone 2". Shortfall 69 - 57 = 12.
-    CHECK(page.find("<tr><td>Phase 1</td><td>2025-12-31</td><td>30%</td><td>35</td><td>37</td><td>-</td>"
+    // Past: planned and expected are "-". Unnamed: "Milestone 2". Upcoming: certified 41 now, planned 11
+    // and 16, expected 52 and 57. Shortfall 69 - 57 = 12.
+    CHECK(page.find("<tr><td>Phase 1</td><td>2025-12-31</td><td>30%</td><td>35</td><td>37</td><td>-</td><td>-</td>"
                     "<td>0</td><td class=\"ok\">met</td></tr>") != std::string::npos);
-    CHECK(page.find("<tr><td>Milestone 2</td><td>2027-12-31</td><td>45%</td><td>52</td><td>52</td><td>11</td>"
-                    "<td>0</td><td class=\"ok\">on-track</td></tr>") != std::string::npos);
-    CHECK(page.find("<tr><td>Phase 3</td><td>2030-12-31</td><td>60%</td><td>69</td><td>57</td><td>16</td>"
+    CHECK(
+        page.find("<tr><td>Milestone 2</td><td>2027-12-31</td><td>45%</td><td>52</td><td>41</td><td>11</td><td>52</td>"
+                  "<td>0</td><td class=\"ok\">on-track</td></tr>") != std::string::npos);
+    CHECK(page.find("<tr><td>Phase 3</td><td>2030-12-31</td><td>60%</td><td>69</td><td>41</td><td>16</td><td>57</td>"
                     "<td>12</td><td class=\"bad\">behind</td></tr>") != std::string::npos);
     CHECK(page.find("<li>An Lão (11629), planned 2026-06-30</li>") != std::string::npos);
     CHECK(page.find("<p>Planned after 2026-11-23: 16</p>") != std::string::npos);

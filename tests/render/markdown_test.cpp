@@ -98,23 +98,24 @@ TEST_CASE("render_markdown: header, alignment row and one row per milestone", "[
     const auto lines = lines_of(out);
     REQUIRE(!lines.empty());
     CHECK(lines[0] == "# District plan");
-    CHECK(out.find("\n| Milestone | Deadline | Target | Required | Covered | Planned | Shortfall | Verdict |\n"
-                   "|---|---|---:|---:|---:|---:|---:|---|\n") != std::string::npos);
+    CHECK(out.find("\n| Milestone | Deadline | Target | Required | Certified units | Planned more | Expected total | "
+                   "Shortfall | Verdict |\n|---|---|---:|---:|---:|---:|---:|---:|---|\n") != std::string::npos);
     const auto rows = table_rows(out);
     REQUIRE(rows.size() == 2 + 4);
-    for (const auto& row : rows) CHECK(row.size() == 8);
-    CHECK(rows[2] == std::vector<std::string>{"Met one", "2025-06-30", "30%", "3", "4", "-", "0", "met"});
-    CHECK(rows[5] == std::vector<std::string>{"Behind", "2030-12-31", "100%", "10", "6", "2", "4", "**behind**"});
+    for (const auto& row : rows) CHECK(row.size() == 9);
+    // Past: certified on the deadline, "-" for planned and expected. Upcoming: 6 = 4 certified + 2 planned.
+    CHECK(rows[2] == std::vector<std::string>{"Met one", "2025-06-30", "30%", "3", "4", "-", "-", "0", "met"});
+    CHECK(rows[5] == std::vector<std::string>{"Behind", "2030-12-31", "100%", "10", "4", "2", "6", "4", "**behind**"});
     CHECK(out.find("As of **2026-11-23**: **4 of 10** units drug-free (40.0%).") != std::string::npos);
 }
 
 TEST_CASE("render_markdown: bad verdicts are bold, good ones are not", "[render][markdown]") {
     const auto rows = table_rows(render_markdown(sample()));
     REQUIRE(rows.size() == 6);
-    CHECK(rows[2][7] == "met");
-    CHECK(rows[3][7] == "**missed**");
-    CHECK(rows[4][7] == "on-track");
-    CHECK(rows[5][7] == "**behind**");
+    CHECK(rows[2][8] == "met");
+    CHECK(rows[3][8] == "**missed**");
+    CHECK(rows[4][8] == "on-track");
+    CHECK(rows[5][8] == "**behind**");
 }
 
 TEST_CASE("render_markdown escapes pipes and emphasis in names", "[render][markdown]") {
@@ -129,7 +130,7 @@ TEST_CASE("render_markdown escapes pipes and emphasis in names", "[render][markd
     CHECK(lines[0] == "# \\*Plan\\* \\| \\_one\\_");
     const auto rows = table_rows(out);
     REQUIRE(rows.size() == 6);
-    REQUIRE(rows[2].size() == 8);  // the pipe in the name did not add a column
+    REQUIRE(rows[2].size() == 9);  // the pipe in the name did not add a column
     CHECK(rows[2][0] == "A \\| B \\*star\\* \\_under\\_ \\`code\\` \\[link\\](x) \\<b\\>");
     CHECK(out.find("  - Pipe\\|name (\\*1\\*), planned 2026-06-30\n") != std::string::npos);
 }
@@ -139,7 +140,7 @@ TEST_CASE("render_markdown: a backslash in a name cannot unescape a pipe", "[ren
     r.milestones[0].name = "dir\\|x\\";
     const auto rows = table_rows(render_markdown(r));
     REQUIRE(rows.size() == 6);
-    REQUIRE(rows[2].size() == 8);
+    REQUIRE(rows[2].size() == 9);
     CHECK(rows[2][0] == "dir\\\\\\|x\\\\");
 }
 
@@ -155,7 +156,7 @@ TEST_CASE("render_markdown shows control characters and bidi overrides inert", "
     CHECK(out.find("\u202e") == std::string::npos);
     const auto rows = table_rows(out);
     REQUIRE(rows.size() == 6);  // the newline did not split a row
-    for (const auto& row : rows) CHECK(row.size() == 8);
+    for (const auto& row : rows) CHECK(row.size() == 9);
     CHECK(rows[3][0] == "two\\\\x0alines");
     CHECK(rows[4][0] == "bidi \\\\u202e override");
     CHECK(lines_of(out)[0] == "# Plan \\\\x1b\\[31mred");
