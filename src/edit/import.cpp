@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "csv_header.hpp"
 #include "csv_reader.hpp"
 #include "history.hpp"
 #include "i18n.hpp"
@@ -38,47 +39,27 @@ struct Columns {
 };
 
 bool find_columns(const CsvDocument& doc, Columns& cols, std::vector<Diagnostic>& out) {
-    std::string found;
-    for (const CsvField& f : doc.header.fields) found += (found.empty() ? "" : ", ") + std::string(trim_blanks(f.text));
-    const std::string hint =
-        trf("the first row must name the columns code (or unit, or name), event and date, in any order; it names: {}",
-            found);
-    bool ok = true;
-    auto second_use = [&](std::size_t k, std::string_view what) {
-        for (std::size_t j = k + 1; j < doc.header.fields.size(); ++j)
-            if (iequals_ascii(trim_blanks(doc.header.fields[j].text), what)) {
-                out.push_back(doc.error(doc.header.fields[j], trf("a second '{}' column", what),
-                                        trf("column {} is already '{}'; rename or remove one of them", k + 1, what)));
-                ok = false;
-            }
+    const std::vector<ColumnSpec> specs = {
+        {{"code", "unit", "name"}, true, tr("the header has no 'code', 'unit' or 'name' column")},
+        {{"event"}, true, {}},
+        {{"date"}, true, {}},
+        {{"name"}, false, {}},  // checked against the key's locality, when the key is not the name
     };
-    bool have_key = false;
-    for (std::string_view key : {"code", "unit", "name"})
-        if (const auto k = doc.find_column(key)) {
-            cols.key = *k;
-            cols.key_header = std::string(key);
-            second_use(*k, key);
-            have_key = true;
-            if (key != "name") {
-                cols.name = doc.find_column("name");
-                if (cols.name) second_use(*cols.name, "name");
-            }
-            break;
-        }
-    if (!have_key) {
-        out.push_back(doc.error(doc.header.line, 1, tr("the header has no 'code', 'unit' or 'name' column"), hint));
-        ok = false;
-    }
-    for (std::string_view what : {"event", "date"}) {
-        const auto k = doc.find_column(what);
-        if (!k) {
-            out.push_back(doc.error(doc.header.line, 1, trf("the header has no '{}' column", what), hint));
-            ok = false;
-            continue;
-        }
-        (what == "event" ? cols.event : cols.date) = *k;
-        second_use(*k, what);
-    }
+    std::vector<HeaderColumn> columns;
+    const bool ok = match_header(
+        doc, specs,
+        [](const std::string& names) {
+            return trf(
+                "the first row must name the columns code (or unit, or name), event and date, in any order; it "
+                "names: {}",
+                names);
+        },
+        columns, out);
+    cols.key = columns[0].index.value_or(0);
+    cols.key_header = std::string(columns[0].name);
+    cols.event = columns[1].index.value_or(0);
+    cols.date = columns[2].index.value_or(0);
+    cols.name = columns[3].index;
     return ok;
 }
 

@@ -137,26 +137,6 @@ std::string located_label(const std::string& name, const std::string& id) {
         Diagnostic{file, line, column, std::move(message), std::move(hint), std::string(line_of(text, line))});
 }
 
-// The hint with every "line N" passed through `map`.
-template <typename Map>
-std::string remap_lines(const std::string& hint, Map map) {
-    std::string out;
-    const std::string_view word = language() == Lang::vi ? "dòng " : "line ";
-    std::size_t i = 0;
-    while (i < hint.size()) {
-        const std::size_t at = hint.find(word, i);
-        if (at == npos) break;
-        std::size_t j = at + word.size();
-        std::uint64_t n = 0;
-        while (j < hint.size() && hint[j] >= '0' && hint[j] <= '9' && n < 0xFFFFFFFF) n = n * 10 + (hint[j++] - '0');
-        out.append(hint, i, at + word.size() - i);
-        if (j > at + word.size()) out += std::to_string(map(static_cast<std::uint32_t>(n)));
-        i = j;
-    }
-    out.append(hint, i, npos);
-    return out;
-}
-
 struct Found {
     const toml::table* table = nullptr;
     std::string name;
@@ -446,8 +426,7 @@ std::string edit_section(std::string& section, const Section& where, const std::
         std::vector<Diagnostic> diagnostics = std::move(cx.diagnostics());
         for (Diagnostic& d : diagnostics) {
             const std::uint32_t reported = d.line;
-            d.hint =
-                remap_lines(d.hint, [&](std::uint32_t n) { return to_old_line(n == line ? reported : n) + offset; });
+            if (d.related_line) d.renumber(to_old_line(d.related_line == line ? reported : d.related_line) + offset);
             d.line = line;
             d.column = column;
         }

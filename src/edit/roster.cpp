@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "csv_header.hpp"
 #include "csv_reader.hpp"
 #include "i18n.hpp"
 #include "utf8.hpp"
@@ -12,32 +13,17 @@
 namespace ontrack {
 namespace {
 
-constexpr std::string_view roster_columns[] = {"code", "name", "type"};
-
 // The indexes of code, name and type in the header; reports what is wrong with it.
 bool find_roster_columns(const CsvDocument& doc, std::size_t (&index)[3], std::vector<Diagnostic>& out) {
-    bool ok = true;
-    std::string found;
-    for (const CsvField& f : doc.header.fields) found += (found.empty() ? "" : ", ") + std::string(trim_blanks(f.text));
-    for (int c = 0; c < 3; ++c) {
-        const auto k = doc.find_column(roster_columns[c]);
-        if (!k) {
-            out.push_back(doc.error(doc.header.line, 1, trf("the header has no '{}' column", roster_columns[c]),
-                                    trf("the first row must name the columns code, name and type, in any "
-                                        "order; it names: {}",
-                                        found)));
-            ok = false;
-            continue;
-        }
-        index[c] = *k;
-        for (std::size_t j = *k + 1; j < doc.header.fields.size(); ++j)
-            if (iequals_ascii(trim_blanks(doc.header.fields[j].text), roster_columns[c])) {
-                out.push_back(doc.error(
-                    doc.header.fields[j], trf("a second '{}' column", roster_columns[c]),
-                    trf("column {} is already '{}'; rename or remove one of them", *k + 1, roster_columns[c])));
-                ok = false;
-            }
-    }
+    const std::vector<ColumnSpec> specs = {{{"code"}, true, {}}, {{"name"}, true, {}}, {{"type"}, true, {}}};
+    std::vector<HeaderColumn> columns;
+    const bool ok = match_header(
+        doc, specs,
+        [](const std::string& names) {
+            return trf("the first row must name the columns code, name and type, in any order; it names: {}", names);
+        },
+        columns, out);
+    for (int c = 0; c < 3; ++c) index[c] = columns[c].index.value_or(0);
     return ok;
 }
 

@@ -6,6 +6,7 @@
 
 #include "history.hpp"
 #include "i18n.hpp"
+#include "msgid.hpp"
 
 namespace ontrack {
 namespace {
@@ -48,9 +49,9 @@ bool check_history(TomlContext& cx, std::vector<PlacedEvent>& events) {
     const SourcePos at = events[problem->at].pos;
     switch (problem->fault) {
         case HistoryFault::same_day:
-            cx.error(at, trf("two events on {}", to_iso(e.date)),
-                     trf("a locality is certified or revoked at most once a day (see line {})",
-                         events[problem->at - 1].pos.line));
+            cx.error(at, trf("two events on {}", to_iso(e.date)));
+            cx.diagnostics().back().relate(N_("a locality is certified or revoked at most once a day (see line {})"),
+                                           events[problem->at - 1].pos.line);
             break;
         case HistoryFault::starts_revoked:
             cx.error(at, trf("revoked on {} before it was ever certified", to_iso(e.date)),
