@@ -53,7 +53,7 @@ int ReportCommand::run() const {
     options.output = output_;
     options.format = *parse_format(format_);
     AnalysisRequest& request = options.analysis;
-    request.as_of = as_of_.empty() ? today_local() : *parse_iso_date(as_of_);
+    request.as_of = as_of_.empty() ? today() : *parse_iso_date(as_of_);
     request.window_months = window_;
     if (!by_.empty()) request.by = parse_by_field(by_);
     if (!list_.empty()) request.list = parse_list_kind(list_);

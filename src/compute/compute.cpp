@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "history.hpp"
 #include "msgid.hpp"
 
 namespace ontrack {
@@ -53,8 +54,8 @@ std::int64_t CoverageTimeline::on(Date day) const {
 
 namespace {
 
-LocalityRef ref_of(const Locality& loc) {
-    return {loc.name, loc.id, loc.kind, loc.planned};
+LocalityRef ref_of(const Locality& loc, Date as_of) {
+    return {loc.name, loc.id, loc.kind, pending_plan(loc, as_of)};
 }
 
 }  // namespace
@@ -80,12 +81,13 @@ Report compute_report(const Plan& plan, Date as_of) {
                                                      r.covered, static_cast<std::int64_t>(plan.localities.size()))));
     for (const Locality& loc : plan.localities) {
         if (is_drug_free_on(loc, as_of)) continue;
-        if (!loc.planned)
-            r.unplanned.push_back(ref_of(loc));
-        else if (*loc.planned <= as_of)
-            r.overdue.push_back(ref_of(loc));
+        const std::optional<Date> planned = pending_plan(loc, as_of);
+        if (!planned)
+            r.unplanned.push_back(ref_of(loc, as_of));
+        else if (*planned <= as_of)
+            r.overdue.push_back(ref_of(loc, as_of));
         else
-            ahead.push_back(*loc.planned);
+            ahead.push_back(*planned);
     }
     std::sort(ahead.begin(), ahead.end());
     std::stable_sort(r.overdue.begin(), r.overdue.end(),

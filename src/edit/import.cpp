@@ -9,7 +9,9 @@
 #include "csv_reader.hpp"
 #include "history.hpp"
 #include "i18n.hpp"
+#include "name_lookup.hpp"
 #include "suggest.hpp"
+#include "unicode.hpp"
 
 namespace ontrack {
 namespace {
@@ -226,29 +228,51 @@ std::vector<Record> read_records(std::string_view csv_text, const std::string& c
     return records;
 }
 
-ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::string& csv_file) {
+ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::string& csv_file,
+                       std::optional<Date> not_after) {
     const CsvDocument doc = read_csv(csv_text, csv_file);
     std::vector<Diagnostic> problems;
-    const std::vector<PlacedRecord> records = read_placed(doc, problems);
+    std::vector<PlacedRecord> records = read_placed(doc, problems);
+    if (not_after)
+        records.erase(std::remove_if(records.begin(), records.end(),
+                                     [&](const PlacedRecord& p) {
+                                         if (p.record.event == "planned" || p.record.date <= *not_after) return false;
+                                         problems.push_back(doc.error(
+                                             p.date_at.line, p.date_at.column,
+                                             trf("{} {} is after today ({})", p.record.event, to_iso(p.record.date),
+                                                 to_iso(*not_after)),
+                                             tr("an event is recorded once it has happened; a date still to come is "
+                                                "a planned record, and --allow-future imports it anyway")));
+                                         return true;
+                                     }),
+                      records.end());
 
-    std::unordered_map<std::string_view, std::size_t> by_id, by_name;
+    std::unordered_map<std::string_view, std::size_t> by_id;
     std::vector<std::string_view> candidates;
     for (std::size_t k = 0; k < plan.localities.size(); ++k) {
         const Locality& loc = plan.localities[k];
         if (!loc.id.empty()) by_id.emplace(loc.id, k);
-        by_name.emplace(loc.name, k);
     }
 
     // The records of each locality, in file order.
     std::vector<std::vector<const PlacedRecord*>> of_locality(plan.localities.size());
+    const NameLookup names(plan);
     for (const PlacedRecord& p : records) {
-        const std::string& key = p.record.key;
+        const std::string key = to_nfc(p.record.key);
         std::optional<std::size_t> index;
         if (const auto it = by_id.find(key); it != by_id.end())
             index = it->second;
-        else if (const auto it2 = by_name.find(key); it2 != by_name.end())
-            index = it2->second;
+        else
+            index = names.find(key);
         if (!index) {
+            if (const auto alike = names.folded_matches(key); !alike.empty()) {
+                problems.push_back(doc.error(
+                    p.key_at.line, p.key_at.column,
+                    trf("unknown unit '{}': no locality of the plan has this code or name", key),
+                    trf("names are taken as written, or preceded by their kind; written without care, this is: {}",
+                        names.describe(alike))));
+                continue;
+            }
             if (candidates.empty()) {
                 for (const Locality& loc : plan.localities) {
                     if (!loc.id.empty()) candidates.push_back(loc.id);
@@ -263,7 +287,7 @@ ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::s
             continue;
         }
         const Locality& loc = plan.localities[*index];
-        if (!p.name.empty() && p.name != loc.name) {
+        if (!p.name.empty() && !(names.find(p.name) == index)) {
             problems.push_back(doc.error(p.name_at.line, p.name_at.column,
                                          trf("the unit '{}' is '{}' in the plan, not '{}'", key, loc.name, p.name),
                                          tr("correct the code or the name so that they agree")));

@@ -54,7 +54,9 @@ struct ImportPlan {
 // invalid: all of the file's events for a locality are merged with the plan's
 // in date order, and the history must start with a certification, alternate,
 // and have no two events on one day (one such problem is reported per
-// locality). Returns only when every row is good.
-ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::string& csv_file);
+// locality). With `not_after` (today, unless --allow-future), a certified or
+// revoked date after it is refused too. Returns only when every row is good.
+ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::string& csv_file,
+                       std::optional<Date> not_after = std::nullopt);
 
 }  // namespace ontrack

@@ -8,6 +8,7 @@
 #include "csv_header.hpp"
 #include "csv_reader.hpp"
 #include "i18n.hpp"
+#include "unicode.hpp"
 #include "utf8.hpp"
 
 namespace ontrack {
@@ -63,18 +64,18 @@ std::vector<RosterUnit> read_roster(std::string_view csv_text, const std::string
         const CsvField& code = row.fields[col[0]];
         const CsvField& name = row.fields[col[1]];
         RosterUnit unit;
-        unit.code = std::string(trim_blanks(code.text));
-        unit.name = std::string(trim_blanks(name.text));
-        unit.type = std::string(trim_blanks(row.fields[col[2]].text));
+        unit.code = to_nfc(trim_blanks(code.text));
+        unit.name = to_nfc(trim_blanks(name.text));
+        unit.type = to_nfc(trim_blanks(row.fields[col[2]].text));
         unit.line = row.line;
         bool ok = true;
         if (unit.name.empty()) {
             problems.push_back(doc.error(name, tr("the unit's name is empty"), tr("every unit needs a name")));
             ok = false;
-        } else if (auto [it, fresh] = names.emplace(unit.name, row.line); !fresh) {
+        } else if (auto [it, fresh] = names.emplace(identity_key(unit.name), row.line); !fresh) {
             problems.push_back(doc.error(name, trf("duplicate name '{}'", unit.name),
                                          trf("it is already used at line {}; names must be unique "
-                                             "(add the district or the type to tell them apart)",
+                                             "(add the province or the type to tell them apart)",
                                              it->second)));
             ok = false;
         }
@@ -209,6 +210,15 @@ std::string plan_toml_from_roster(const std::string& plan_name, const std::vecto
     out += fmt::format("name = {}\n", toml_quoted(plan_name));
     out += fmt::format("total = {}\n", units.size());
     if (!source_note.empty()) out += fmt::format("source = {}\n", toml_quoted(source_note));
+    // The kinds of the roster's types, in order of first use.
+    std::vector<std::string> kinds;
+    for (const RosterUnit& u : units)
+        if (!u.type.empty() && std::find(kinds.begin(), kinds.end(), u.type) == kinds.end()) kinds.push_back(u.type);
+    if (!kinds.empty()) {
+        std::string list;
+        for (const std::string& k : kinds) list += (list.empty() ? "" : ", ") + toml_quoted(k);
+        out += fmt::format("kinds = [{}]\n", list);
+    }
     for (const MilestoneSpec& m : sorted_by_deadline(milestones)) {
         out += "\n[[milestone]]\n";
         if (!m.name.empty()) out += fmt::format("name = {}\n", toml_quoted(m.name));
