@@ -20,6 +20,7 @@ struct Options {
     Format format = Format::table;
     Judge judge = Judge::all;
     ColorMode color = ColorMode::automatic;
+    bool as_of_is_today = false;  // no --as-of: events after it are warned about
 };
 
 }  // namespace ontrack

@@ -73,8 +73,10 @@ TEST_CASE("find_bad_character names each rejected class and where it stands") {
         {"11506\xe2\x80\x8b", 0x200B, 5, false},  // zero-width space
         {"a\xc2\xa0"
          "b",
-         0x00A0, 1, true},                                    // no-break space
-        {"a\xe2\x80\xaf" "b", 0x202F, 1, true},                  // narrow no-break space
+         0x00A0, 1, true},  // no-break space
+        {"a\xe2\x80\xaf"
+         "b",
+         0x202F, 1, true},                                    // narrow no-break space
         {"Ki\xc3\xaa\xcc\x81n\xc2\xadth", 0x00AD, 5, false},  // soft hyphen, after a combining mark
         {"\xe2\x80\x8f"
          "abc",
