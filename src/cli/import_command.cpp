@@ -38,6 +38,11 @@ int ImportCommand::run() const {
     const Plan plan = parse_plan(plan_text, plan_);
     const ImportPlan import = plan_import(plan, read_input_file(records_, InputKind::csv), records_,
                                           allow_future_ ? std::nullopt : std::optional<Date>(today()));
+    if (import.trimmed_rows)
+        fmt::print(stderr, "{}\n",
+                   trn("{}:{}: note: {} row had spaces or no-break spaces around a cell; they were removed",
+                       "{}:{}: note: {} rows had spaces or no-break spaces around a cell; they were removed",
+                       import.trimmed_rows, records_, import.first_trimmed_line, import.trimmed_rows));
     for (const ImportAddition& a : import.additions)
         fmt::print("{}\n", trf("{}:{}: add: {}{}: {} {}", records_, a.line, a.locality_name,
                                a.locality_id.empty() ? "" : fmt::format(" ({})", a.locality_id), tr(a.event.c_str()),

@@ -31,7 +31,8 @@ Place place_of(const CsvField& f) {
 struct PlacedRecord {
     Record record;
     Place key_at, event_at, date_at, name_at;
-    std::string name;  // from a "name" column beside a "code" or "unit" column; may be empty
+    std::string name;      // from a "name" column beside a "code" or "unit" column; may be empty
+    bool trimmed = false;  // some cell had spaces or no-break spaces around it
 };
 
 struct Columns {
@@ -93,6 +94,8 @@ std::vector<PlacedRecord> read_placed(const CsvDocument& doc, std::vector<Diagno
             p.name = std::string(trim_blanks(row.fields[*cols.name].text));
         }
         bool ok = true;
+        for (const CsvField& f : row.fields)
+            if (trim_blanks(f.text).size() != f.text.size()) p.trimmed = true;
         p.record.key = std::string(trim_blanks(key.text));
         if (p.record.key.empty()) {
             out.push_back(doc.error(key, trf("the {} is empty", cols.key_header),
@@ -247,6 +250,10 @@ ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::s
                                      }),
                       records.end());
 
+    ImportPlan out_plan;
+    for (const PlacedRecord& p : records)
+        if (p.trimmed && out_plan.trimmed_rows++ == 0) out_plan.first_trimmed_line = p.record.line;
+
     std::unordered_map<std::string_view, std::size_t> by_id;
     std::vector<std::string_view> candidates;
     for (std::size_t k = 0; k < plan.localities.size(); ++k) {
@@ -353,7 +360,7 @@ ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::s
     };
     std::sort(fresh_all.begin(), fresh_all.end(), by_line);
     std::sort(known_all.begin(), known_all.end(), by_line);
-    ImportPlan result;
+    ImportPlan result = std::move(out_plan);
     result.additions.reserve(fresh_all.size());
     for (const auto& [p, k] : fresh_all) {
         ImportAddition a = addition(plan.localities[k], p->record);

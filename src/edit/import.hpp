@@ -43,6 +43,11 @@ struct ImportAddition {
 struct ImportPlan {
     std::vector<ImportAddition> additions;         // in file order
     std::vector<ImportAddition> already_recorded;  // records the plan already holds exactly, in file order
+    // Rows with a cell that had spaces or no-break spaces around it
+    // (trimmed), and the line of the first: noted once, since spreadsheets
+    // add them.
+    std::size_t trimmed_rows = 0;
+    std::uint32_t first_trimmed_line = 0;
 };
 
 // Matches each record to a locality of `plan` by id, else by name (when the
