@@ -23,7 +23,7 @@ fail() {
 
 # What building and checking the package need on a fresh Debian 12 machine,
 # besides the build dependencies of debian/control.
-packages=(dpkg-dev debhelper fakeroot lintian cmake g++ make gettext libcli11-dev libfmt-dev libtomlplusplus-dev libxlsxwriter-dev pkg-config)
+packages=(dpkg-dev debhelper fakeroot lintian cmake g++ make gettext libcli11-dev libfmt-dev libtomlplusplus-dev libxlsxwriter-dev libutf8proc-dev pkgconf)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -4,7 +4,7 @@
 # it may not use does not compile: compute cannot include i18n or render,
 # model nothing above text, and nothing includes cli (which is no library).
 #
-#   text     utf8, suggest, msgid                       (no language, no plan)
+#   text     utf8, unicode (utf8proc), suggest, msgid   (no language, no plan)
 #   model    plan structs, dates, targets, history rule <- text
 #   lang     i18n (gettext), diagnostics, library words <- model, text
 #   load     bytes -> TOML -> validated model           <- lang, model, text
@@ -20,7 +20,7 @@ function(ontrack_layer name)
   target_link_libraries(ontrack_${name} PUBLIC ${layer_LINKS} PRIVATE ontrack_warnings)
 endfunction()
 
-ontrack_layer(text LINKS fmt::fmt)
+ontrack_layer(text LINKS fmt::fmt PkgConfig::UTF8PROC)
 ontrack_layer(model LINKS ontrack_text)
 ontrack_layer(lang LINKS ontrack_model ontrack_text fmt::fmt)
 ontrack_layer(load LINKS ontrack_lang ontrack_model ontrack_text tomlplusplus::tomlplusplus Threads::Threads)

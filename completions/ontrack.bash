@@ -56,9 +56,9 @@ _ontrack() {
     local common_opts="--lang --help -h"
     local report_opts="--as-of --format -f --output -o --bom --upcoming-only --color --no-color --window --by --since
         --list --chart --forecast --explain --version $common_opts"
-    local record_opts="--id --name --certified --revoked --planned --lock-timeout $common_opts"
+    local record_opts="--id --name --certified --revoked --planned --allow-future --lock-timeout $common_opts"
     local init_opts="--units --milestone --name --source --output -o --force --lock-timeout $common_opts"
-    local import_opts="--plan --apply --lock-timeout $common_opts"
+    local import_opts="--plan --apply --allow-future --lock-timeout $common_opts"
     # Options that take a value, in every command.
     local with_value=" --as-of --format -f --output -o --color --lang --window --by --since --list --id --name
         --certified --revoked --planned --units --milestone --source --plan --lock-timeout "

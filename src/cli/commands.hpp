@@ -51,6 +51,7 @@ class RecordCommand {
    private:
     CLI::App* command_;
     std::string file_, id_, name_, certified_, revoked_, planned_;
+    bool allow_future_ = false;
     double lock_timeout_ = 5;
 };
 
@@ -79,7 +80,7 @@ class ImportCommand {
    private:
     CLI::App* command_;
     std::string records_, plan_;
-    bool apply_ = false;
+    bool apply_ = false, allow_future_ = false;
     double lock_timeout_ = 5;
 };
 
@@ -105,8 +106,17 @@ std::chrono::milliseconds lock_wait(double seconds);
 // Refuses "-" where a command edits a file in place.
 void require_file_name(const std::string& path, const std::string& option);
 
+// Refuses a certified or revoked date after `today` (as written: `text`)
+// unless `allowed` (--allow-future): a usage error, exit 2.
+void refuse_future(Date date, Date today, bool allowed, const std::string& text);
+
 // Flushes standard output; throws when what was printed could not be written.
 void finish_stdout();
+
+// Today: ONTRACK_TODAY (YYYY-MM-DD, for tests and for re-running a day's
+// job) when set and not empty, else the local date in the time zone TZ.
+// The one place the variable is read; a malformed value is a usage error.
+Date today();
 
 // A validator for YYYY-MM-DD options, naming what is wrong.
 CLI::Validator iso_date_validator();

@@ -14,6 +14,22 @@
 
 namespace ontrack {
 
+Date today() {
+    const char* text = std::getenv("ONTRACK_TODAY");
+    if (!text || !*text) return today_local();
+    std::string why;
+    if (const auto day = parse_iso_date(text, &why)) return *day;
+    throw CLI::ValidationError("ONTRACK_TODAY", trf("'{}' is not a date: {}", text, tr(why.c_str())));
+}
+
+void refuse_future(Date date, Date today, bool allowed, const std::string& text) {
+    if (allowed || date <= today) return;
+    throw CLI::ValidationError(
+        trf("{} is after today ({}): an event is recorded once it has happened; a date still "
+            "to come is --planned, and --allow-future records it anyway",
+            text, to_iso(today)));
+}
+
 CLI::Validator iso_date_validator() {
     return CLI::Validator(
         [](std::string& text) {

@@ -23,6 +23,8 @@ ImportCommand::ImportCommand(CLI::App& app) {
         ->option_text(std::string(tr("FILE")) + " " + tr("REQUIRED"));
     command_->add_flag("--apply", apply_,
                        tr("Add the records to the plan in place (all or nothing, validated, written atomically)"));
+    command_->add_flag("--allow-future", allow_future_,
+                       tr("Accept certified or revoked dates after today (a date still to come is planned)"));
     add_lock_timeout_option(*command_, lock_timeout_);
 }
 
@@ -34,7 +36,13 @@ int ImportCommand::run() const {
     }
     const std::string plan_text = read_plan_file(plan_);
     const Plan plan = parse_plan(plan_text, plan_);
-    const ImportPlan import = plan_import(plan, read_input_file(records_, InputKind::csv), records_);
+    const ImportPlan import = plan_import(plan, read_input_file(records_, InputKind::csv), records_,
+                                          allow_future_ ? std::nullopt : std::optional<Date>(today()));
+    if (import.trimmed_rows)
+        fmt::print(stderr, "{}\n",
+                   trn("{}:{}: note: {} row had spaces or no-break spaces around a cell; they were removed",
+                       "{}:{}: note: {} rows had spaces or no-break spaces around a cell; they were removed",
+                       import.trimmed_rows, records_, import.first_trimmed_line, import.trimmed_rows));
     for (const ImportAddition& a : import.additions)
         fmt::print("{}\n", trf("{}:{}: add: {}{}: {} {}", records_, a.line, a.locality_name,
                                a.locality_id.empty() ? "" : fmt::format(" ({})", a.locality_id), tr(a.event.c_str()),

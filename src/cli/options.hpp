@@ -21,6 +21,7 @@ struct Options {
     Judge judge = Judge::all;
     ColorMode color = ColorMode::automatic;
     bool bom = false;  // csv: a UTF-8 byte order mark first
+    bool as_of_is_today = false;  // no --as-of: events after it are warned about
 };
 
 }  // namespace ontrack

@@ -25,6 +25,8 @@ RecordCommand::RecordCommand(CLI::App& app) {
     auto* planned = command_->add_option("--planned", planned_, tr("The day its next certification is planned"))
                         ->check(iso_date_validator())
                         ->option_text("YYYY-MM-DD");
+    command_->add_flag("--allow-future", allow_future_,
+                       tr("Accept a certified or revoked date after today (a date still to come is --planned)"));
     certified->excludes(revoked)->excludes(planned);
     revoked->excludes(planned);
     add_lock_timeout_option(*command_, lock_timeout_);
@@ -42,6 +44,7 @@ int RecordCommand::run() const {
                    : !revoked_.empty() ? EditKind::revoked
                                        : EditKind::planned;
     request.date = *parse_iso_date(day);
+    if (request.kind != EditKind::planned) refuse_future(request.date, today(), allow_future_, day);
     // One writer at a time, from reading the plan to replacing it.
     FileReplacement target(file_, lock_wait(lock_timeout_));
     // The plan is loaded as a report loads it (its text given back as it is

@@ -70,7 +70,8 @@ int ReportCommand::run() const {
         throw CLI::ValidationError("--bom", tr("a byte order mark goes before csv only"));
     options.bom = bom_;
     AnalysisRequest& request = options.analysis;
-    request.as_of = as_of_.empty() ? today_local() : *parse_iso_date(as_of_);
+    request.as_of = as_of_.empty() ? today() : *parse_iso_date(as_of_);
+    options.as_of_is_today = as_of_.empty() || request.as_of == today();
     request.window_months = window_;
     if (!by_.empty()) request.by = parse_by_field(by_);
     if (!list_.empty()) request.list = parse_list_kind(list_);

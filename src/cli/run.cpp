@@ -38,6 +38,20 @@ int run_report(const Options& options) {
     std::vector<Analysis> analyses;
     int status = 0;
     for (Plan& plan : plans) {
+        if (options.as_of_is_today) {
+            // Events dated after today are typed ahead of time, or typos: say so.
+            std::size_t later = 0;
+            for (const Locality& loc : plan.localities)
+                for (auto e = loc.events.rbegin(); e != loc.events.rend() && e->date > options.analysis.as_of; ++e)
+                    ++later;
+            if (later)
+                fmt::print(stderr, "{}\n",
+                           trn("{}: warning: {} certified or revoked event is dated after today ({}) and is not "
+                               "counted yet",
+                               "{}: warning: {} certified or revoked events are dated after today ({}) and are not "
+                               "counted yet",
+                               later, plan.file, later, to_iso(options.analysis.as_of)));
+        }
         analyses.push_back(analyse(plan, options.analysis));
         status = std::max(status, exit_status(analyses.back().report, options.judge));
         plan = Plan{};  // the analysis holds copies of what it shows: not kept while rendering

@@ -6,8 +6,10 @@
 #include <unordered_map>
 
 #include "compute.hpp"
+#include "history.hpp"
 #include "msgid.hpp"
 #include "suggest.hpp"
+#include "unicode.hpp"
 
 namespace ontrack {
 namespace {
@@ -77,8 +79,11 @@ Breakdown breakdown(const Plan& plan, const Report& report, ByField field) {
     const std::size_t n_milestones = report.milestones.size();
     const Date as_of = report.as_of;
     std::unordered_map<std::string, std::size_t> index;
+    // Kinds are grouped without regard to letter case (or tone-mark
+    // placement); a declared kind is a group even with no unit.
+    const bool by_kind = field == ByField::kind;
     auto group_for = [&](const std::string& value) -> Group& {
-        const auto [it, fresh] = index.emplace(value, out.groups.size());
+        const auto [it, fresh] = index.emplace(by_kind ? identity_key(value) : value, out.groups.size());
         if (fresh) {
             Group g;
             g.value = value;
@@ -88,15 +93,17 @@ Breakdown breakdown(const Plan& plan, const Report& report, ByField field) {
         }
         return out.groups[it->second];
     };
+    if (by_kind)
+        for (const std::string& kind : plan.kinds) group_for(kind);
     for (const Locality& loc : plan.localities) {
         Group& g = group_for(field_of(loc, field));
         ++g.count;
         const bool now = is_drug_free_on(loc, as_of);
-        const auto pending = current_plan(loc, as_of);
         g.drug_free += now;
         for (std::size_t k = 0; k < n_milestones; ++k) {
             const MilestoneResult& m = report.milestones[k];
-            const bool covered = m.upcoming ? now || (pending && *pending > as_of && *pending <= m.deadline)
+            const std::optional<Date> planned = pending_plan(loc, as_of);
+            const bool covered = m.upcoming ? now || (planned && *planned > as_of && *planned <= m.deadline)
                                             : is_drug_free_on(loc, m.deadline);
             g.milestones[k].covered += covered;
         }

@@ -1,6 +1,9 @@
 // --by FIELD (issue 5): the report split by a locality field.
 //
-// Groups come in the order of first appearance in the plan; localities with
+// Groups come in the order of first appearance in the plan (by kind: the
+// declared kinds first, in their order, each even with no unit; kinds that
+// differ only in letter case are one group, labelled as first written);
+// localities with
 // no value for the field form one group (label "(no kind)", "(no id)"), and
 // the units counted in the plan's total but not listed form a last group
 // "(not listed)". Each group has its count, its localities drug-free on

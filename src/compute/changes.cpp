@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "compute.hpp"
+#include "history.hpp"
 #include "msgid.hpp"
 
 namespace ontrack {
@@ -28,7 +29,8 @@ Changes changes_since(const Plan& plan, Date since, Date as_of) {
     out.since = since;
     out.as_of = as_of;
     for (const Locality& loc : plan.localities) {
-        const LocalityRef ref{loc.name, loc.id, loc.kind, loc.planned};
+        const std::optional<Date> planned = pending_plan(loc, as_of);
+        const LocalityRef ref{loc.name, loc.id, loc.kind, planned};
         const bool before = is_drug_free_on(loc, since);
         const bool after = is_drug_free_on(loc, as_of);
         std::vector<Event> events;
@@ -38,8 +40,7 @@ Changes changes_since(const Plan& plan, Date since, Date as_of) {
             if (e.kind == EventKind::revoked) revoked_by_as_of = true;
             if (e.date > since) events.push_back(e);
         }
-        if (const auto plan = current_plan(loc, as_of); !after && plan && *plan > since && *plan <= as_of)
-            out.slipped.push_back(ref);
+        if (!after && planned && *planned > since && *planned <= as_of) out.slipped.push_back(ref);
         if (before == after && events.empty()) continue;
         LocalityChange c;
         c.locality = ref;

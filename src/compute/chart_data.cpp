@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "compute.hpp"
+#include "history.hpp"
 
 namespace ontrack {
 
@@ -39,10 +40,11 @@ ChartData chart_data(const Plan& plan, Date as_of) {
 
     // The projection: planned dates after as-of of the units not drug-free on as-of.
     std::vector<Date> ahead;
-    for (const Locality& loc : plan.localities)
-        if (const auto plan = current_plan(loc, as_of);
-            plan && *plan > as_of && *plan <= out.to && !is_drug_free_on(loc, as_of))
-            ahead.push_back(*plan);
+    for (const Locality& loc : plan.localities) {
+        const std::optional<Date> planned = pending_plan(loc, as_of);
+        if (planned && *planned > as_of && *planned <= out.to && !is_drug_free_on(loc, as_of))
+            ahead.push_back(*planned);
+    }
     std::sort(ahead.begin(), ahead.end());
     const std::int64_t now = out.actual.back().value;
     out.plan.push_back({as_of, now});

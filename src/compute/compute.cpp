@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <utility>
 
+#include "history.hpp"
 #include "msgid.hpp"
 
 namespace ontrack {
@@ -52,19 +53,15 @@ std::int64_t CoverageTimeline::on(Date day) const {
     return it == dates_.begin() ? 0 : coverage_[static_cast<std::size_t>(it - dates_.begin() - 1)];
 }
 
-std::optional<Date> current_plan(const Locality& locality, Date /*as_of*/) {
-    return locality.planned;
-}
-
 bool is_overdue(const Locality& locality, Date as_of) {
-    const auto plan = current_plan(locality, as_of);
+    const auto plan = pending_plan(locality, as_of);
     return plan && *plan <= as_of;
 }
 
 namespace {
 
-LocalityRef ref_of(const Locality& loc) {
-    return {loc.name, loc.id, loc.kind, loc.planned};
+LocalityRef ref_of(const Locality& loc, Date as_of) {
+    return {loc.name, loc.id, loc.kind, pending_plan(loc, as_of)};
 }
 
 }  // namespace
@@ -90,13 +87,13 @@ Report compute_report(const Plan& plan, Date as_of) {
                                                      r.covered, static_cast<std::int64_t>(plan.localities.size()))));
     for (const Locality& loc : plan.localities) {
         if (is_drug_free_on(loc, as_of)) continue;
-        const auto plan = current_plan(loc, as_of);
-        if (!plan)
-            r.unplanned.push_back(ref_of(loc));
-        else if (*plan <= as_of)
-            r.overdue.push_back(ref_of(loc));
+        const std::optional<Date> planned = pending_plan(loc, as_of);
+        if (!planned)
+            r.unplanned.push_back(ref_of(loc, as_of));
+        else if (*planned <= as_of)
+            r.overdue.push_back(ref_of(loc, as_of));
         else
-            ahead.push_back(*plan);
+            ahead.push_back(*planned);
     }
     std::sort(ahead.begin(), ahead.end());
     std::stable_sort(r.overdue.begin(), r.overdue.end(),

@@ -11,13 +11,8 @@ namespace ontrack {
 
 bool is_drug_free_on(const Locality& locality, Date day);
 
-// The planned date that counts on `as_of`, or nullopt: the one place where
-// the report, the forecast's chart, the breakdown, the changes, the lists
-// and the sheet of units ask for a locality's plan.
-std::optional<Date> current_plan(const Locality& locality, Date as_of);
-
-// Whether a locality not drug-free on `as_of` is overdue: its current plan's
-// date has come.
+// Whether a locality not drug-free on `as_of` is overdue: the date of its
+// pending plan (pending_plan(), history.hpp) has come.
 bool is_overdue(const Locality& locality, Date as_of);
 
 // Net coverage over time from the events that have happened by as-of: a

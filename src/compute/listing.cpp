@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "history.hpp"
+
 namespace ontrack {
 
 std::optional<ListKind> parse_list_kind(std::string_view name) {
@@ -28,6 +30,7 @@ Listing list_localities(const Plan& plan, Date as_of, ListKind kind) {
         const Event* previous = after - loc.events.begin() >= 2 ? &*std::prev(after, 2) : nullptr;
         const bool drug_free = last && last->kind == EventKind::certified;
 
+        const std::optional<Date> planned = pending_plan(loc, as_of);
         ListRow row;
         row.name = loc.name;
         row.id = loc.id;
@@ -36,18 +39,18 @@ Listing list_localities(const Plan& plan, Date as_of, ListKind kind) {
         switch (kind) {
             case ListKind::uncovered:
                 take = !drug_free;
-                row.planned = loc.planned;
+                row.planned = planned;
                 break;
             case ListKind::overdue:
-                take = !drug_free && is_overdue(loc, as_of);
-                row.planned = loc.planned;
+                take = !drug_free && planned && *planned <= as_of;
+                row.planned = planned;
                 break;
             case ListKind::revoked:
                 take = last && last->kind == EventKind::revoked;
                 if (take) {
                     row.revoked = last->date;
                     if (previous) row.certified = previous->date;
-                    row.planned = loc.planned;
+                    row.planned = planned;
                 }
                 break;
             case ListKind::covered:
@@ -73,7 +76,7 @@ std::vector<UnitStatus> unit_statuses(const Plan& plan, Date as_of) {
         u.drug_free = is_drug_free_on(loc, as_of);
         for (const Event& e : loc.events)
             if (e.date <= as_of) u.latest = e;
-        u.planned = loc.planned;
+        u.planned = pending_plan(loc, as_of);
         u.overdue = !u.drug_free && is_overdue(loc, as_of);
         out.push_back(std::move(u));
     }

@@ -58,7 +58,7 @@ struct UnitStatus {
     std::string kind;  // may be empty
     bool drug_free = false;
     std::optional<Event> latest;  // the latest certified or revoked event on or before as-of
-    std::optional<Date> planned;  // its planned date, as written
+    std::optional<Date> planned;  // its pending plan (pending_plan(), history.hpp)
     bool overdue = false;         // not drug-free, planned on or before as-of (as the report counts it)
 };
 

@@ -5,10 +5,13 @@
 
 #include <fmt/format.h>
 
+#include "csv_header.hpp"
 #include "csv_reader.hpp"
 #include "history.hpp"
 #include "i18n.hpp"
+#include "name_lookup.hpp"
 #include "suggest.hpp"
+#include "unicode.hpp"
 
 namespace ontrack {
 namespace {
@@ -28,7 +31,8 @@ Place place_of(const CsvField& f) {
 struct PlacedRecord {
     Record record;
     Place key_at, event_at, date_at, name_at;
-    std::string name;  // from a "name" column beside a "code" or "unit" column; may be empty
+    std::string name;      // from a "name" column beside a "code" or "unit" column; may be empty
+    bool trimmed = false;  // some cell had spaces or no-break spaces around it
 };
 
 struct Columns {
@@ -38,47 +42,27 @@ struct Columns {
 };
 
 bool find_columns(const CsvDocument& doc, Columns& cols, std::vector<Diagnostic>& out) {
-    std::string found;
-    for (const CsvField& f : doc.header.fields) found += (found.empty() ? "" : ", ") + std::string(trim_blanks(f.text));
-    const std::string hint =
-        trf("the first row must name the columns code (or unit, or name), event and date, in any order; it names: {}",
-            found);
-    bool ok = true;
-    auto second_use = [&](std::size_t k, std::string_view what) {
-        for (std::size_t j = k + 1; j < doc.header.fields.size(); ++j)
-            if (iequals_ascii(trim_blanks(doc.header.fields[j].text), what)) {
-                out.push_back(doc.error(doc.header.fields[j], trf("a second '{}' column", what),
-                                        trf("column {} is already '{}'; rename or remove one of them", k + 1, what)));
-                ok = false;
-            }
+    const std::vector<ColumnSpec> specs = {
+        {{"code", "unit", "name"}, true, tr("the header has no 'code', 'unit' or 'name' column")},
+        {{"event"}, true, {}},
+        {{"date"}, true, {}},
+        {{"name"}, false, {}},  // checked against the key's locality, when the key is not the name
     };
-    bool have_key = false;
-    for (std::string_view key : {"code", "unit", "name"})
-        if (const auto k = doc.find_column(key)) {
-            cols.key = *k;
-            cols.key_header = std::string(key);
-            second_use(*k, key);
-            have_key = true;
-            if (key != "name") {
-                cols.name = doc.find_column("name");
-                if (cols.name) second_use(*cols.name, "name");
-            }
-            break;
-        }
-    if (!have_key) {
-        out.push_back(doc.error(doc.header.line, 1, tr("the header has no 'code', 'unit' or 'name' column"), hint));
-        ok = false;
-    }
-    for (std::string_view what : {"event", "date"}) {
-        const auto k = doc.find_column(what);
-        if (!k) {
-            out.push_back(doc.error(doc.header.line, 1, trf("the header has no '{}' column", what), hint));
-            ok = false;
-            continue;
-        }
-        (what == "event" ? cols.event : cols.date) = *k;
-        second_use(*k, what);
-    }
+    std::vector<HeaderColumn> columns;
+    const bool ok = match_header(
+        doc, specs,
+        [](const std::string& names) {
+            return trf(
+                "the first row must name the columns code (or unit, or name), event and date, in any order; it "
+                "names: {}",
+                names);
+        },
+        columns, out);
+    cols.key = columns[0].index.value_or(0);
+    cols.key_header = std::string(columns[0].name);
+    cols.event = columns[1].index.value_or(0);
+    cols.date = columns[2].index.value_or(0);
+    cols.name = columns[3].index;
     return ok;
 }
 
@@ -110,6 +94,8 @@ std::vector<PlacedRecord> read_placed(const CsvDocument& doc, std::vector<Diagno
             p.name = std::string(trim_blanks(row.fields[*cols.name].text));
         }
         bool ok = true;
+        for (const CsvField& f : row.fields)
+            if (trim_blanks(f.text).size() != f.text.size()) p.trimmed = true;
         p.record.key = std::string(trim_blanks(key.text));
         if (p.record.key.empty()) {
             out.push_back(doc.error(key, trf("the {} is empty", cols.key_header),
@@ -245,29 +231,55 @@ std::vector<Record> read_records(std::string_view csv_text, const std::string& c
     return records;
 }
 
-ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::string& csv_file) {
+ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::string& csv_file,
+                       std::optional<Date> not_after) {
     const CsvDocument doc = read_csv(csv_text, csv_file);
     std::vector<Diagnostic> problems;
-    const std::vector<PlacedRecord> records = read_placed(doc, problems);
+    std::vector<PlacedRecord> records = read_placed(doc, problems);
+    if (not_after)
+        records.erase(std::remove_if(records.begin(), records.end(),
+                                     [&](const PlacedRecord& p) {
+                                         if (p.record.event == "planned" || p.record.date <= *not_after) return false;
+                                         problems.push_back(doc.error(
+                                             p.date_at.line, p.date_at.column,
+                                             trf("{} {} is after today ({})", p.record.event, to_iso(p.record.date),
+                                                 to_iso(*not_after)),
+                                             tr("an event is recorded once it has happened; a date still to come is "
+                                                "a planned record, and --allow-future imports it anyway")));
+                                         return true;
+                                     }),
+                      records.end());
 
-    std::unordered_map<std::string_view, std::size_t> by_id, by_name;
+    ImportPlan out_plan;
+    for (const PlacedRecord& p : records)
+        if (p.trimmed && out_plan.trimmed_rows++ == 0) out_plan.first_trimmed_line = p.record.line;
+
+    std::unordered_map<std::string_view, std::size_t> by_id;
     std::vector<std::string_view> candidates;
     for (std::size_t k = 0; k < plan.localities.size(); ++k) {
         const Locality& loc = plan.localities[k];
         if (!loc.id.empty()) by_id.emplace(loc.id, k);
-        by_name.emplace(loc.name, k);
     }
 
     // The records of each locality, in file order.
     std::vector<std::vector<const PlacedRecord*>> of_locality(plan.localities.size());
+    const NameLookup names(plan);
     for (const PlacedRecord& p : records) {
-        const std::string& key = p.record.key;
+        const std::string key = to_nfc(p.record.key);
         std::optional<std::size_t> index;
         if (const auto it = by_id.find(key); it != by_id.end())
             index = it->second;
-        else if (const auto it2 = by_name.find(key); it2 != by_name.end())
-            index = it2->second;
+        else
+            index = names.find(key);
         if (!index) {
+            if (const auto alike = names.folded_matches(key); !alike.empty()) {
+                problems.push_back(doc.error(
+                    p.key_at.line, p.key_at.column,
+                    trf("unknown unit '{}': no locality of the plan has this code or name", key),
+                    trf("names are taken as written, or preceded by their kind; written without care, this is: {}",
+                        names.describe(alike))));
+                continue;
+            }
             if (candidates.empty()) {
                 for (const Locality& loc : plan.localities) {
                     if (!loc.id.empty()) candidates.push_back(loc.id);
@@ -282,7 +294,7 @@ ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::s
             continue;
         }
         const Locality& loc = plan.localities[*index];
-        if (!p.name.empty() && p.name != loc.name) {
+        if (!p.name.empty() && !(names.find(p.name) == index)) {
             problems.push_back(doc.error(p.name_at.line, p.name_at.column,
                                          trf("the unit '{}' is '{}' in the plan, not '{}'", key, loc.name, p.name),
                                          tr("correct the code or the name so that they agree")));
@@ -348,7 +360,7 @@ ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::s
     };
     std::sort(fresh_all.begin(), fresh_all.end(), by_line);
     std::sort(known_all.begin(), known_all.end(), by_line);
-    ImportPlan result;
+    ImportPlan result = std::move(out_plan);
     result.additions.reserve(fresh_all.size());
     for (const auto& [p, k] : fresh_all) {
         ImportAddition a = addition(plan.localities[k], p->record);

@@ -43,6 +43,11 @@ struct ImportAddition {
 struct ImportPlan {
     std::vector<ImportAddition> additions;         // in file order
     std::vector<ImportAddition> already_recorded;  // records the plan already holds exactly, in file order
+    // Rows with a cell that had spaces or no-break spaces around it
+    // (trimmed), and the line of the first: noted once, since spreadsheets
+    // add them.
+    std::size_t trimmed_rows = 0;
+    std::uint32_t first_trimmed_line = 0;
 };
 
 // Matches each record to a locality of `plan` by id, else by name (when the
@@ -54,7 +59,9 @@ struct ImportPlan {
 // invalid: all of the file's events for a locality are merged with the plan's
 // in date order, and the history must start with a certification, alternate,
 // and have no two events on one day (one such problem is reported per
-// locality). Returns only when every row is good.
-ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::string& csv_file);
+// locality). With `not_after` (today, unless --allow-future), a certified or
+// revoked date after it is refused too. Returns only when every row is good.
+ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::string& csv_file,
+                       std::optional<Date> not_after = std::nullopt);
 
 }  // namespace ontrack

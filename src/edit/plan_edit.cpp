@@ -17,8 +17,10 @@
 #include "i18n.hpp"
 #include "load.hpp"
 #include "locality_reader.hpp"
+#include "name_lookup.hpp"
 #include "plan_split.hpp"
 #include "suggest.hpp"
+#include "unicode.hpp"
 #include "utf8.hpp"
 
 namespace ontrack {
@@ -137,26 +139,6 @@ std::string located_label(const std::string& name, const std::string& id) {
         Diagnostic{file, line, column, std::move(message), std::move(hint), std::string(line_of(text, line))});
 }
 
-// The hint with every "line N" passed through `map`.
-template <typename Map>
-std::string remap_lines(const std::string& hint, Map map) {
-    std::string out;
-    const std::string_view word = language() == Lang::vi ? "dòng " : "line ";
-    std::size_t i = 0;
-    while (i < hint.size()) {
-        const std::size_t at = hint.find(word, i);
-        if (at == npos) break;
-        std::size_t j = at + word.size();
-        std::uint64_t n = 0;
-        while (j < hint.size() && hint[j] >= '0' && hint[j] <= '9' && n < 0xFFFFFFFF) n = n * 10 + (hint[j++] - '0');
-        out.append(hint, i, at + word.size() - i);
-        if (j > at + word.size()) out += std::to_string(map(static_cast<std::uint32_t>(n)));
-        i = j;
-    }
-    out.append(hint, i, npos);
-    return out;
-}
-
 struct Found {
     const toml::table* table = nullptr;
     std::string name;
@@ -176,21 +158,35 @@ std::vector<EditTarget> find_localities(const Plan& plan, const std::vector<Edit
     }
     std::vector<EditTarget> out;
     out.reserve(requests.size());
+    std::optional<NameLookup> names;
     for (const EditRequest& request : requests) {
         const bool by_id_wanted = !request.id.empty();
-        const std::string& wanted = by_id_wanted ? request.id : request.name;
+        const std::string wanted = to_nfc(by_id_wanted ? request.id : request.name);
         const auto& index = by_id_wanted ? by_id : by_name;
         if (const auto it = index.find(wanted); it != index.end()) {
             const Locality& loc = plan.localities[it->second];
             out.push_back(EditTarget{loc.name, loc.id, loc.pos.line});
             continue;
         }
+        std::vector<std::size_t> alike;
+        if (!by_id_wanted) {
+            if (!names) names.emplace(plan);
+            if (const auto k = names->find(wanted)) {
+                const Locality& loc = plan.localities[*k];
+                out.push_back(EditTarget{loc.name, loc.id, loc.pos.line});
+                continue;
+            }
+            alike = names->folded_matches(wanted);
+        }
         std::string hint;
         std::vector<std::string_view> candidates;
         for (const Locality& loc : plan.localities)
             if (!(by_id_wanted ? loc.id : loc.name).empty()) candidates.push_back(by_id_wanted ? loc.id : loc.name);
         const auto& other_index = by_id_wanted ? by_name : by_id;
-        if (const auto other = other_index.find(wanted); other != other_index.end()) {
+        if (!alike.empty()) {
+            hint = trf("names are taken as written, or preceded by their kind; written without care, this is: {}",
+                       names->describe(alike));
+        } else if (const auto other = other_index.find(wanted); other != other_index.end()) {
             hint = by_id_wanted ? trf("'{}' is the name of a locality, not its id: find it by name", wanted)
                                 : trf("'{}' is the id of {}, not a name: find it by id", wanted,
                                       plan.localities[other->second].name);
@@ -446,8 +442,7 @@ std::string edit_section(std::string& section, const Section& where, const std::
         std::vector<Diagnostic> diagnostics = std::move(cx.diagnostics());
         for (Diagnostic& d : diagnostics) {
             const std::uint32_t reported = d.line;
-            d.hint =
-                remap_lines(d.hint, [&](std::uint32_t n) { return to_old_line(n == line ? reported : n) + offset; });
+            if (d.related_line) d.renumber(to_old_line(d.related_line == line ? reported : d.related_line) + offset);
             d.line = line;
             d.column = column;
         }

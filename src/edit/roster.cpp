@@ -5,39 +5,26 @@
 
 #include <fmt/format.h>
 
+#include "csv_header.hpp"
 #include "csv_reader.hpp"
 #include "i18n.hpp"
+#include "unicode.hpp"
 #include "utf8.hpp"
 
 namespace ontrack {
 namespace {
 
-constexpr std::string_view roster_columns[] = {"code", "name", "type"};
-
 // The indexes of code, name and type in the header; reports what is wrong with it.
 bool find_roster_columns(const CsvDocument& doc, std::size_t (&index)[3], std::vector<Diagnostic>& out) {
-    bool ok = true;
-    std::string found;
-    for (const CsvField& f : doc.header.fields) found += (found.empty() ? "" : ", ") + std::string(trim_blanks(f.text));
-    for (int c = 0; c < 3; ++c) {
-        const auto k = doc.find_column(roster_columns[c]);
-        if (!k) {
-            out.push_back(doc.error(doc.header.line, 1, trf("the header has no '{}' column", roster_columns[c]),
-                                    trf("the first row must name the columns code, name and type, in any "
-                                        "order; it names: {}",
-                                        found)));
-            ok = false;
-            continue;
-        }
-        index[c] = *k;
-        for (std::size_t j = *k + 1; j < doc.header.fields.size(); ++j)
-            if (iequals_ascii(trim_blanks(doc.header.fields[j].text), roster_columns[c])) {
-                out.push_back(doc.error(
-                    doc.header.fields[j], trf("a second '{}' column", roster_columns[c]),
-                    trf("column {} is already '{}'; rename or remove one of them", *k + 1, roster_columns[c])));
-                ok = false;
-            }
-    }
+    const std::vector<ColumnSpec> specs = {{{"code"}, true, {}}, {{"name"}, true, {}}, {{"type"}, true, {}}};
+    std::vector<HeaderColumn> columns;
+    const bool ok = match_header(
+        doc, specs,
+        [](const std::string& names) {
+            return trf("the first row must name the columns code, name and type, in any order; it names: {}", names);
+        },
+        columns, out);
+    for (int c = 0; c < 3; ++c) index[c] = columns[c].index.value_or(0);
     return ok;
 }
 
@@ -77,18 +64,18 @@ std::vector<RosterUnit> read_roster(std::string_view csv_text, const std::string
         const CsvField& code = row.fields[col[0]];
         const CsvField& name = row.fields[col[1]];
         RosterUnit unit;
-        unit.code = std::string(trim_blanks(code.text));
-        unit.name = std::string(trim_blanks(name.text));
-        unit.type = std::string(trim_blanks(row.fields[col[2]].text));
+        unit.code = to_nfc(trim_blanks(code.text));
+        unit.name = to_nfc(trim_blanks(name.text));
+        unit.type = to_nfc(trim_blanks(row.fields[col[2]].text));
         unit.line = row.line;
         bool ok = true;
         if (unit.name.empty()) {
             problems.push_back(doc.error(name, tr("the unit's name is empty"), tr("every unit needs a name")));
             ok = false;
-        } else if (auto [it, fresh] = names.emplace(unit.name, row.line); !fresh) {
+        } else if (auto [it, fresh] = names.emplace(identity_key(unit.name), row.line); !fresh) {
             problems.push_back(doc.error(name, trf("duplicate name '{}'", unit.name),
                                          trf("it is already used at line {}; names must be unique "
-                                             "(add the district or the type to tell them apart)",
+                                             "(add the province or the type to tell them apart)",
                                              it->second)));
             ok = false;
         }
@@ -223,6 +210,15 @@ std::string plan_toml_from_roster(const std::string& plan_name, const std::vecto
     out += fmt::format("name = {}\n", toml_quoted(plan_name));
     out += fmt::format("total = {}\n", units.size());
     if (!source_note.empty()) out += fmt::format("source = {}\n", toml_quoted(source_note));
+    // The kinds of the roster's types, in order of first use.
+    std::vector<std::string> kinds;
+    for (const RosterUnit& u : units)
+        if (!u.type.empty() && std::find(kinds.begin(), kinds.end(), u.type) == kinds.end()) kinds.push_back(u.type);
+    if (!kinds.empty()) {
+        std::string list;
+        for (const std::string& k : kinds) list += (list.empty() ? "" : ", ") + toml_quoted(k);
+        out += fmt::format("kinds = [{}]\n", list);
+    }
     for (const MilestoneSpec& m : sorted_by_deadline(milestones)) {
         out += "\n[[milestone]]\n";
         if (!m.name.empty()) out += fmt::format("name = {}\n", toml_quoted(m.name));

@@ -44,6 +44,16 @@ InputError::InputError(std::vector<Diagnostic> diagnostics)
 
 InputError::InputError(Diagnostic diagnostic) : InputError(std::vector<Diagnostic>{std::move(diagnostic)}) {}
 
+void Diagnostic::relate(const char* english_hint, std::uint32_t line) {
+    related_hint = english_hint;
+    related_line = line;
+    hint = trf(english_hint, line);
+}
+
+void Diagnostic::renumber(std::uint32_t line) {
+    if (related_hint) relate(related_hint, line);
+}
+
 std::string format_diagnostic(const Diagnostic& d) {
     std::string out = trf("{}:{}:{}: error: {}", make_inert(d.file), d.line, d.column, make_inert(d.message)) + "\n";
     const std::string_view text = d.excerpt;

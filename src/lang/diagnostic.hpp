@@ -16,6 +16,16 @@ struct Diagnostic {
     std::string message;
     std::string hint;     // may be empty
     std::string excerpt;  // the text of the line, shown with a caret; may be empty
+    // When the hint names another line: that line as a number, and the
+    // untranslated hint with one {} for it, so that an edit moving lines
+    // renumbers the number (relate again), never the words.
+    std::uint32_t related_line = 0;
+    const char* related_hint = nullptr;
+
+    // Sets the hint to english_hint (marked N_) translated, naming `line`.
+    void relate(const char* english_hint, std::uint32_t line);
+    // The same hint naming another line; nothing when the hint names none.
+    void renumber(std::uint32_t line);
 };
 
 // Thrown by the loader: one or more diagnostics, in file order.

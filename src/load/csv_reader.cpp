@@ -223,8 +223,23 @@ CsvDocument read_csv(std::string_view text, const std::string& file) {
 }
 
 std::string_view trim_blanks(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+    // Spaces, tabs and no-break spaces (U+00A0, which spreadsheets add).
+    for (;;) {
+        if (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
+            text.remove_prefix(1);
+        else if (text.substr(0, 2) == "\xC2\xA0")
+            text.remove_prefix(2);
+        else
+            break;
+    }
+    for (;;) {
+        if (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
+            text.remove_suffix(1);
+        else if (text.size() >= 2 && text.substr(text.size() - 2) == "\xC2\xA0")
+            text.remove_suffix(2);
+        else
+            break;
+    }
     return text;
 }
 

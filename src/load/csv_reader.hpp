@@ -61,7 +61,7 @@ class CsvDocument {
 // `file` is the name used in diagnostics.
 CsvDocument read_csv(std::string_view text, const std::string& file);
 
-// Field text without surrounding spaces and tabs.
+// Field text without surrounding spaces, tabs and no-break spaces (U+00A0).
 std::string_view trim_blanks(std::string_view text);
 
 // ASCII case-insensitive equality.

@@ -19,7 +19,9 @@
 #include "plan_file.hpp"
 #include "plan_split.hpp"
 #include "plan_text.hpp"
+#include "suggest.hpp"
 #include "toml_access.hpp"
+#include "unicode.hpp"
 
 namespace ontrack {
 namespace {
@@ -27,11 +29,15 @@ namespace {
 // Diagnostics beyond this many carry no excerpt (each costs a scan).
 constexpr std::size_t max_excerpts = 20;
 
-// Where a kept locality's name and id stand, for duplicate reports. A
-// locality that had errors (and is left out) has name_pos.line == 0.
+// Where a locality's name, id and kind stand, for duplicate reports. A
+// locality without a usable name has name_pos.line == 0; one with errors
+// (ok false) is checked for uniqueness, then left out.
 struct Placed {
     SourcePos name_pos;
-    SourcePos id_pos;  // meaningful when the locality's id is not empty
+    SourcePos id_pos;    // meaningful when the locality's id is not empty
+    SourcePos kind_pos;  // meaningful when the locality's kind is not empty
+    std::uint64_t name_hash = 0;
+    bool ok = false;
 };
 
 // The [[locality]] entries of the plan, in file order, each in its final
@@ -46,10 +52,9 @@ struct LocalitySlots {
 // Reads one [[locality]] element into slot k, or reports why it is not one.
 void read_slot(TomlContext& cx, const toml::node& element, LocalitySlots& out, std::size_t k) {
     if (const auto* table = element.as_table()) {
-        if (auto draft = read_locality(cx, *table)) {
-            out.localities[k] = std::move(draft->locality);
-            out.places[k] = Placed{draft->name_pos, draft->id_pos};
-        }
+        LocalityDraft draft = read_locality(cx, *table);
+        out.localities[k] = std::move(draft.locality);
+        out.places[k] = Placed{draft.name_pos, draft.id_pos, draft.kind_pos, draft.name_hash, draft.ok};
     } else {
         cx.wrong_type(element, "locality", tr("a table"), tr("write each entry under its own [[locality]] header"));
     }
@@ -157,7 +162,12 @@ class FirstSeen {
     // key_of(i) gives the key of index i.
     template <class KeyOf>
     std::size_t insert(std::string_view key, std::size_t k, KeyOf key_of) {
-        const std::uint64_t h = std::hash<std::string_view>{}(key);
+        return insert(std::hash<std::string_view>{}(key), k, [&](std::size_t i) { return key_of(i) == key; });
+    }
+
+    // The same by a hash of the key and a test of whether index i has k's key.
+    template <class SameKey>
+    std::size_t insert(std::uint64_t h, std::size_t k, SameKey same_key) {
         const std::uint64_t tag = h >> 32;
         for (std::size_t at = static_cast<std::size_t>(h) & mask_;; at = (at + 1) & mask_) {
             const std::uint64_t slot = slots_[at];
@@ -167,7 +177,7 @@ class FirstSeen {
             }
             if ((slot >> 32) == tag) {
                 const std::size_t i = static_cast<std::size_t>(slot & 0xffffffffu) - 1;
-                if (key_of(i) == key) return i;
+                if (same_key(i)) return i;
             }
         }
     }
@@ -218,18 +228,27 @@ class PlanAssembler {
         {
             FirstSeen names(n), ids(n);
             for (std::size_t k = 0; k < n; ++k) {
-                if (places[k].name_pos.line == 0) {
-                    keep[k] = false;
-                    continue;
+                keep[k] = places[k].ok;
+                if (places[k].name_pos.line != 0) {
+                    // Equal names are the common case of a duplicate; equal
+                    // keys of different names are compared on their keys.
+                    const std::size_t name_at = names.insert(places[k].name_hash, k, [&](std::size_t i) {
+                        return places[i].name_hash == places[k].name_hash &&
+                               (locs[i].name == locs[k].name ||
+                                identity_key(locs[i].name) == identity_key(locs[k].name));
+                    });
+                    if (name_at != FirstSeen::none) {
+                        const std::uint32_t first = places[name_at].name_pos.line;
+                        cx_.error(places[k].name_pos, trf("duplicate locality name '{}'", locs[k].name),
+                                  locs[name_at].name == locs[k].name
+                                      ? trf("it is already used at line {}; names must be unique", first)
+                                      : trf("it is the name '{}' of line {} but for letter case or the place of a "
+                                            "tone mark; names must be unique",
+                                            locs[name_at].name, first));
+                        keep[k] = false;
+                    }
                 }
-                const std::size_t name_at =
-                    names.insert(locs[k].name, k, [&](std::size_t i) -> std::string_view { return locs[i].name; });
-                if (name_at != FirstSeen::none) {
-                    cx_.error(
-                        places[k].name_pos, trf("duplicate locality name '{}'", locs[k].name),
-                        trf("it is already used at line {}; names must be unique", places[name_at].name_pos.line));
-                    keep[k] = false;
-                }
+                if (keep[k]) check_kind(locs[k], places[k]);
                 if (locs[k].id.empty()) continue;
                 const std::size_t id_at =
                     ids.insert(locs[k].id, k, [&](std::size_t i) -> std::string_view { return locs[i].id; });
@@ -264,6 +283,23 @@ class PlanAssembler {
    private:
     TomlContext cx_;
     Plan& plan_;
+    std::vector<std::string_view> kinds_;  // plan_.kinds, for "did you mean"
+
+    // A locality's kind must be one of the declared kinds, when declared.
+    void check_kind(const Locality& loc, const Placed& at) {
+        if (plan_.kinds.empty() || loc.kind.empty() ||
+            std::find(plan_.kinds.begin(), plan_.kinds.end(), loc.kind) != plan_.kinds.end())
+            return;
+        std::string listed;
+        for (std::string_view k : kinds_) listed += fmt::format("{}\"{}\"", listed.empty() ? "" : ", ", k);
+        std::string guess;
+        for (std::string_view k : kinds_)
+            if (identity_key(k) == identity_key(loc.kind)) guess = std::string(k);
+        if (guess.empty()) guess = closest_match(loc.kind, kinds_);
+        cx_.error(at.kind_pos, trf("kind '{}' is not one of the plan's kinds", loc.kind),
+                  guess.empty() ? trf("[plan] kinds lists: {}", listed)
+                                : trf("did you mean '{}'? [plan] kinds lists: {}", guess, listed));
+    }
     const toml::node* plan_node_ = nullptr;
     const toml::node* milestones_node_ = nullptr;
     bool not_a_plan_ = false;
@@ -272,7 +308,12 @@ class PlanAssembler {
     bool milestones_complete_ = true;
 
     void read_plan(const toml::table& table) {
-        cx_.check_keys(table, {"name", "total", "source", "note", "illustrative", "start"}, "[plan]");
+        cx_.check_keys(table, {"name", "total", "source", "note", "illustrative", "start", "kinds"}, "[plan]");
+        read_kinds(table);
+        for (auto [key, rule] : {std::pair{"name", TextRule::line}, std::pair{"source", TextRule::line},
+                                 std::pair{"note", TextRule::note}})
+            if (const toml::node* node = table.get(key); node && node->is_string())
+                cx_.check_text(*node, key, node->as_string()->get(), rule);
         if (auto name = cx_.get_string(table, "name")) {
             if (name->empty())
                 cx_.error(cx_.pos(table.get("name")->source()), tr("the plan's name is empty"),
@@ -290,6 +331,33 @@ class PlanAssembler {
                 cx_.wrong_type(*node, "illustrative", tr("true or false"), tr("write illustrative = true, unquoted"));
         }
         plan_.start = cx_.get_date(table, "start");
+    }
+
+    // [plan] kinds = ["xã", "phường", "đặc khu"]: labels, each once.
+    void read_kinds(const toml::table& table) {
+        const toml::node* node = table.get("kinds");
+        if (!node) return;
+        const auto* array = node->as_array();
+        if (!array || array->empty()) {
+            cx_.wrong_type(*node, "kinds", tr("a non-empty array of strings"),
+                           tr("list the kinds of unit, e.g. kinds = [\"xã\", \"phường\", \"đặc khu\"]"));
+            return;
+        }
+        for (const toml::node& element : *array) {
+            const auto* s = element.as_string();
+            if (!s) {
+                cx_.wrong_type(element, "kinds", tr("a string"), tr("write each kind in quotes"));
+                continue;
+            }
+            if (!cx_.check_text(element, "kinds", s->get(), TextRule::label)) continue;
+            std::string kind = to_nfc(s->get());
+            if (std::find(plan_.kinds.begin(), plan_.kinds.end(), kind) != plan_.kinds.end()) {
+                cx_.error(cx_.pos(element.source()), trf("kind '{}' is listed twice", kind), tr("list each kind once"));
+                continue;
+            }
+            plan_.kinds.push_back(std::move(kind));
+        }
+        kinds_.assign(plan_.kinds.begin(), plan_.kinds.end());
     }
 
     // Applies [plan].total; false when it is unusable.
@@ -356,6 +424,8 @@ class PlanAssembler {
         m.pos = cx_.pos(table.source());
         bool ok = true;
         m.name = cx_.get_string(table, "name").value_or("");
+        if (const toml::node* node = table.get("name"); node && node->is_string())
+            ok = cx_.check_text(*node, "name", m.name, TextRule::line) && ok;
         if (const toml::node* node = table.get("deadline")) {
             const auto d = cx_.as_date(*node, "deadline");
             ok = ok && d.has_value();

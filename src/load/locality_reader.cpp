@@ -6,6 +6,8 @@
 
 #include "history.hpp"
 #include "i18n.hpp"
+#include "msgid.hpp"
+#include "unicode.hpp"
 
 namespace ontrack {
 namespace {
@@ -48,9 +50,9 @@ bool check_history(TomlContext& cx, std::vector<PlacedEvent>& events) {
     const SourcePos at = events[problem->at].pos;
     switch (problem->fault) {
         case HistoryFault::same_day:
-            cx.error(at, trf("two events on {}", to_iso(e.date)),
-                     trf("a locality is certified or revoked at most once a day (see line {})",
-                         events[problem->at - 1].pos.line));
+            cx.error(at, trf("two events on {}", to_iso(e.date)));
+            cx.diagnostics().back().relate(N_("a locality is certified or revoked at most once a day (see line {})"),
+                                           events[problem->at - 1].pos.line);
             break;
         case HistoryFault::starts_revoked:
             cx.error(at, trf("revoked on {} before it was ever certified", to_iso(e.date)),
@@ -109,7 +111,7 @@ LocalityNodes nodes_of(const toml::table& table) {
 
 }  // namespace
 
-std::optional<LocalityDraft> read_locality(TomlContext& cx, const toml::table& table) {
+LocalityDraft read_locality(TomlContext& cx, const toml::table& table) {
     static const std::vector<std::string_view> keys = {"id", "name", "kind", "certified", "revoked", "planned"};
     const LocalityNodes nodes = nodes_of(table);
     if (!nodes.all_known) cx.check_keys(table, keys, "[[locality]]");
@@ -121,18 +123,22 @@ std::optional<LocalityDraft> read_locality(TomlContext& cx, const toml::table& t
         cx.missing(table, "name", "[[locality]]", tr("add name = \"...\""));
         ok = false;
     } else if (auto name = cx.as_string(*nodes.name, "name")) {
-        loc.name = std::move(*name);
-        draft.name_pos = cx.pos(nodes.name->source());
-        if (loc.name.empty()) {
-            cx.error(draft.name_pos, tr("the locality's name is empty"));
+        if (name->empty()) {
+            cx.error(cx.pos(nodes.name->source()), tr("the locality's name is empty"));
             ok = false;
+        } else {
+            if (!cx.check_text(*nodes.name, "name", *name, TextRule::label)) ok = false;
+            loc.name = to_nfc(*name);
+            draft.name_pos = cx.pos(nodes.name->source());
+            draft.name_hash = std::hash<std::string>{}(identity_key(loc.name));
         }
     } else {
         ok = false;
     }
     if (const toml::node* node = nodes.id) {
         if (const auto* s = node->as_string()) {
-            loc.id = s->get();
+            if (!cx.check_text(*node, "id", s->get(), TextRule::label)) ok = false;
+            loc.id = to_nfc(s->get());
             draft.id_pos = cx.pos(node->source());
         } else {
             cx.wrong_type(*node, "id", tr("a string"),
@@ -143,10 +149,13 @@ std::optional<LocalityDraft> read_locality(TomlContext& cx, const toml::table& t
         }
     }
     if (const toml::node* node = nodes.kind) {
-        if (const auto* s = node->as_string())
-            loc.kind = s->get();
-        else
+        if (const auto* s = node->as_string()) {
+            if (!cx.check_text(*node, "kind", s->get(), TextRule::label)) ok = false;
+            loc.kind = to_nfc(s->get());
+            draft.kind_pos = cx.pos(node->source());
+        } else {
             cx.wrong_type(*node, "kind", tr("a string"), tr("write it in quotes: kind = \"...\""));
+        }
     }
     // One buffer per thread, reused: most localities have one or two events.
     thread_local std::vector<PlacedEvent> events;
@@ -158,7 +167,8 @@ std::optional<LocalityDraft> read_locality(TomlContext& cx, const toml::table& t
         loc.planned = cx.as_date(*node, "planned");
         ok = ok && loc.planned.has_value();
     }
-    if (!ok) return std::nullopt;
+    draft.ok = ok;
+    if (!ok) return draft;
     loc.events.reserve(events.size());
     for (const PlacedEvent& e : events) loc.events.push_back(e.event);
     return draft;

@@ -11,11 +11,17 @@ namespace ontrack {
 
 struct LocalityDraft {
     Locality locality;
-    SourcePos name_pos;
-    SourcePos id_pos;  // meaningful when locality.id is not empty
+    bool ok = false;     // false when the table has errors (reported to the context)
+    SourcePos name_pos;  // line 0 when there is no usable name
+    SourcePos id_pos;    // meaningful when locality.id is not empty
+    SourcePos kind_pos;  // meaningful when locality.kind is not empty
+    // identity_key(name) hashed, for the uniqueness of names (unicode.hpp).
+    std::uint64_t name_hash = 0;
 };
 
-// nullopt when the table has errors (reported to `context`).
-std::optional<LocalityDraft> read_locality(TomlContext& context, const toml::table& table);
+// The locality of `table`, its name, id and kind in NFC. Its name and id are
+// kept even when something else is wrong (ok false), so that uniqueness is
+// judged for every locality.
+LocalityDraft read_locality(TomlContext& context, const toml::table& table);
 
 }  // namespace ontrack

@@ -6,6 +6,8 @@
 
 #include "i18n.hpp"
 #include "suggest.hpp"
+#include "unicode.hpp"
+#include "utf8.hpp"
 
 namespace ontrack {
 namespace {
@@ -116,6 +118,50 @@ std::optional<Date> TomlContext::as_date(const toml::node& node, std::string_vie
     }
     wrong_type(node, key, tr("a date"), trf("write it as YYYY-MM-DD, unquoted: {} = 2025-12-31", key));
     return std::nullopt;
+}
+
+bool TomlContext::check_text(const toml::node& node, std::string_view key, std::string_view text, TextRule rule) {
+    const SourcePos at = pos(node.source());
+    // Column of the code point `before` code points into a one-line basic string.
+    auto column_of = [&](std::size_t before) {
+        return SourcePos{at.line, at.column + 1 + static_cast<std::uint32_t>(before)};
+    };
+    if (const auto bad = find_bad_character(text, rule == TextRule::note)) {
+        const std::string name = code_point_name(bad->code_point);
+        if (bad->is_space)
+            error(column_of(bad->code_points_before),
+                  trf("'{}' contains {}, a space that is not an ordinary space", key, name),
+                  tr("replace it with an ordinary space"));
+        else
+            error(column_of(bad->code_points_before),
+                  trf("'{}' contains {}, an invisible or control character", key, name),
+                  tr("delete it: such characters come from copying out of web pages, word processors or "
+                     "spreadsheets, and make two texts that look alike differ"));
+        return false;
+    }
+    if (rule != TextRule::label) return true;
+    if (text.empty()) {
+        error(at, trf("'{}' is empty", key), tr("write the text, or leave the key out"));
+        return false;
+    }
+    if (text.find_first_not_of(' ') == std::string_view::npos) {
+        error(at, trf("'{}' is only spaces", key), tr("write the text, or leave the key out"));
+        return false;
+    }
+    std::size_t before = 0;  // code points before i
+    for (std::size_t i = 0; i < text.size(); ++before) {
+        const std::size_t start = i;
+        const char32_t c = next_code_point(text, i);
+        if (c != ' ') continue;
+        const bool edge = start == 0 || i == text.size();
+        if (edge || text[i] == ' ') {
+            error(column_of(before),
+                  edge ? trf("'{}' begins or ends with a space", key) : trf("'{}' has two spaces in a row", key),
+                  edge ? tr("remove the spaces around the text") : tr("leave a single space between words"));
+            return false;
+        }
+    }
+    return true;
 }
 
 std::optional<Date> TomlContext::get_date(const toml::table& table, std::string_view key) {

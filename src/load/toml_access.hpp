@@ -16,6 +16,12 @@
 
 namespace ontrack {
 
+// What a string value of a plan may hold. Every text: no control, format,
+// invisible or unassigned character and no space but U+0020 (unicode.hpp);
+// a note may hold line breaks. A label (a locality's name, id or kind):
+// besides, not empty, no space at either end and never two in a row.
+enum class TextRule { label, line, note };
+
 // The diagnostics of one parsed piece of a plan file. Positions from toml++
 // are relative to the piece; line_offset turns them into file positions.
 class TomlContext {
@@ -36,6 +42,11 @@ class TomlContext {
     // `in_array`: the node is one element of an array of dates (for the hint).
     std::optional<Date> as_date(const toml::node& node, std::string_view key, bool in_array = false);
     std::optional<Date> get_date(const toml::table& table, std::string_view key);
+
+    // Checks a string value against the text rules (TextRule); false after
+    // reporting the first problem, at its column (assuming the string is
+    // written without escapes).
+    bool check_text(const toml::node& node, std::string_view key, std::string_view text, TextRule rule);
 
     std::vector<Diagnostic>& diagnostics() { return diagnostics_; }
 

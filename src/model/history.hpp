@@ -27,4 +27,15 @@ struct HistoryProblem {
 // are reported before the other faults.
 std::optional<HistoryProblem> check_history(const std::vector<Event>& events);
 
+// The locality's plan as it stands on `as_of`: its planned date, when that is
+// later than its latest certified or revoked event on or before as_of (or it
+// has none). A planned date on or before that event was fulfilled or
+// overtaken by it: the locality then has no plan.
+std::optional<Date> pending_plan(const Locality& loc, Date as_of);
+
+// True when the locality has a planned date that pending_plan drops on every
+// day from its latest event on (the stale dates `check` notes): the date is
+// on or before the locality's latest event of all.
+bool has_stale_plan(const Locality& loc);
+
 }  // namespace ontrack

@@ -48,6 +48,7 @@ struct Plan {
     std::string note;
     bool illustrative = false;
     std::optional<Date> start;
+    std::vector<std::string> kinds;  // declared kinds, in the file's order; empty when not declared
     std::int64_t total = 0;
     std::vector<Milestone> milestones;  // deadlines strictly increasing
     std::vector<Locality> localities;

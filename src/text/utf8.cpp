@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include <fmt/format.h>
+#include <utf8proc.h>
 
 namespace ontrack {
 
@@ -58,30 +59,12 @@ char32_t next_code_point(std::string_view s, std::size_t& i) {
     return cp;
 }
 
-namespace {
-
-bool is_combining(char32_t c) {
-    return (c >= 0x0300 && c <= 0x036F) || (c >= 0x1AB0 && c <= 0x1AFF) || (c >= 0x1DC0 && c <= 0x1DFF) ||
-           (c >= 0x20D0 && c <= 0x20FF) || (c >= 0xFE20 && c <= 0xFE2F) || c == 0x200B || c == 0x200C || c == 0x200D ||
-           c == 0xFEFF;
-}
-
-bool is_wide(char32_t c) {
-    return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0x303E) || (c >= 0x3041 && c <= 0x33FF) ||
-           (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xA000 && c <= 0xA4CF) ||
-           (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) ||
-           (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1F64F) ||
-           (c >= 0x1F900 && c <= 0x1F9FF) || (c >= 0x20000 && c <= 0x3FFFD);
-}
-
-}  // namespace
-
 std::size_t display_width(std::string_view s) {
     std::size_t width = 0;
     for (std::size_t i = 0; i < s.size();) {
         const char32_t c = next_code_point(s, i);
-        if (is_combining(c)) continue;
-        width += is_wide(c) ? 2 : 1;
+        // Controls (shown escaped where it matters) count one column, as before.
+        width += c < 0xA0 ? 1 : static_cast<std::size_t>(utf8proc_charwidth(static_cast<utf8proc_int32_t>(c)));
     }
     return width;
 }

@@ -19,8 +19,9 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t i);
 // Decodes the code point at text[i] (text must be valid UTF-8) and advances i.
 char32_t next_code_point(std::string_view text, std::size_t& i);
 
-// Columns a terminal uses for the text: combining marks take none, East Asian
-// wide characters two, everything else one. Precomposed "ệ" and "e" followed
+// Columns a terminal uses for the text, by utf8proc's character widths:
+// combining marks and zero-width characters take none, East Asian wide
+// characters and emoji two, everything else (controls too) one. Precomposed "ệ" and "e" followed
 // by U+0302 U+0323 are both one column.
 std::size_t display_width(std::string_view text);
 

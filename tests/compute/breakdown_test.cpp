@@ -218,3 +218,41 @@ TEST_CASE("Breakdown by name has one group per locality and no unlisted group wh
         CHECK_FALSE(g.unlisted);
     }
 }
+
+TEST_CASE("Breakdown by kind: declared kinds first, even empty; letter case ignored", "[breakdown]") {
+    Plan plan;
+    plan.name = "Declared";
+    plan.total = 3;
+    plan.kinds = {"x\xc3\xa3", "ph\xc6\xb0\xe1\xbb\x9dng",
+                  "\xc4\x91\xe1\xba\xb7"
+                  "c khu"};  // xã, phường, đặc khu
+    plan.localities = {
+        locality("A", "ph\xc6\xb0\xe1\xbb\x9dng", {day(2024, 6, 1)}), locality("B", "x\xc3\xa3", {}),
+        locality("C", "X\xc3\xa3", {day(2024, 6, 1)}),  // "Xã": the same group as "xã"
+    };
+    Milestone m;
+    m.deadline = day(2025, 12, 31);
+    m.target.kind = Target::Kind::count;
+    m.target.count = 2;
+    m.required = 2;
+    plan.milestones = {m};
+    const Report report = compute_report(plan, as_of);
+    const Breakdown b = breakdown(plan, report, ByField::kind);
+    REQUIRE(b.groups.size() == 3);
+    CHECK(b.groups[0].label == "x\xc3\xa3");
+    CHECK(b.groups[0].count == 2);      // B and C
+    CHECK(b.groups[0].drug_free == 1);  // C
+    CHECK(b.groups[1].label == "ph\xc6\xb0\xe1\xbb\x9dng");
+    CHECK(b.groups[1].count == 1);
+    CHECK(b.groups[2].label ==
+          "\xc4\x91\xe1\xba\xb7"
+          "c khu");
+    CHECK(b.groups[2].count == 0);  // declared, no unit: shown all the same
+    // Undeclared: "xã" and "Xã" are still one group, labelled as first written.
+    plan.kinds.clear();
+    const Breakdown u = breakdown(plan, report, ByField::kind);
+    REQUIRE(u.groups.size() == 2);
+    CHECK(u.groups[0].label == "ph\xc6\xb0\xe1\xbb\x9dng");
+    CHECK(u.groups[1].label == "x\xc3\xa3");
+    CHECK(u.groups[1].count == 2);
+}

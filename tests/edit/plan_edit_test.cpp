@@ -476,7 +476,8 @@ TEST_CASE("A locality not found is refused with a suggestion", "[plan_edit]") {
         const auto ds = refusal(text, by_name("Gia Vien", EditKind::certified, ymd(2026, 3, 1)));
         REQUIRE(ds.size() == 1);
         CHECK(located(ds[0]) == "plan.toml:9:1: no locality named 'Gia Vien'");
-        CHECK(ds[0].hint == "did you mean 'Gia Viên' (11359)?");
+        CHECK(ds[0].hint ==
+              "names are taken as written, or preceded by their kind; written without care, this is: Gia Viên (11359)");
     }
     SECTION("an id given as a name") {
         const auto ds = refusal(text, by_name("11359", EditKind::certified, ymd(2026, 3, 1)));

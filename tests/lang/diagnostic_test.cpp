@@ -147,11 +147,23 @@ name = "\u001b[2J"
         } catch (const InputError& e) {
             for (const Diagnostic& d : e.diagnostics()) out += format_diagnostic(d);
         }
+        // A control character is refused where it stands (its column as
+        // if written raw), and the name is still judged unique.
         CHECK(out ==
+              "plan.toml:10:9: error: 'name' contains U+001B, an invisible or control character\n"
+              "    name = \"\\u001b[2J\"\n"
+              "            ^\n"
+              "  hint: delete it: such characters come from copying out of web pages, word processors or "
+              "spreadsheets, and make two texts that look alike differ\n"
               "plan.toml:13:8: error: duplicate locality name '\\x1b[2J'\n"
               "    name = \"\\u001b[2J\"\n"
               "           ^\n"
-              "  hint: it is already used at line 10; names must be unique\n");
+              "  hint: it is already used at line 10; names must be unique\n"
+              "plan.toml:13:9: error: 'name' contains U+001B, an invisible or control character\n"
+              "    name = \"\\u001b[2J\"\n"
+              "            ^\n"
+              "  hint: delete it: such characters come from copying out of web pages, word processors or "
+              "spreadsheets, and make two texts that look alike differ\n");
         CHECK(out.find('\x1b') == std::string::npos);
     }
 }

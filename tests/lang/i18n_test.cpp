@@ -626,7 +626,8 @@ TEST_CASE("roster and csv errors are reported in Vietnamese and stay English in 
         CHECK(ds[0].column == 3);
         CHECK(ds[0].message == "tên 'Xa A' bị trùng");
         CHECK(ds[0].hint ==
-              "tên này đã dùng ở dòng 2; mỗi tên chỉ được dùng một lần (thêm quận, huyện hoặc loại để phân biệt)");
+              "tên này đã dùng ở dòng 2; mỗi tên chỉ được dùng một lần (thêm tỉnh, thành phố hoặc loại đơn vị để phân "
+              "biệt)");
     }
     SECTION("a missing column") {
         LanguageGuard guard(Lang::vi);

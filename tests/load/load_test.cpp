@@ -465,7 +465,7 @@ target = 1
 )toml");
         REQUIRE(ds.size() == 1);
         CHECK(located(ds[0]) == "4:1: unknown key 'province' in [plan]");
-        CHECK(ds[0].hint == "the keys allowed here are: name, total, source, note, illustrative, start");
+        CHECK(ds[0].hint == "the keys allowed here are: name, total, source, note, illustrative, start, kinds");
     }
     SECTION("in [[milestone]]") {
         const auto ds = diagnostics_of(R"toml([plan]
@@ -1297,4 +1297,101 @@ TEST_CASE("problems found after the text was given back are reported as by a who
     SECTION("invalid UTF-8 at the end") {
         loads_like_whole_parse(many_localities(2000, "# \xff\n"));
     }
+}
+
+// ---------------------------------------------------------------- issue 13: text as typed
+
+TEST_CASE("text rules: each rejected class is named with its column", "[load][text]") {
+    struct Case {
+        std::string line;
+        std::string expected;
+    };
+    // The locality's name line is line 10; the excerpt's columns count code points.
+    const Case cases[] = {
+        {"name = \"Hai\xe2\x80\x8b\"", "10:12: 'name' contains U+200B, an invisible or control character"},
+        {"name = \"Hai\xc2\xa0"
+         "An\"",
+         "10:12: 'name' contains U+00A0, a space that is not an ordinary space"},
+        {"name = \"\xe2\x80\x8fHai\"", "10:9: 'name' contains U+200F, an invisible or control character"},
+        {"name = \"Hai\xc2\xad"
+         "An\"",
+         "10:12: 'name' contains U+00AD, an invisible or control character"},
+        {"name = \" Hai\"", "10:9: 'name' begins or ends with a space"},
+        {"name = \"Hai \"", "10:12: 'name' begins or ends with a space"},
+        {"name = \"Hai  An\"", "10:12: 'name' has two spaces in a row"},
+        {"name = \"   \"", "10:8: 'name' is only spaces"},
+    };
+    for (const Case& c : cases) {
+        INFO(c.line);
+        std::string text = plan_with_locality;
+        text.replace(text.find("name = \"X\""), 10, c.line);
+        const auto ds = diagnostics_of(text);
+        REQUIRE(ds.size() == 1);
+        CHECK(located(ds[0]) == c.expected);
+    }
+    // An id and a kind follow the same rules; an empty id is refused too.
+    CHECK(located(diagnostics_of(plan_with_locality + "id = \"11506\xe2\x80\x8b\"\n")[0]) ==
+          "11:12: 'id' contains U+200B, an invisible or control character");
+    CHECK(located(diagnostics_of(plan_with_locality + "id = \"\"\n")[0]) == "11:6: 'id' is empty");
+    CHECK(located(diagnostics_of(plan_with_locality + "kind = \"x\xc3\xa3 \"\n")[0]) ==
+          "11:11: 'kind' begins or ends with a space");
+    // The plan's other texts: the character rule only; a note may hold line breaks.
+    std::string plan_text = plan_with_locality;
+    plan_text.replace(plan_text.find("name = \"A\""), 10, "name = \"A\xe2\x80\x8b\"");
+    CHECK(located(diagnostics_of(plan_text)[0]) == "2:10: 'name' contains U+200B, an invisible or control character");
+    std::string noted = plan_with_locality;
+    noted.replace(noted.find("total = 10"), 10, "total = 10\nnote = \"\"\"one\ntwo  spaced \"\"\"");
+    CHECK(parse_plan(noted, "plan.toml").note == "one\ntwo  spaced ");
+}
+
+TEST_CASE("names are read in NFC and unique regardless of case and tone-mark placement", "[load][text]") {
+    const std::string head = "[plan]\nname = \"A\"\n\n[[milestone]]\ndeadline = 2025-12-31\ntarget = 1\n";
+    // NFD "Hồng Bàng" is stored in NFC.
+    const Plan plan = parse_plan(head + "\n[[locality]]\nname = \"Ho\xcc\x82\xcc\x80ng Ba\xcc\x80ng\"\n", "p.toml");
+    CHECK(plan.localities.at(0).name == "H\xe1\xbb\x93ng B\xc3\xa0ng");
+    // "Hoà Bình" (line 9) and "HÒA BÌNH" (line 12): one name.
+    const auto ds =
+        diagnostics_of(head +
+                       "\n[[locality]]\nname = \"Ho\xc3\xa0 B\xc3\xacnh\"\n\n[[locality]]\nname = \"H\xc3\x92"
+                       "A B\xc3\x8cNH\"\n");
+    REQUIRE(ds.size() == 1);
+    CHECK(located(ds[0]) ==
+          "12:8: duplicate locality name 'H\xc3\x92"
+          "A B\xc3\x8cNH'");
+    CHECK(ds[0].hint ==
+          "it is the name 'Ho\xc3\xa0 B\xc3\xacnh' of line 9 but for letter case or the place of a tone "
+          "mark; names must be unique");
+    // Cẩm Giang and Cẩm Giàng differ in a tone: two names.
+    CHECK(parse_plan(head + "\n[[locality]]\nname = \"C\xe1\xba\xa9m Giang\"\n\n[[locality]]\nname = \"C\xe1\xba\xa9m "
+                            "Gi\xc3\xa0ng\"\n",
+                     "p.toml")
+              .localities.size() == 2);
+}
+
+TEST_CASE("uniqueness is judged for a locality with another error too", "[load][text]") {
+    const std::string head = "[plan]\nname = \"A\"\n\n[[milestone]]\ndeadline = 2025-12-31\ntarget = 1\n";
+    const auto ds = diagnostics_of(head +
+                                   "\n[[locality]]\nid = \"1\"\nname = \"B\"\nrevoked = 2025-01-01\n"
+                                   "\n[[locality]]\nid = \"1\"\nname = \"B\"\n");
+    REQUIRE(ds.size() == 3);
+    CHECK(located(ds[0]) == "11:11: revoked on 2025-01-01 before it was ever certified");
+    CHECK(located(ds[1]) == "14:6: duplicate locality id '1'");
+    CHECK(located(ds[2]) == "15:8: duplicate locality name 'B'");
+}
+
+TEST_CASE("declared kinds: every locality has one of them, with did you mean", "[load][kinds]") {
+    const std::string head =
+        "[plan]\nname = \"A\"\nkinds = [\"x\xc3\xa3\", \"ph\xc6\xb0\xe1\xbb\x9dng\"]\n\n"
+        "[[milestone]]\ndeadline = 2025-12-31\ntarget = 1\n";
+    const Plan ok = parse_plan(head + "\n[[locality]]\nname = \"B\"\nkind = \"x\xc3\xa3\"\n", "p.toml");
+    CHECK(ok.kinds == std::vector<std::string>{"x\xc3\xa3", "ph\xc6\xb0\xe1\xbb\x9dng"});
+    const auto ds = diagnostics_of(head + "\n[[locality]]\nname = \"B\"\nkind = \"X\xc3\xa3\"\n");
+    REQUIRE(ds.size() == 1);
+    CHECK(located(ds[0]) == "11:8: kind 'X\xc3\xa3' is not one of the plan's kinds");
+    CHECK(ds[0].hint == "did you mean 'x\xc3\xa3'? [plan] kinds lists: \"x\xc3\xa3\", \"ph\xc6\xb0\xe1\xbb\x9dng\"");
+    const auto twice = diagnostics_of(
+        "[plan]\nname = \"A\"\nkinds = [\"a\", \"a\"]\ntotal = 1\n\n[[milestone]]\ndeadline = 2025-12-31\ntarget = "
+        "1\n");
+    REQUIRE_FALSE(twice.empty());
+    CHECK(located(twice[0]) == "3:15: kind 'a' is listed twice");
 }
