@@ -36,7 +36,7 @@ struct Placed {
     SourcePos name_pos;
     SourcePos id_pos;    // meaningful when the locality's id is not empty
     SourcePos kind_pos;  // meaningful when the locality's kind is not empty
-    std::uint64_t name_hash = 0;
+    std::uint32_t name_hash = 0;
     bool ok = false;
 };
 
@@ -232,7 +232,9 @@ class PlanAssembler {
                 if (places[k].name_pos.line != 0) {
                     // Equal names are the common case of a duplicate; equal
                     // keys of different names are compared on their keys.
-                    const std::size_t name_at = names.insert(places[k].name_hash, k, [&](std::size_t i) {
+                    // The 32-bit hash spread to 64 bits: FirstSeen uses its high half as a tag.
+                    const std::uint64_t h = places[k].name_hash * 0x9E3779B97F4A7C15ull;
+                    const std::size_t name_at = names.insert(h, k, [&](std::size_t i) {
                         return places[i].name_hash == places[k].name_hash &&
                                (locs[i].name == locs[k].name ||
                                 identity_key(locs[i].name) == identity_key(locs[k].name));

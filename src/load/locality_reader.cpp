@@ -130,7 +130,7 @@ LocalityDraft read_locality(TomlContext& cx, const toml::table& table) {
             if (!cx.check_text(*nodes.name, "name", *name, TextRule::label)) ok = false;
             loc.name = to_nfc(*name);
             draft.name_pos = cx.pos(nodes.name->source());
-            draft.name_hash = std::hash<std::string>{}(identity_key(loc.name));
+            draft.name_hash = identity_hash(loc.name);
         }
     } else {
         ok = false;

@@ -16,7 +16,7 @@ struct LocalityDraft {
     SourcePos id_pos;    // meaningful when locality.id is not empty
     SourcePos kind_pos;  // meaningful when locality.kind is not empty
     // identity_key(name) hashed, for the uniqueness of names (unicode.hpp).
-    std::uint64_t name_hash = 0;
+    std::uint32_t name_hash = 0;
 };
 
 // The locality of `table`, its name, id and kind in NFC. Its name and id are

@@ -60,32 +60,67 @@ std::string to_nfc(std::string_view text) {
     return mapped(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 }
 
-std::string identity_key(std::string_view text) {
-    if (is_ascii(text)) {
-        std::string out(text);
-        for (char& c : out)
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        return out;
-    }
-    const std::string folded = mapped(text, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD);
-    // Each word's tone marks moved to its end, in code point order.
-    std::string out, tones;
+namespace {
+
+// The code points of identity_key(text), each given to `out`: NFD, case
+// folded, each word's tone marks moved to its end in code point order. Text
+// that is surely NFC is decomposed one code point at a time (no allocation):
+// its precomposed Latin letters never reorder across code points.
+template <typename Out>
+void identity_sequence(std::string_view text, Out&& out) {
+    unsigned tones = 0;  // bit k: tone mark U+0300 + k present in the word
     auto end_word = [&] {
-        std::sort(tones.begin(), tones.end());
-        for (char c : tones) append_utf8(out, static_cast<char32_t>(static_cast<unsigned char>(c)) + 0x0300);
-        tones.clear();
+        for (char32_t k = 0; tones; ++k, tones >>= 1)
+            if (tones & 1u) out(0x0300 + k);
     };
-    for (std::size_t i = 0; i < folded.size();) {
-        const char32_t c = next_code_point(folded, i);
+    auto take = [&](char32_t c) {
         if (is_tone_mark(c)) {
-            tones += static_cast<char>(c - 0x0300);
+            tones |= 1u << (c - 0x0300);
+            return;
+        }
+        if (c < 0x80 ? !((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : !is_letter_or_mark(c)) end_word();
+        out(c);
+    };
+    if (!surely_nfc(text)) {
+        const std::string folded = mapped(text, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD);
+        for (std::size_t i = 0; i < folded.size();) take(next_code_point(folded, i));
+        end_word();
+        return;
+    }
+    for (std::size_t i = 0; i < text.size();) {
+        const char32_t c = next_code_point(text, i);
+        if (c < 0x80) {
+            take(c >= 'A' && c <= 'Z' ? c + 32 : c);
             continue;
         }
-        if (!is_letter_or_mark(c)) end_word();
-        append_utf8(out, c);
+        utf8proc_int32_t buffer[8];
+        int boundclass = 0;
+        const auto n = utf8proc_decompose_char(static_cast<utf8proc_int32_t>(c), buffer, 8,
+                                               static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD),
+                                               &boundclass);
+        for (utf8proc_ssize_t k = 0; k < n && k < 8; ++k) take(static_cast<char32_t>(buffer[k]));
     }
     end_word();
+}
+
+}  // namespace
+
+std::string identity_key(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + 8);
+    identity_sequence(text, [&](char32_t c) { append_utf8(out, c); });
     return out;
+}
+
+std::uint32_t identity_hash(std::string_view text) {
+    std::uint32_t h = 2166136261u;  // FNV-1a over the code points
+    identity_sequence(text, [&](char32_t c) {
+        for (int k = 0; k < 4; ++k) {
+            h ^= static_cast<std::uint32_t>(c >> (8 * k)) & 0xFFu;
+            h *= 16777619u;
+        }
+    });
+    return h;
 }
 
 std::string fold_for_search(std::string_view text) {
@@ -114,6 +149,8 @@ std::optional<BadCharacter> find_bad_character(std::string_view text, bool allow
         const char32_t c = next_code_point(text, i);
         if (c >= 0x20 && c < 0x7F) continue;
         if (allow_line_breaks && (c == '\n' || c == '\r')) continue;
+        // The precomposed Latin letters (Vietnamese): fine but for U+00A0 and U+00AD.
+        if ((c > 0xAD && c < 0x0250) || (c >= 0x1E00 && c <= 0x1EFF)) continue;
         const auto cp = static_cast<utf8proc_int32_t>(c);
         const auto category = utf8proc_category(cp);
         const bool space = category == UTF8PROC_CATEGORY_ZS;

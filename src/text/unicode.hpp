@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,6 +28,9 @@ std::string to_nfc(std::string_view text);
 // style "Hòa", "Thủy"). Names that differ in a letter or a tone are not equal
 // ("Cẩm Giang" and "Cẩm Giàng").
 std::string identity_key(std::string_view text);
+
+// A hash of identity_key(text), computed without building it.
+std::uint32_t identity_hash(std::string_view text);
 
 // The form a name is looked up by as people type it without care: case
 // folded, every diacritic removed, đ as d, runs of spaces as one, no
