@@ -20,6 +20,7 @@ struct Options {
     Format format = Format::table;
     Judge judge = Judge::all;
     ColorMode color = ColorMode::automatic;
+    bool wide = false;  // no fitting to the terminal's width
 };
 
 }  // namespace ontrack

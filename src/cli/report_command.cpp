@@ -9,9 +9,9 @@ namespace ontrack {
 ReportCommand::ReportCommand(CLI::App& app) {
     app.add_option("FILE", files_, tr("The plan (TOML); - reads standard input; several plans add a roll-up"))
         ->option_text("...");
-    app.add_option("--as-of", as_of_, tr("Report as of this day (default: today)"))
+    app.add_option("--as-of", as_of_, tr("Report as of this day, YYYY-MM-DD or dd/mm/yyyy (default: today)"))
         ->check(iso_date_validator())
-        ->option_text("YYYY-MM-DD");
+        ->option_text(tr("DATE"));
     app.add_option("--format,-f", format_, tr("Output format"))
         ->check(CLI::IsMember({"table", "json", "csv", "markdown", "html"}))
         ->option_text("{table,json,csv,markdown,html}=table");
@@ -27,7 +27,7 @@ ReportCommand::ReportCommand(CLI::App& app) {
         ->option_text("{kind,id,name}");
     app.add_option("--since", since_, tr("What changed between this day and the as-of day"))
         ->check(iso_date_validator())
-        ->option_text("YYYY-MM-DD");
+        ->option_text(tr("DATE"));
     app.add_option("--list", list_, tr("List the localities themselves"))
         ->check(CLI::IsMember({"uncovered", "overdue", "revoked", "covered"}))
         ->option_text("{uncovered,overdue,revoked,covered}");
@@ -44,6 +44,7 @@ ReportCommand::ReportCommand(CLI::App& app) {
             ->check(CLI::IsMember({"auto", "always", "never"}))
             ->option_text("{auto,always,never}=auto");
     app.add_flag("--no-color", no_color_, tr("Same as --color=never"))->excludes(color);
+    app.add_flag("--wide", wide_, tr("Do not wrap wide tables to the terminal's width"));
 }
 
 int ReportCommand::run() const {
@@ -53,23 +54,28 @@ int ReportCommand::run() const {
     options.output = output_;
     options.format = *parse_format(format_);
     AnalysisRequest& request = options.analysis;
-    request.as_of = as_of_.empty() ? today_local() : *parse_iso_date(as_of_);
+    request.as_of = as_of_.empty() ? today_local() : *parse_date(as_of_);
     request.window_months = window_;
     if (!by_.empty()) request.by = parse_by_field(by_);
     if (!list_.empty()) request.list = parse_list_kind(list_);
     if (!since_.empty()) {
-        request.since = parse_iso_date(since_);
+        request.since = parse_date(since_);
         if (*request.since >= request.as_of)
-            throw CLI::ValidationError("--since",
-                                       trf("{} is not before the as-of day {}", since_, to_iso(request.as_of)));
+            throw CLI::ValidationError("--since", trf("{} is not before the as-of day {}", human_date(*request.since),
+                                                      human_date(request.as_of)));
     }
     request.forecast = forecast_;
     request.explain = explain_;
     request.chart = chart_ || options.format == Format::html;
-    if (options.format == Format::csv && (!by_.empty()) + (!list_.empty()) + (!since_.empty()) > 1)
-        throw CLI::ValidationError("--format csv", tr("csv holds one table: give only one of --by, --list, --since"));
+    if (chart_ && options.format != Format::table && options.format != Format::html)
+        throw CLI::ValidationError("--chart",
+                                   trf("the chart is drawn in the table and html formats only, not in {}", format_));
+    if (options.format == Format::csv && (!by_.empty()) + (!list_.empty()) + (!since_.empty()) + explain_ > 1)
+        throw CLI::ValidationError("--format csv",
+                                   tr("csv holds one table: give only one of --by, --list, --since, --explain"));
     if (options.format == Format::html && files_.size() > 1)
         throw CLI::ValidationError("--format html", tr("the html page shows one plan; give one FILE"));
+    options.wide = wide_;
     options.judge = upcoming_only_ ? Judge::upcoming : Judge::all;
     const std::string color = no_color_ ? "never" : color_;
     options.color = color == "always" ? ColorMode::always : color == "never" ? ColorMode::never : ColorMode::automatic;

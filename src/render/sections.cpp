@@ -142,7 +142,7 @@ Section listing_section(const Analysis& a) {
     s.title = trf("Localities: {} ({})", tr(to_string(l.kind)), count(static_cast<std::int64_t>(l.rows.size())));
     s.header = {tr("Locality"), tr("Id"), tr("Kind")};
     s.right = {false, false, false};
-    const bool planned = l.kind == ListKind::uncovered || l.kind == ListKind::overdue;
+    const bool planned = l.kind == ListKind::uncovered || l.kind == ListKind::overdue || l.kind == ListKind::revoked;
     const bool certified = l.kind == ListKind::covered || l.kind == ListKind::revoked;
     const bool revoked = l.kind == ListKind::revoked;
     if (planned) s.header.push_back(tr("Planned"));
