@@ -37,11 +37,11 @@ int ImportCommand::run() const {
     const ImportPlan import = plan_import(plan, read_input_file(records_, InputKind::csv), records_);
     for (const ImportAddition& a : import.additions)
         fmt::print("{}\n", trf("{}:{}: add: {}{}: {} {}", records_, a.line, a.locality_name,
-                               a.locality_id.empty() ? "" : fmt::format(" ({})", a.locality_id), tr(a.event.c_str()),
-                               to_iso(a.date)));
+                               a.locality_id.empty() ? "" : fmt::format(" ({})", a.locality_id),
+                               (a.event == "planned" ? tr("planned") : tr(a.event.c_str())), human_date(a.date)));
     for (const ImportAddition& a : import.already_recorded)
         fmt::print("{}\n", trf("{}:{}: already recorded: {}: {} {}", records_, a.line, a.locality_name,
-                               tr(a.event.c_str()), to_iso(a.date)));
+                               (a.event == "planned" ? tr("planned") : tr(a.event.c_str())), human_date(a.date)));
     fmt::print("{}\n", trf("{} to add, {} already recorded{}", import.additions.size(), import.already_recorded.size(),
                            apply_ || import.additions.empty() ? "" : tr("; run again with --apply to add them")));
     if (!apply_ || import.additions.empty()) return 0;
