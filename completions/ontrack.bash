@@ -55,7 +55,7 @@ _ontrack() {
     local commands="check record init import"
     local common_opts="--lang --help -h"
     local report_opts="--as-of --format -f --output -o --bom --upcoming-only --color --no-color --window --by --since
-        --list --chart --forecast --explain --version $common_opts"
+        --list --chart --forecast --explain --wide --version $common_opts"
     local record_opts="--id --name --certified --revoked --planned --allow-future --lock-timeout $common_opts"
     local init_opts="--units --milestone --name --source --output -o --force --lock-timeout $common_opts"
     local import_opts="--plan --apply --allow-future --lock-timeout $common_opts"

@@ -2,10 +2,41 @@
 // the subcommands, parsed; the chosen command runs.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <string_view>
+#include <vector>
+
 #include "commands.hpp"
 #include "i18n.hpp"
+#include "suggest.hpp"
 
 namespace ontrack {
+namespace {
+
+// An unknown --option: "did you mean" the closest option of the command it
+// was given to (or of any command), as a usage error; nothing when none is near.
+void suggest_option(CLI::App& app, int argc, char** argv) {
+    CLI::App* command = &app;
+    for (CLI::App* sub : app.get_subcommands({}))
+        if (sub->parsed()) command = sub;
+    std::vector<std::string> names;
+    for (const CLI::App* owner : {&app, command})
+        for (const CLI::Option* option : owner->get_options())
+            for (const std::string& name : option->get_lnames()) names.push_back("--" + name);
+    std::vector<std::string_view> candidates(names.begin(), names.end());
+    for (int k = 1; k < argc; ++k) {
+        const std::string_view arg = argv[k];
+        if (arg == "--") break;
+        if (arg.size() < 3 || arg.substr(0, 2) != "--") continue;
+        const std::string_view name = arg.substr(0, arg.find('='));
+        if (std::find(candidates.begin(), candidates.end(), name) != candidates.end()) continue;
+        const std::string near = closest_match(name, candidates);
+        if (!near.empty())
+            throw CLI::ValidationError(std::string(name), trf("unknown option (did you mean {}?)", near));
+    }
+}
+
+}  // namespace
 
 int run_command_line(int argc, char** argv) {
     CLI::App app{tr("Is the plan to make every locality drug-free on track? Reads a TOML plan and reports, for each\n"
@@ -42,6 +73,9 @@ int run_command_line(int argc, char** argv) {
             return app.exit(e);
         } catch (const CLI::CallForVersion& e) {
             return app.exit(e);
+        } catch (const CLI::ExtrasError&) {
+            suggest_option(app, argc, argv);
+            throw;
         }
         if (!lang.empty()) set_language(*parse_lang(lang));
         const int status = check.chosen()    ? check.run()

@@ -34,9 +34,9 @@ CLI::Validator iso_date_validator() {
     return CLI::Validator(
         [](std::string& text) {
             std::string why;
-            return parse_iso_date(text, &why) ? std::string() : trf("'{}' is not a date: {}", text, tr(why.c_str()));
+            return parse_date(text, &why) ? std::string() : trf("'{}' is not a date: {}", text, tr(why.c_str()));
         },
-        "YYYY-MM-DD");
+        tr("DATE"));
 }
 
 void add_lock_timeout_option(CLI::App& command, double& seconds) {

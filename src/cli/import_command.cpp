@@ -45,11 +45,11 @@ int ImportCommand::run() const {
                        import.trimmed_rows, records_, import.first_trimmed_line, import.trimmed_rows));
     for (const ImportAddition& a : import.additions)
         fmt::print("{}\n", trf("{}:{}: add: {}{}: {} {}", records_, a.line, a.locality_name,
-                               a.locality_id.empty() ? "" : fmt::format(" ({})", a.locality_id), tr(a.event.c_str()),
-                               to_iso(a.date)));
+                               a.locality_id.empty() ? "" : fmt::format(" ({})", a.locality_id),
+                               (a.event == "planned" ? tr("planned") : tr(a.event.c_str())), human_date(a.date)));
     for (const ImportAddition& a : import.already_recorded)
         fmt::print("{}\n", trf("{}:{}: already recorded: {}: {} {}", records_, a.line, a.locality_name,
-                               tr(a.event.c_str()), to_iso(a.date)));
+                               (a.event == "planned" ? tr("planned") : tr(a.event.c_str())), human_date(a.date)));
     fmt::print("{}\n", trf("{} to add, {} already recorded{}", import.additions.size(), import.already_recorded.size(),
                            apply_ || import.additions.empty() ? "" : tr("; run again with --apply to add them")));
     if (!apply_ || import.additions.empty()) return 0;

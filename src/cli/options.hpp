@@ -20,8 +20,9 @@ struct Options {
     Format format = Format::table;
     Judge judge = Judge::all;
     ColorMode color = ColorMode::automatic;
-    bool bom = false;  // csv: a UTF-8 byte order mark first
+    bool bom = false;             // csv: a UTF-8 byte order mark first
     bool as_of_is_today = false;  // no --as-of: events after it are warned about
+    bool wide = false;            // no fitting to the terminal's width
 };
 
 }  // namespace ontrack

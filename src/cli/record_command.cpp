@@ -16,15 +16,17 @@ RecordCommand::RecordCommand(CLI::App& app) {
     command_->add_option("FILE", file_, tr("The plan to edit"))->required()->option_text(tr("REQUIRED"));
     auto* id = command_->add_option("--id", id_, tr("The locality's id (official unit code)"))->option_text(tr("CODE"));
     command_->add_option("--name", name_, tr("The locality's name"))->excludes(id)->option_text(tr("NAME"));
-    auto* certified = command_->add_option("--certified", certified_, tr("Certified drug-free on this day"))
-                          ->check(iso_date_validator())
-                          ->option_text("YYYY-MM-DD");
+    auto* certified =
+        command_
+            ->add_option("--certified", certified_, tr("Certified drug-free on this day (YYYY-MM-DD or dd/mm/yyyy)"))
+            ->check(iso_date_validator())
+            ->option_text(tr("DATE"));
     auto* revoked = command_->add_option("--revoked", revoked_, tr("Recognition withdrawn on this day"))
                         ->check(iso_date_validator())
-                        ->option_text("YYYY-MM-DD");
+                        ->option_text(tr("DATE"));
     auto* planned = command_->add_option("--planned", planned_, tr("The day its next certification is planned"))
                         ->check(iso_date_validator())
-                        ->option_text("YYYY-MM-DD");
+                        ->option_text(tr("DATE"));
     command_->add_flag("--allow-future", allow_future_,
                        tr("Accept a certified or revoked date after today (a date still to come is --planned)"));
     certified->excludes(revoked)->excludes(planned);
@@ -43,7 +45,7 @@ int RecordCommand::run() const {
     request.kind = !certified_.empty() ? EditKind::certified
                    : !revoked_.empty() ? EditKind::revoked
                                        : EditKind::planned;
-    request.date = *parse_iso_date(day);
+    request.date = *parse_date(day);
     if (request.kind != EditKind::planned) refuse_future(request.date, today(), allow_future_, day);
     // One writer at a time, from reading the plan to replacing it.
     FileReplacement target(file_, lock_wait(lock_timeout_));

@@ -11,9 +11,9 @@ namespace ontrack {
 ReportCommand::ReportCommand(CLI::App& app) {
     app.add_option("FILE", files_, tr("The plan (TOML); - reads standard input; several plans add a roll-up"))
         ->option_text("...");
-    app.add_option("--as-of", as_of_, tr("Report as of this day (default: today)"))
+    app.add_option("--as-of", as_of_, tr("Report as of this day, YYYY-MM-DD or dd/mm/yyyy (default: today)"))
         ->check(iso_date_validator())
-        ->option_text("YYYY-MM-DD");
+        ->option_text(tr("DATE"));
     format_option_ =
         app.add_option("--format,-f", format_,
                        tr("Output format (default: from the --output file's extension .xlsx .html .csv .json .md, "
@@ -32,7 +32,7 @@ ReportCommand::ReportCommand(CLI::App& app) {
         ->option_text("{kind,id,name}");
     app.add_option("--since", since_, tr("What changed between this day and the as-of day"))
         ->check(iso_date_validator())
-        ->option_text("YYYY-MM-DD");
+        ->option_text(tr("DATE"));
     app.add_option("--list", list_, tr("List the localities themselves"))
         ->check(CLI::IsMember({"uncovered", "overdue", "revoked", "covered"}))
         ->option_text("{uncovered,overdue,revoked,covered}");
@@ -52,6 +52,7 @@ ReportCommand::ReportCommand(CLI::App& app) {
     app.add_flag("--bom", bom_,
                  tr("Put a UTF-8 byte order mark before csv, for spreadsheets that need one (xlsx is better for "
                     "people)"));
+    app.add_flag("--wide", wide_, tr("Do not wrap wide tables to the terminal's width"));
 }
 
 int ReportCommand::run() const {
@@ -70,25 +71,31 @@ int ReportCommand::run() const {
         throw CLI::ValidationError("--bom", tr("a byte order mark goes before csv only"));
     options.bom = bom_;
     AnalysisRequest& request = options.analysis;
-    request.as_of = as_of_.empty() ? today() : *parse_iso_date(as_of_);
+    request.as_of = as_of_.empty() ? today() : *parse_date(as_of_);
     options.as_of_is_today = as_of_.empty() || request.as_of == today();
     request.window_months = window_;
     if (!by_.empty()) request.by = parse_by_field(by_);
     if (!list_.empty()) request.list = parse_list_kind(list_);
     if (!since_.empty()) {
-        request.since = parse_iso_date(since_);
+        request.since = parse_date(since_);
         if (*request.since >= request.as_of)
-            throw CLI::ValidationError("--since",
-                                       trf("{} is not before the as-of day {}", since_, to_iso(request.as_of)));
+            throw CLI::ValidationError("--since", trf("{} is not before the as-of day {}", human_date(*request.since),
+                                                      human_date(request.as_of)));
     }
     request.forecast = forecast_;
     request.explain = explain_;
     request.chart = chart_ || options.format == Format::html || options.format == Format::xlsx;
     request.units = options.format == Format::xlsx;
-    if (options.format == Format::csv && (!by_.empty()) + (!list_.empty()) + (!since_.empty()) > 1)
-        throw CLI::ValidationError("--format csv", tr("csv holds one table: give only one of --by, --list, --since"));
+    if (chart_ && options.format != Format::table && options.format != Format::html && options.format != Format::xlsx)
+        throw CLI::ValidationError("--chart",
+                                   trf("the chart is drawn in the table, html and xlsx formats only, not in {}",
+                                       format_names[static_cast<int>(options.format)]));
+    if (options.format == Format::csv && (!by_.empty()) + (!list_.empty()) + (!since_.empty()) + explain_ > 1)
+        throw CLI::ValidationError("--format csv",
+                                   tr("csv holds one table: give only one of --by, --list, --since, --explain"));
     if (options.format == Format::html && files_.size() > 1)
         throw CLI::ValidationError("--format html", tr("the html page shows one plan; give one FILE"));
+    options.wide = wide_;
     options.judge = upcoming_only_ ? Judge::upcoming : Judge::all;
     const std::string color = no_color_ ? "never" : color_;
     options.color = color == "always" ? ColorMode::always : color == "never" ? ColorMode::never : ColorMode::automatic;

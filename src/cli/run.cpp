@@ -1,5 +1,6 @@
 #include "run.hpp"
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -33,6 +34,18 @@ bool use_color(ColorMode mode) {
     return ::isatty(STDOUT_FILENO) && (!no_color || !*no_color) && !(term && std::string_view(term) == "dumb");
 }
 
+std::size_t terminal_width() {
+    if (!::isatty(STDOUT_FILENO)) return 0;
+    if (const char* columns = std::getenv("COLUMNS")) {
+        char* end = nullptr;
+        const long n = std::strtol(columns, &end, 10);
+        if (end != columns && *end == '\0' && n >= 20 && n <= 10000) return static_cast<std::size_t>(n);
+    }
+    winsize size{};
+    if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col >= 20) return size.ws_col;
+    return 0;
+}
+
 int run_report(const Options& options) {
     std::vector<Plan> plans = load_plans(options.files);
     std::vector<Analysis> analyses;
@@ -60,8 +73,8 @@ int run_report(const Options& options) {
     RenderOptions render_options;
     render_options.color = to_stdout && use_color(options.color);
     render_options.bom = options.bom;
-    const std::string text =
-        render(analyses, options.format, render_options);
+    render_options.terminal_width = to_stdout && !options.wide ? terminal_width() : 0;
+    const std::string text = render(analyses, options.format, render_options);
     if (to_stdout)
         write_stdout(text);
     else

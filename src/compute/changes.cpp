@@ -55,6 +55,10 @@ Changes changes_since(const Plan& plan, Date since, Date as_of) {
             c.kind = revoked_by_as_of ? ChangeKind::recertified : ChangeKind::certified;
         out.localities.push_back(std::move(c));
     }
+    // In date order (of each locality's first event in the span), file order on the same day.
+    std::stable_sort(
+        out.localities.begin(), out.localities.end(),
+        [](const LocalityChange& a, const LocalityChange& b) { return a.events.front().date < b.events.front().date; });
     std::stable_sort(out.slipped.begin(), out.slipped.end(),
                      [](const LocalityRef& a, const LocalityRef& b) { return *a.planned < *b.planned; });
 

@@ -58,7 +58,7 @@ struct MilestoneChange {
 struct Changes {
     Date since;
     Date as_of;
-    std::vector<LocalityChange> localities;
+    std::vector<LocalityChange> localities;  // by the date of their first event after since, then file order
     std::vector<LocalityRef> slipped;
     std::vector<MilestoneChange> milestones;
 };

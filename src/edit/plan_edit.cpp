@@ -37,6 +37,16 @@ const char* key_of(EditKind kind) {
     return "certified";
 }
 
+// The event in words of the current language: "certified", vi "được công nhận".
+std::string event_word(EditKind kind) {
+    switch (kind) {
+        case EditKind::certified: return tr("certified");
+        case EditKind::revoked: return tr("revoked");
+        case EditKind::planned: return tr("planned");
+    }
+    return tr("certified");
+}
+
 // Byte offsets for toml++ positions (lines 1-based; columns 1-based, in code
 // points, a byte order mark not counted), and back.
 class TextMap {
@@ -449,11 +459,10 @@ std::string edit_section(std::string& section, const Section& where, const std::
         throw in_file(std::move(diagnostics), applied.text);
     }
     const std::string label = located_label(locality.name, locality.id);
-    const std::string key = key_of(request.kind);
-    std::string summary =
-        replaced.empty()
-            ? trf("{}: {} {} added (line {})", label, key, to_iso(request.date), line + offset)
-            : trf("{}: {} {} replaces {} (line {})", label, key, to_iso(request.date), replaced, line + offset);
+    std::string summary = replaced.empty() ? trf("{}: {} {} added (line {})", label, event_word(request.kind),
+                                                 human_date(request.date), line + offset)
+                                           : trf("{}: {} {} replaces {} (line {})", label, event_word(request.kind),
+                                                 human_date(request.date), replaced, line + offset);
     section = std::move(applied.text);
     return summary;
 }

@@ -101,7 +101,7 @@ std::optional<MilestoneSpec> parse_milestone_spec(std::string_view text, std::st
     const std::string_view target_text = trim_blanks(text.substr(eq + 1));
     MilestoneSpec spec;
     std::string reason;
-    if (const auto d = parse_iso_date(date_text, &reason)) {
+    if (const auto d = parse_date(date_text, &reason)) {
         spec.deadline = *d;
     } else {
         why = trf("the deadline '{}' is not a date: {}", date_text, tr(reason.c_str()));

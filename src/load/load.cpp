@@ -479,8 +479,15 @@ class PlanAssembler {
             return true;
         }
         if (const auto* f = node.as_floating_point()) {
-            cx_.wrong_type(node, "target", tr("a percentage string or an integer count"),
-                           trf("write a percentage in quotes: target = \"{}%\"", f->get()));
+            const double v = f->get();
+            if (v > 0 && v <= 1)
+                cx_.wrong_type(node, "target", tr("a percentage string or an integer count"),
+                               trf("write a percentage in quotes: target = \"{}%\" for a share of one ({} × 100), "
+                                   "or target = \"{}%\" if you meant {} percent",
+                                   v * 100, v, v, v));
+            else
+                cx_.wrong_type(node, "target", tr("a percentage string or an integer count"),
+                               trf("write a percentage in quotes: target = \"{}%\"", v));
             return false;
         }
         cx_.wrong_type(node, "target", tr("a percentage string or an integer count"),
@@ -527,7 +534,37 @@ class PlanAssembler {
     throw InputError(std::move(diagnostics));
 }
 
-std::string syntax_hint(std::string_view description) {
+// A date written the Vietnamese way, "certified = 31/03/2025", is no TOML
+// value: the hint shows the same day in TOML's form.
+std::string dmy_hint(std::string_view line) {
+    const auto eq = line.find('=');
+    if (eq == std::string_view::npos) return {};
+    std::string_view key = line.substr(0, eq);
+    while (!key.empty() && (key.front() == ' ' || key.front() == '\t')) key.remove_prefix(1);
+    while (!key.empty() && (key.back() == ' ' || key.back() == '\t')) key.remove_suffix(1);
+    const std::string_view value = line.substr(eq + 1);
+    auto is_part = [](char c) { return (c >= '0' && c <= '9') || c == '/'; };
+    for (std::size_t i = 0; i < value.size();) {
+        if (!is_part(value[i])) {
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < value.size() && is_part(value[j])) ++j;
+        const std::string_view token = value.substr(i, j - i);
+        if (looks_like_dmy(token)) {
+            std::string why;
+            if (const auto d = parse_date(token, &why))
+                return trf("write dates as YYYY-MM-DD, unquoted: {} = {}", key, to_iso(*d));
+            return trf("{}; write dates as YYYY-MM-DD, unquoted, e.g. {} = 2025-03-31", tr(why.c_str()), key);
+        }
+        i = j;
+    }
+    return {};
+}
+
+std::string syntax_hint(std::string_view description, std::string_view line) {
+    if (std::string dmy = dmy_hint(line); !dmy.empty()) return dmy;
     if (description.find("cannot redefine") != std::string_view::npos)
         return tr(
             "each key may appear once in a table; localities and milestones each need their own "
@@ -542,7 +579,13 @@ toml::table parse_whole(std::string_view text, const std::string& file) {
         return toml::parse(text);
     } catch (const toml::parse_error& e) {
         TomlContext cx(file, 0);
-        cx.error(cx.pos(e.source()), translate_toml_message(e.description()), syntax_hint(e.description()));
+        const auto at = cx.pos(e.source());
+        const std::string_view line = line_of(text, at.line);
+        const std::string dmy = dmy_hint(line);
+        if (!dmy.empty())
+            cx.error(at, tr("a date written as dd/mm/yyyy is not a TOML date"), dmy);
+        else
+            cx.error(at, translate_toml_message(e.description()), syntax_hint(e.description(), line));
         throw_sorted(text, std::move(cx.diagnostics()));
     }
 }

@@ -101,14 +101,15 @@ std::optional<Date> TomlContext::as_date(const toml::node& node, std::string_vie
     }
     if (const auto* s = node.as_string()) {
         std::string why;
-        const auto parsed = parse_iso_date(s->get(), &why);
+        // "2025-03-31" or "31/03/2025": the hint shows the day in TOML's form.
+        const auto parsed = parse_date(s->get(), &why);
         std::string hint;
         if (!parsed)
             hint = trf("{}; write it unquoted, e.g. {} = 2025-12-31", tr(why.c_str()), key);
         else if (in_array)
-            hint = trf("write the dates in the array unquoted: {} = [..., {}, ...]", key, s->get());
+            hint = trf("write the dates in the array unquoted: {} = [..., {}, ...]", key, to_iso(*parsed));
         else
-            hint = trf("write it unquoted: {} = {}", key, s->get());
+            hint = trf("write it unquoted: {} = {}", key, to_iso(*parsed));
         error(pos(node.source()), trf("'{}' is a date written as a string", key), std::move(hint));
         return std::nullopt;
     }

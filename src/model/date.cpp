@@ -90,6 +90,51 @@ std::optional<Date> parse_iso_date(std::string_view text, std::string* why) {
     return Date::from_ymd(parts[0], month, day);
 }
 
+bool looks_like_dmy(std::string_view text) {
+    const auto a = text.find('/');
+    if (a == std::string_view::npos) return false;
+    const auto b = text.find('/', a + 1);
+    if (b == std::string_view::npos || text.find('/', b + 1) != std::string_view::npos) return false;
+    auto digits = [](std::string_view part, std::size_t lo, std::size_t hi) {
+        if (part.size() < lo || part.size() > hi) return false;
+        for (char c : part)
+            if (c < '0' || c > '9') return false;
+        return true;
+    };
+    return digits(text.substr(0, a), 1, 2) && digits(text.substr(a + 1, b - a - 1), 1, 2) &&
+           digits(text.substr(b + 1), 4, 4);
+}
+
+std::optional<Date> parse_date(std::string_view text, std::string* why) {
+    auto fail = [&](const char* reason) -> std::optional<Date> {
+        if (why) *why = reason;
+        return std::nullopt;
+    };
+    if (text.find('/') == std::string_view::npos) {
+        std::string iso_why;
+        if (const auto d = parse_iso_date(text, &iso_why)) return d;
+        if (iso_why == "expected a date as YYYY-MM-DD") return fail(N_("expected a date as YYYY-MM-DD or dd/mm/yyyy"));
+        if (why) *why = iso_why;
+        return std::nullopt;
+    }
+    if (!looks_like_dmy(text)) return fail(N_("expected a date as YYYY-MM-DD or dd/mm/yyyy"));
+    const auto a = text.find('/');
+    const auto b = text.find('/', a + 1);
+    auto number = [](std::string_view part) {
+        int v = 0;
+        for (char c : part) v = v * 10 + (c - '0');
+        return v;
+    };
+    const int day = number(text.substr(0, a));
+    const int month = number(text.substr(a + 1, b - a - 1));
+    const int year = number(text.substr(b + 1));
+    if (year < 1) return fail(N_("the year must be 0001 to 9999"));
+    if (month < 1 || month > 12) return fail(N_("the month must be 01 to 12"));
+    if (day < 1 || static_cast<unsigned>(day) > days_in_month(year, static_cast<unsigned>(month)))
+        return fail(N_("that day does not exist in that month"));
+    return Date::from_ymd(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+}
+
 std::string to_iso(Date d) {
     const Ymd c = civil_from_days(d.days);
     return fmt::format("{:04}-{:02}-{:02}", c.y, c.m, c.d);

@@ -30,6 +30,15 @@ bool is_valid_ymd(int year, unsigned month, unsigned day);
 // and, when `why` is given, stores a short reason.
 std::optional<Date> parse_iso_date(std::string_view text, std::string* why = nullptr);
 
+// Parses a date as people write it: "YYYY-MM-DD", or the Vietnamese way
+// "dd/mm/yyyy" (also "d/m/yyyy", one or two digits for day and month, four
+// for the year). The one parser of every command-line date.
+std::optional<Date> parse_date(std::string_view text, std::string* why = nullptr);
+
+// Whether the text has the dd/mm/yyyy shape (digits and two slashes), valid
+// or not: "31/03/2025", "1/2/2025".
+bool looks_like_dmy(std::string_view text);
+
 std::string to_iso(Date d);
 
 // Today's date in the local time zone.

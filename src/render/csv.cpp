@@ -2,6 +2,7 @@
 // spreadsheet.
 #include <fmt/format.h>
 
+#include "explain.hpp"
 #include "render.hpp"
 #include "utf8.hpp"
 
@@ -75,13 +76,15 @@ constexpr const char* listing_header = "plan,list,name,id,kind,planned,certified
 constexpr const char* breakdown_header =
     "plan,field,value,count,drug_free,milestone,deadline,covered,uncovered,shortfall_share\n";
 constexpr const char* changes_header = "plan,since,as_of,name,id,change,event,date\n";
+constexpr const char* explain_header = "plan,figure,value,formula\n";
 
 const char* header_of(const Analysis& a) {
-    return a.listing     ? listing_header
-           : a.breakdown ? breakdown_header
-           : a.changes   ? changes_header
-           : a.forecast  ? forecast_header
-                         : csv_header;
+    return a.listing       ? listing_header
+           : a.breakdown   ? breakdown_header
+           : a.changes     ? changes_header
+           : a.explanation ? explain_header
+           : a.forecast    ? forecast_header
+                           : csv_header;
 }
 
 std::string rows_of(const Analysis& a) {
@@ -105,6 +108,9 @@ std::string rows_of(const Analysis& a) {
                     fmt::format("{},{},{},{},{},{},{},{}\n", plan, to_iso(a.changes->since), to_iso(a.changes->as_of),
                                 cell(ch.locality.name), cell(ch.locality.id), to_string(ch.kind),
                                 e.kind == EventKind::certified ? "certified" : "revoked", to_iso(e.date));
+    } else if (a.explanation) {
+        for (const ExplainLine& line : explain_lines(a.report, *a.explanation))
+            out += fmt::format("{},{},{},{}\n", plan, cell(line.label), cell(line.value), cell(line.formula));
     } else if (a.forecast) {
         out += forecast_rows(a);
     } else {

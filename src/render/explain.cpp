@@ -97,9 +97,8 @@ ExplainLine word(const Report& r, const Explained& e) {
             break;
         case Figure::required:
             label = label_of(r, e);
-            formula = e.form == Form::count_target
-                          ? trf("count target = {}", s(0))
-                          : fmt::format("ceil({} × {} / 100) = ceil({}) = {}", s(0), s(1), s(2), s(3));
+            formula = e.form == Form::count_target ? trf("count target = {}", s(0))
+                                                   : fmt::format("⌈{} × {} / 100⌉ = ⌈{}⌉ = {}", s(0), s(1), s(2), s(3));
             break;
         case Figure::covered:
             label = label_of(r, e);
@@ -110,7 +109,8 @@ ExplainLine word(const Report& r, const Explained& e) {
             break;
         case Figure::shortfall:
             label = label_of(r, e);
-            formula = fmt::format("max(0, {} − {}) = {}", s(0), s(1), s(2));
+            formula = integer(t[0]) > integer(t[1]) ? fmt::format("{} − {} = {}", s(0), s(1), s(2))
+                                                    : fmt::format("{} − {} ≤ 0 → {}", s(0), s(1), s(2));
             break;
         case Figure::verdict:
             label = label_of(r, e);
@@ -166,8 +166,8 @@ ExplainLine word(const Report& r, const Explained& e) {
             break;
         case Figure::projected:
             label = label_of(r, e);
-            formula = fmt::format("{} + floor({} × {} / {}) = {} + floor({}/{}) = {} + {} = {}", s(0),
-                                  signed_text(t[1]), s(2), s(3), s(4), s(5), s(6), s(7), signed_text(t[8]), s(9));
+            formula = fmt::format("{} + ⌊{} × {} / {}⌋ = {} + ⌊{}/{}⌋ = {} + {} = {}", s(0), signed_text(t[1]), s(2),
+                                  s(3), s(4), s(5), s(6), s(7), signed_text(t[8]), s(9));
             if (e.form == Form::clamped) formula += trf(", clamped to [0, {}] = {}", s(10), s(11));
             break;
         case Figure::reached:
@@ -179,9 +179,9 @@ ExplainLine word(const Report& r, const Explained& e) {
                 formula = trf("pace {} ≤ 0 and drug-free now {} < required {}", s(0), s(1), s(2));
             } else {
                 if (e.form == Form::after_calendar) value = tr("after 9999-12-31");
-                formula = trn("{} + ceil(({} − {}) × {} / {}) days = {} + {} day",
-                              "{} + ceil(({} − {}) × {} / {}) days = {} + {} days", plural_of(t[6]), s(0), s(1), s(2),
-                              s(3), s(4), s(5), s(6));
+                formula = trn("{} + ⌈({} − {}) × {} / {}⌉ days = {} + {} day",
+                              "{} + ⌈({} − {}) × {} / {}⌉ days = {} + {} days", plural_of(t[6]), s(0), s(1), s(2), s(3),
+                              s(4), s(5), s(6));
             }
             break;
         case Figure::ratio:
@@ -223,7 +223,7 @@ ExplainLine word(const Report& r, const Explained& e) {
             switch (state) {
                 case SafetyBuffer::State::below:
                     value = buffer_words(state, 0, integer(t[2]));
-                    formula = fmt::format("ceil({}) − {} = {}", s(0), s(1), s(2));
+                    formula = fmt::format("⌈{}⌉ − {} = {}", s(0), s(1), s(2));
                     break;
                 case SafetyBuffer::State::safe:
                     value = buffer_words(state, integer(t[4]), 0);

@@ -78,7 +78,9 @@ Section breakdown_section(const Analysis& a) {
     const Breakdown& b = *a.breakdown;
     Section s;
     s.title = trf("By {}", tr(to_string(b.field)));
-    s.header = {tr(to_string(b.field)), tr("Units"), tr("Drug-free")};
+    std::string field = tr(to_string(b.field));
+    if (!field.empty() && field[0] >= 'a' && field[0] <= 'z') field[0] = static_cast<char>(field[0] - 'a' + 'A');
+    s.header = {field, tr("Units"), tr("Drug-free")};
     s.right = {false, true, true};
     for (std::size_t k = 0; k < a.report.milestones.size(); ++k) {
         const std::string deadline = human_date(a.report.milestones[k].deadline);
@@ -114,7 +116,10 @@ std::vector<Section> changes_sections(const Analysis& a) {
         for (const Event& e : ch.events)
             events += (events.empty() ? "" : ", ") +
                       trf(e.kind == EventKind::certified ? "certified {}" : N_("revoked {}"), human_date(e.date));
-        loc.rows.push_back({locality_label(ch.locality), tr(to_string(ch.kind)), events});
+        const std::string kind = ch.kind != ChangeKind::changed_and_back ? tr(to_string(ch.kind))
+                                 : ch.was_drug_free                      ? tr("revoked, then re-certified")
+                                                                         : tr("certified, then revoked");
+        loc.rows.push_back({locality_label(ch.locality), kind, events});
     }
     if (c.localities.empty()) loc.notes.push_back(tr("No locality was certified or revoked."));
     Section slipped;
@@ -142,7 +147,7 @@ Section listing_section(const Analysis& a) {
     s.title = trf("Localities: {} ({})", tr(to_string(l.kind)), count(static_cast<std::int64_t>(l.rows.size())));
     s.header = {tr("Locality"), tr("Id"), tr("Kind")};
     s.right = {false, false, false};
-    const bool planned = l.kind == ListKind::uncovered || l.kind == ListKind::overdue;
+    const bool planned = l.kind == ListKind::uncovered || l.kind == ListKind::overdue || l.kind == ListKind::revoked;
     const bool certified = l.kind == ListKind::covered || l.kind == ListKind::revoked;
     const bool revoked = l.kind == ListKind::revoked;
     if (planned) s.header.push_back(tr("Planned"));

@@ -130,8 +130,8 @@ std::string cell_text(std::string_view text) {
 // column measured as it goes.
 class Sheet {
    public:
-    Sheet(lxw_workbook* book, lxw_worksheet* sheet, const std::map<std::string, lxw_format*>& formats)
-        : book_(book), sheet_(sheet), formats_(&formats) {}
+    Sheet(lxw_worksheet* sheet, const std::map<std::string, lxw_format*>& formats)
+        : sheet_(sheet), formats_(&formats) {}
 
     lxw_worksheet* get() const { return sheet_; }
     lxw_row_t row() const { return row_; }
@@ -192,7 +192,6 @@ class Sheet {
         w = std::max(w, static_cast<double>(width));
     }
 
-    lxw_workbook* book_;
     lxw_worksheet* sheet_;
     const std::map<std::string, lxw_format*>* formats_;
     std::map<lxw_col_t, double> widths_;
@@ -285,7 +284,7 @@ class Workbook {
     Sheet add_claimed_sheet(const std::string& name) {
         lxw_worksheet* sheet = lxw().workbook_add_worksheet(book_, name.c_str());
         if (!sheet) throw std::logic_error("xlsx: a sheet name libxlsxwriter refused: " + name);
-        return Sheet(book_, sheet, formats_);
+        return Sheet(sheet, formats_);
     }
     lxw_workbook* get() const { return book_; }
 

@@ -71,25 +71,32 @@ TEST_CASE("Changes since DATE classify each locality", "[changes]") {
     const Changes c = changes_since(changes_plan(), since, as_of);
     CHECK(c.since == since);
     CHECK(c.as_of == as_of);
-    // Plan order: A, B, C, D, E, H, M; F, G, I and the planned-only ones are unchanged.
+    // In date order of the first event after DATE, plan order on one day: C, D, E (2025-02-01), A (03-01),
+    // B (04-01), M (04-10), H (06-30); F, G, I and the planned-only ones are unchanged.
     REQUIRE(c.localities.size() == 7);
     std::vector<std::string> got;
     for (const auto& l : c.localities) got.push_back(l.locality.name);
-    CHECK(got == std::vector<std::string>{"A", "B", "C", "D", "E", "H", "M"});
+    CHECK(got == std::vector<std::string>{"C", "D", "E", "A", "B", "M", "H"});
+    auto at = [&](const char* name) -> const LocalityChange& {
+        for (const auto& l : c.localities)
+            if (l.locality.name == name) return l;
+        FAIL("no " << name);
+        return c.localities.front();
+    };
 
-    const LocalityChange& a = c.localities[0];
+    const LocalityChange& a = at("A");
     CHECK(a.kind == ChangeKind::certified);
     CHECK_FALSE(a.was_drug_free);
     CHECK(a.is_drug_free);
     REQUIRE(a.events.size() == 1);
     CHECK(a.events[0].date == day(2025, 3, 1));
 
-    const LocalityChange& b = c.localities[1];
+    const LocalityChange& b = at("B");
     CHECK(b.kind == ChangeKind::recertified);  // its revocation was on 2024-06-01, before DATE
     REQUIRE(b.events.size() == 1);             // only the events in (DATE, as-of]
     CHECK(b.events[0].date == day(2025, 4, 1));
 
-    const LocalityChange& cc = c.localities[2];
+    const LocalityChange& cc = at("C");
     CHECK(cc.kind == ChangeKind::revoked);
     CHECK(cc.was_drug_free);
     CHECK_FALSE(cc.is_drug_free);
@@ -97,18 +104,18 @@ TEST_CASE("Changes since DATE classify each locality", "[changes]") {
     CHECK(cc.events[0].kind == EventKind::revoked);
     CHECK(cc.events[0].date == day(2025, 2, 1));
 
-    const LocalityChange& d = c.localities[3];
+    const LocalityChange& d = at("D");
     CHECK(d.kind == ChangeKind::recertified);  // certified, revoked and certified again within the period
     CHECK(d.events.size() == 3);
 
-    const LocalityChange& e = c.localities[4];
+    const LocalityChange& e = at("E");
     CHECK(e.kind == ChangeKind::changed_and_back);
     CHECK(e.was_drug_free);
     CHECK(e.is_drug_free);
     CHECK(e.events.size() == 2);
 
-    CHECK(c.localities[5].kind == ChangeKind::certified);  // H, certified on as-of itself
-    CHECK(c.localities[6].kind == ChangeKind::certified);  // M
+    CHECK(at("H").kind == ChangeKind::certified);  // H, certified on as-of itself
+    CHECK(at("M").kind == ChangeKind::certified);  // M
     CHECK(std::string(to_string(ChangeKind::recertified)) == "re-certified");
     CHECK(std::string(to_string(ChangeKind::changed_and_back)) == "changed and back");
 }

@@ -233,11 +233,18 @@ TEST_CASE("milestone specs with a percentage or a count", "[roster]") {
     CHECK(m.target.percent.units == 100);
 }
 
+TEST_CASE("a milestone's deadline may be written dd/mm/yyyy", "[roster]") {
+    CHECK(spec("31/12/2025=30%").deadline == ontrack::Date::from_ymd(2025, 12, 31));
+    CHECK(spec("1/6/2027=52").deadline == ontrack::Date::from_ymd(2027, 6, 1));
+}
+
 TEST_CASE("bad milestone specs say why", "[roster]") {
     CHECK_THAT(spec_error("2025-12-31"), Contains("DEADLINE=TARGET"));
     CHECK_THAT(spec_error("2025-13-01=30%"), Contains("the month must be 01 to 12"));
     CHECK_THAT(spec_error("2025-02-30=30%"), Contains("that day does not exist"));
-    CHECK_THAT(spec_error("31/12/2025=30%"), Contains("YYYY-MM-DD"));
+    CHECK_THAT(spec_error("31/12/2025x=30%"), Contains("YYYY-MM-DD or dd/mm/yyyy"));
+    CHECK_THAT(spec_error("31/13/2025=30%"), Contains("the month must be 01 to 12"));
+    CHECK_THAT(spec_error("30/02/2025=30%"), Contains("that day does not exist"));
     CHECK_THAT(spec_error("=30%"), Contains("not a date"));
     CHECK_THAT(spec_error("2025-12-31=0%"), Contains("more than 0%"));
     CHECK_THAT(spec_error("2025-12-31=101%"), Contains("at most 100%"));

@@ -684,7 +684,7 @@ TEST_CASE("record messages and the safety buffer are in Vietnamese", "[i18n]") {
         request.name.clear();
         request.id = "101";
         CHECK(ontrack::add_event(text, "plan.toml", request).summary ==
-              "An Bien (101): đã thêm revoked 2025-02-01 (dòng 13)");
+              "An Bien (101): đã ghi nhận bị thu hồi công nhận ngày 01/02/2025 (dòng 13)");
     }
     SECTION("buffer_text keeps the numbers and drops the English plural") {
         ontrack::SafetyBuffer b;

@@ -101,12 +101,12 @@ TEST_CASE("toml++ errors are translated whole: scope, detail and the phrases in 
     CHECK(redefine == "Error while parsing table header: cannot redefine existing table 'a'");
     CHECK(month == "Error while parsing date: expected month between 1 and 12 (inclusive), saw 13");
     LanguageScope vi(Lang::vi);
-    CHECK(translate_toml_message(digit) == "Lỗi khi đọc số nguyên thập phân: cần chữ số, nhưng gặp 'x'");
+    CHECK(translate_toml_message(digit) == "không đọc được số nguyên thập phân: cần chữ số, nhưng gặp 'x'");
     CHECK(translate_toml_message(closing) ==
-          "Lỗi khi đọc bảng nội dòng: cần cặp khóa-giá trị, nhưng gặp dấu '}' đóng (thừa dấu phẩy)");
-    CHECK(translate_toml_message(redefine) == "Lỗi khi đọc tiêu đề bảng: không thể định nghĩa lại bảng đã có 'a'");
-    CHECK(translate_toml_message(month) == "Lỗi khi đọc ngày: cần tháng từ 1 đến 12, nhưng gặp 13");
-    CHECK_THAT(translate_toml_message(eof), Catch::StartsWith("Lỗi khi đọc chuỗi: "));
+          "không đọc được bảng nội dòng: cần cặp khóa-giá trị, nhưng gặp dấu '}' đóng (thừa dấu phẩy)");
+    CHECK(translate_toml_message(redefine) == "không đọc được tiêu đề bảng: không thể định nghĩa lại bảng đã có 'a'");
+    CHECK(translate_toml_message(month) == "không đọc được ngày: cần tháng từ 1 đến 12, nhưng gặp 13");
+    CHECK_THAT(translate_toml_message(eof), Catch::StartsWith("không đọc được chuỗi: "));
     // A detail it does not know keeps its English words, under a translated scope.
-    CHECK(translate_toml_message("Error while parsing key: a new message") == "Lỗi khi đọc khóa: a new message");
+    CHECK(translate_toml_message("Error while parsing key: a new message") == "không đọc được khóa: a new message");
 }

@@ -507,11 +507,32 @@ TEST_CASE("a date written as a string", "[load]") {
         CHECK(ds[0].hint == "write it unquoted: certified = 2025-06-30");
         CHECK(ds[0].excerpt == "certified = \"2025-06-30\"");
     }
-    SECTION("not a date at all: the hint shows the format") {
+    SECTION("written dd/mm/yyyy: the hint shows the same day in TOML's form") {
         const auto ds = diagnostics_of(plan_with_locality + "planned = \"30/06/2027\"\n");
         REQUIRE(ds.size() == 1);
         CHECK(located(ds[0]) == "11:11: 'planned' is a date written as a string");
-        CHECK(ds[0].hint == "expected a date as YYYY-MM-DD; write it unquoted, e.g. planned = 2025-12-31");
+        CHECK(ds[0].hint == "write it unquoted: planned = 2027-06-30");
+    }
+    SECTION("not a date at all: the hint shows the format") {
+        const auto ds = diagnostics_of(plan_with_locality + "planned = \"30.06.2027\"\n");
+        REQUIRE(ds.size() == 1);
+        CHECK(located(ds[0]) == "11:11: 'planned' is a date written as a string");
+        CHECK(ds[0].hint ==
+              "expected a date as YYYY-MM-DD or dd/mm/yyyy; write it unquoted, e.g. planned = 2025-12-31");
+    }
+    SECTION("unquoted dd/mm/yyyy is a TOML syntax error whose hint shows the TOML date") {
+        const auto ds = diagnostics_of(plan_with_locality + "certified = 31/03/2025\n");
+        REQUIRE(ds.size() == 1);
+        CHECK(ds[0].line == 11);
+        CHECK(ds[0].message == "a date written as dd/mm/yyyy is not a TOML date");
+        CHECK(ds[0].hint == "write dates as YYYY-MM-DD, unquoted: certified = 2025-03-31");
+    }
+    SECTION("unquoted d/m/yyyy of a day that does not exist") {
+        const auto ds = diagnostics_of(plan_with_locality + "certified = 31/4/2025\n");
+        REQUIRE(ds.size() == 1);
+        CHECK(
+            ds[0].hint ==
+            "that day does not exist in that month; write dates as YYYY-MM-DD, unquoted, e.g. certified = 2025-03-31");
     }
     SECTION("a milestone's deadline") {
         const auto ds = diagnostics_of(R"toml([plan]
@@ -866,6 +887,19 @@ TEST_CASE("a decimal-number target suggests the percentage in quotes", "[load]")
     REQUIRE(ds.size() == 1);
     CHECK(located(ds[0]) == "7:10: 'target' must be a percentage string or an integer count, not a decimal number");
     CHECK(ds[0].hint == "write a percentage in quotes: target = \"30%\"");
+}
+
+TEST_CASE("a bare number target from 0 to 1 offers both readings", "[load]") {
+    const auto ds = diagnostics_of(plan_with_target("0.3"));
+    REQUIRE(ds.size() == 1);
+    CHECK(ds[0].hint ==
+          "write a percentage in quotes: target = \"30%\" for a share of one (0.3 × 100), or target = \"0.3%\" if "
+          "you meant 0.3 percent");
+    const auto one = diagnostics_of(plan_with_target("1.0"));
+    REQUIRE(one.size() == 1);
+    CHECK(one[0].hint ==
+          "write a percentage in quotes: target = \"100%\" for a share of one (1 × 100), or target = \"1%\" if you "
+          "meant 1 percent");
 }
 
 TEST_CASE("a target of another type", "[load]") {

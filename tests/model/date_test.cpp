@@ -167,3 +167,40 @@ TEST_CASE("Date comparisons order by day") {
     CHECK(a >= a);
     CHECK_FALSE(a < a);
 }
+
+TEST_CASE("parse_date accepts YYYY-MM-DD, dd/mm/yyyy and d/m/yyyy", "[date]") {
+    using ontrack::Date;
+    using ontrack::parse_date;
+    CHECK(parse_date("2025-03-31") == Date::from_ymd(2025, 3, 31));
+    CHECK(parse_date("31/03/2025") == Date::from_ymd(2025, 3, 31));
+    CHECK(parse_date("1/2/2025") == Date::from_ymd(2025, 2, 1));
+    CHECK(parse_date("01/02/2025") == Date::from_ymd(2025, 2, 1));
+    CHECK(parse_date("29/02/2024") == Date::from_ymd(2024, 2, 29));
+    CHECK(parse_date("31/12/9999") == Date::from_ymd(9999, 12, 31));
+    CHECK(parse_date("1/1/0001") == Date::from_ymd(1, 1, 1));
+}
+
+TEST_CASE("parse_date refuses other forms and days that do not exist, saying why", "[date]") {
+    using ontrack::parse_date;
+    auto why_of = [](const char* text) {
+        std::string why;
+        CHECK_FALSE(parse_date(text, &why).has_value());
+        return why;
+    };
+    CHECK(why_of("29/02/2025") == "that day does not exist in that month");
+    CHECK(why_of("31/04/2025") == "that day does not exist in that month");
+    CHECK(why_of("00/04/2025") == "that day does not exist in that month");
+    CHECK(why_of("12/13/2025") == "the month must be 01 to 12");
+    CHECK(why_of("12/00/2025") == "the month must be 01 to 12");
+    CHECK(why_of("01/01/0000") == "the year must be 0001 to 9999");
+    CHECK(why_of("31/03/25") == "expected a date as YYYY-MM-DD or dd/mm/yyyy");      // two-digit year
+    CHECK(why_of("031/03/2025") == "expected a date as YYYY-MM-DD or dd/mm/yyyy");   // three-digit day
+    CHECK(why_of("31-03-2025") == "expected a date as YYYY-MM-DD or dd/mm/yyyy");    // dashes, day first
+    CHECK(why_of("31.03.2025") == "expected a date as YYYY-MM-DD or dd/mm/yyyy");    // dots
+    CHECK(why_of("2025/03/31") == "expected a date as YYYY-MM-DD or dd/mm/yyyy");    // year first with slashes
+    CHECK(why_of("31/03/2025/1") == "expected a date as YYYY-MM-DD or dd/mm/yyyy");  // three slashes
+    CHECK(why_of(" 31/03/2025") == "expected a date as YYYY-MM-DD or dd/mm/yyyy");   // a blank
+    CHECK(why_of("") == "expected a date as YYYY-MM-DD or dd/mm/yyyy");
+    CHECK(why_of("2025-02-30") == "that day does not exist in that month");
+    CHECK_FALSE(ontrack::parse_date("3/3/2025x").has_value());
+}

@@ -57,13 +57,13 @@ TEST_CASE("Explain gives every report number with its formula", "[render][explai
     const ExplainLine* p2 = find_line(lines, "Phase 2 required");
     REQUIRE(p2);
     CHECK(p2->value == "52");
-    CHECK(p2->formula == "ceil(45% × 114 / 100) = ceil(51.3) = 52");
+    CHECK(p2->formula == "⌈45% × 114 / 100⌉ = ⌈51.3⌉ = 52");
 
     // 62.5 x 114 / 100 = 7125 / 100 = 71.25 -> 72; the unnamed milestone is "Milestone 3".
     const ExplainLine* p3 = find_line(lines, "Milestone 3 required");
     REQUIRE(p3);
     CHECK(p3->value == "72");
-    CHECK(p3->formula == "ceil(62.5% × 114 / 100) = ceil(71.25) = 72");
+    CHECK(p3->formula == "⌈62.5% × 114 / 100⌉ = ⌈71.25⌉ = 72");
 
     // Phase 2 upcoming: 40 + 10 planned by 2025-12-31 = 50; shortfall 52 - 50 = 2.
     const ExplainLine* c2 = find_line(lines, "Phase 2 covered");
@@ -74,7 +74,7 @@ TEST_CASE("Explain gives every report number with its formula", "[render][explai
     const ExplainLine* s2 = find_line(lines, "Phase 2 shortfall");
     REQUIRE(s2);
     CHECK(s2->value == "2");
-    CHECK(s2->formula == "max(0, 52 − 50) = 2");
+    CHECK(s2->formula == "52 − 50 = 2");
     const ExplainLine* v2 = find_line(lines, "Phase 2 verdict");
     REQUIRE(v2);
     CHECK(v2->value == "behind");
@@ -115,12 +115,12 @@ TEST_CASE("Explain gives the forecast numbers with their formulas", "[render][ex
     const ExplainLine* projected = find_line(lines, "Phase 2 projected");
     REQUIRE(projected);
     CHECK(projected->value == "46");
-    CHECK(projected->formula == "40 + floor(12 × 184 / 365) = 40 + floor(2208/365) = 40 + 6 = 46");
+    CHECK(projected->formula == "40 + ⌊12 × 184 / 365⌋ = 40 + ⌊2208/365⌋ = 40 + 6 = 46");
 
     const ExplainLine* reached = find_line(lines, "Phase 2 reached");
     REQUIRE(reached);
     CHECK(reached->value == "2025-11-30");
-    CHECK(reached->formula == "2025-06-30 + ceil((45 − 40) × 365 / 12) days = 2025-06-30 + 153 days");
+    CHECK(reached->formula == "2025-06-30 + ⌈(45 − 40) × 365 / 12⌉ days = 2025-06-30 + 153 days");
 
     const ExplainLine* ratio = find_line(lines, "Phase 2 R");
     REQUIRE(ratio);
