@@ -18,8 +18,8 @@ CheckCommand::CheckCommand(CLI::App& app) {
 
 int CheckCommand::run() const {
     for (const Plan& plan : load_plans(files_))
-        fmt::print("{}\n", trf("{}: ok: {}, {}", plan.file, count_of_localities(plan.localities.size()),
-                               count_of_milestones(plan.milestones.size())));
+        print_message(stdout, trf("{}: ok: {}, {}", plan.file, count_of_localities(plan.localities.size()),
+                                  count_of_milestones(plan.milestones.size())));
     return 0;
 }
 

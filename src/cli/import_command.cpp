@@ -34,16 +34,18 @@ int ImportCommand::run() const {
     }
     const std::string plan_text = read_plan_file(plan_);
     const Plan plan = parse_plan(plan_text, plan_);
-    const ImportPlan import = plan_import(plan, read_input_file(records_, InputKind::csv), records_);
+    const ImportPlan import = csv_within_memory(
+        records_, [&] { return plan_import(plan, read_input_file(records_, InputKind::csv), records_); });
     for (const ImportAddition& a : import.additions)
-        fmt::print("{}\n", trf("{}:{}: add: {}{}: {} {}", records_, a.line, a.locality_name,
-                               a.locality_id.empty() ? "" : fmt::format(" ({})", a.locality_id), tr(a.event.c_str()),
-                               to_iso(a.date)));
+        print_message(stdout, trf("{}:{}: add: {}{}: {} {}", records_, a.line, a.locality_name,
+                                  a.locality_id.empty() ? "" : fmt::format(" ({})", a.locality_id), tr(a.event.c_str()),
+                                  to_iso(a.date)));
     for (const ImportAddition& a : import.already_recorded)
-        fmt::print("{}\n", trf("{}:{}: already recorded: {}: {} {}", records_, a.line, a.locality_name,
-                               tr(a.event.c_str()), to_iso(a.date)));
-    fmt::print("{}\n", trf("{} to add, {} already recorded{}", import.additions.size(), import.already_recorded.size(),
-                           apply_ || import.additions.empty() ? "" : tr("; run again with --apply to add them")));
+        print_message(stdout, trf("{}:{}: already recorded: {}: {} {}", records_, a.line, a.locality_name,
+                                  tr(a.event.c_str()), to_iso(a.date)));
+    print_message(stdout,
+                  trf("{} to add, {} already recorded{}", import.additions.size(), import.already_recorded.size(),
+                      apply_ || import.additions.empty() ? "" : tr("; run again with --apply to add them")));
     if (!apply_ || import.additions.empty()) return 0;
     // Every record was checked against the plan's histories by plan_import(),
     // with the loader's rule: the edits need no second reading.
@@ -63,8 +65,8 @@ int ImportCommand::run() const {
         requests.push_back(std::move(request));
     }
     target->commit(add_events(plan_text, plan_, targets, requests, Recheck::done_by_caller).text);
-    fmt::print("{}\n", trn("{}: {} event added", "{}: {} events added", import.additions.size(), plan_,
-                           import.additions.size()));
+    print_message(stdout, trn("{}: {} event added", "{}: {} events added", import.additions.size(), plan_,
+                              import.additions.size()));
     return 0;
 }
 

@@ -41,7 +41,8 @@ int InitCommand::run() const {
         specs.push_back(*spec);
     }
     if (specs.empty()) specs = haiphong_default_milestones();
-    const std::vector<RosterUnit> units = read_roster(read_input_file(units_, InputKind::csv), units_);
+    const std::vector<RosterUnit> units =
+        csv_within_memory(units_, [&] { return read_roster(read_input_file(units_, InputKind::csv), units_); });
     const std::string problem = check_milestone_specs(specs, static_cast<std::int64_t>(units.size()));
     if (!problem.empty()) throw CLI::ValidationError("--milestone", problem);
     std::string name = name_;
@@ -62,9 +63,8 @@ int InitCommand::run() const {
         if (!force_ && target.exists())
             throw std::runtime_error(trf("{}: exists; use --force to replace it", make_inert(output_)));
         target.commit(plan);
-        fmt::print(stderr, "{}\n",
-                   trf("{}: {}, {}", make_inert(output_), count_of_localities(units.size()),
-                       count_of_milestones(specs.size())));
+        print_message(stderr, trf("{}: {}, {}", make_inert(output_), count_of_localities(units.size()),
+                                  count_of_milestones(specs.size())));
     }
     return 0;
 }
