@@ -211,6 +211,36 @@ expect_inert "init -o a file name with ESC" 0 init --units "$esc_name.csv" -o "$
 expect_inert "init from a roster whose name holds ESC, to stdout" 0 init --units "$esc_name.csv"
 expect_inert "import from a missing CSV with ESC in its name" 2 import --plan "$esc_name" "$esc_name.missing.csv"
 
+# Output stays proportional: a 300,000-tab plan name and a 300,000-character locality name among 3,000
+# overdue units (~450 KB): every format but the table (whose cell width is capped on its own) and every
+# option writes at most 10 times the plan. A breakdown of too many rows is refused.
+awk 'BEGIN { n = ""; for (i = 0; i < 300000; i++) n = n "\t"; x = ""; for (i = 0; i < 300000; i++) x = x "x"
+  printf "[plan]\nname = \"%s\"\n[[milestone]]\ndeadline = 2026-12-31\ntarget = \"100%%\"\n", n
+  printf "[[locality]]\nname = \"%s\"\nplanned = 2026-01-01\n", x
+  for (k = 0; k < 3000; k++) printf "[[locality]]\nname = \"L%d\"\nplanned = 2026-01-01\n", k }' >"$dir/amp.toml"
+plan_bytes=$(wc -c <"$dir/amp.toml")
+for format in json csv markdown html; do
+  for option in "" --forecast --explain --chart "--list overdue" "--by name" "--by kind" "--since 2025-01-01"; do
+    [[ $format == csv && $option == --explain ]] && continue
+    checked=$((checked + 1))
+    # shellcheck disable=SC2086
+    bytes=$( (limit_memory; timeout 60 "$ontrack" --as-of 2026-06-01 -f "$format" $option "$dir/amp.toml" 2>/dev/null) | wc -c)
+    if ((bytes > 0 && bytes <= 10 * plan_bytes)); then
+      echo "ok   -f $format $option of a 300,000-character name: $bytes bytes for $plan_bytes"
+    else
+      failures=$((failures + 1))
+      echo "FAIL -f $format $option of a 300,000-character name: $bytes bytes for $plan_bytes"
+    fi
+  done
+done
+rm -f "$dir/amp.toml"
+awk 'BEGIN { printf "[plan]\nname = \"q\"\ntotal = 3000\n"
+  for (k = 0; k < 2000; k++) printf "[[milestone]]\ndeadline = %04d-01-01\ntarget = 1\n", 2030 + k
+  for (k = 0; k < 3000; k++) printf "[[locality]]\nname = \"L%d\"\n", k }' >"$dir/quadratic.toml"
+expect_run "--by name of 3,000 localities and 2,000 milestones is refused" 2 \
+  'error: --by: .*quadratic\.toml: 3000 groups × 2000 milestones make 6000000 rows, more than 1000000' '' 0 \
+  --as-of 2026-06-01 --by name "$dir/quadratic.toml"
+
 if [[ -n $unit_tests ]]; then
   checked=$((checked + 1))
   if ONTRACK_SPLIT_DIRS=$dir "$unit_tests" "[split_files]" >"$dir/split.out" 2>&1; then
