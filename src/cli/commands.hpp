@@ -4,6 +4,8 @@
 #pragma once
 
 #include <chrono>
+#include <cstdio>
+#include <new>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +14,7 @@
 
 #include "i18n.hpp"
 #include "options.hpp"
+#include "plan_file.hpp"
 
 namespace ontrack {
 
@@ -118,6 +121,22 @@ void finish_stdout();
 // job) when set and not empty, else the local date in the time zone TZ.
 // The one place the variable is read; a malformed value is a usage error.
 Date today();
+
+// Prints one message line (and a line feed) to `to`: every control character
+// and bidi control in it, from names, ids, file paths or option values, shown
+// as a visible escape (make_inert_lines()), bytes that are not UTF-8 too.
+void print_message(std::FILE* to, std::string_view line);
+
+// Runs `read` (reading a CSV file `path`); running out of memory becomes
+// the file's located error ("too large to load"), not an unlocated one.
+template <typename Read>
+auto csv_within_memory(const std::string& path, Read&& read) -> decltype(read()) {
+    try {
+        return read();
+    } catch (const std::bad_alloc&) {
+        fail_out_of_memory(path == "-" ? "<stdin>" : path, file_size_or_zero(path));
+    }
+}
 
 // A validator for YYYY-MM-DD options, naming what is wrong.
 CLI::Validator iso_date_validator();

@@ -11,6 +11,7 @@
 #include "failure.hpp"
 #include "i18n.hpp"
 #include "library_messages.hpp"
+#include "utf8.hpp"
 
 namespace ontrack {
 
@@ -62,12 +63,16 @@ void finish_stdout() {
         throw std::runtime_error(trf("cannot write to standard output: {}", system_error_text(errno ? errno : EIO)));
 }
 
+void print_message(std::FILE* to, std::string_view line) {
+    fmt::print(to, "{}\n", make_inert_lines(line));
+}
+
 int report_exception() {
     try {
         throw;
     } catch (const CLI::Error& e) {
-        fmt::print(stderr, "{}\n{}\n", trf("ontrack: error: {}", translate_cli_message(e.what())),
-                   tr("Run 'ontrack --help' for usage."));
+        print_message(stderr, trf("ontrack: error: {}", translate_cli_message(e.what())));
+        print_message(stderr, tr("Run 'ontrack --help' for usage."));
         return exit_error;
     } catch (...) {
         const Failure failure = current_failure(ONTRACK_VERSION);

@@ -36,22 +36,24 @@ int ImportCommand::run() const {
     }
     const std::string plan_text = read_plan_file(plan_);
     const Plan plan = parse_plan(plan_text, plan_);
-    const ImportPlan import = plan_import(plan, read_input_file(records_, InputKind::csv), records_,
-                                          allow_future_ ? std::nullopt : std::optional<Date>(today()));
+    const ImportPlan import = csv_within_memory(records_, [&] {
+        return plan_import(plan, read_input_file(records_, InputKind::csv), records_,
+                           allow_future_ ? std::nullopt : std::optional<Date>(today()));
+    });
     if (import.trimmed_rows)
-        fmt::print(stderr, "{}\n",
-                   trn("{}:{}: note: {} row had spaces or no-break spaces around a cell; they were removed",
-                       "{}:{}: note: {} rows had spaces or no-break spaces around a cell; they were removed",
-                       import.trimmed_rows, records_, import.first_trimmed_line, import.trimmed_rows));
+        print_message(stderr, trn("{}:{}: note: {} row had spaces or no-break spaces around a cell; they were removed",
+                                  "{}:{}: note: {} rows had spaces or no-break spaces around a cell; they were removed",
+                                  import.trimmed_rows, records_, import.first_trimmed_line, import.trimmed_rows));
     for (const ImportAddition& a : import.additions)
-        fmt::print("{}\n", trf("{}:{}: add: {}{}: {} {}", records_, a.line, a.locality_name,
-                               a.locality_id.empty() ? "" : fmt::format(" ({})", a.locality_id),
-                               (a.event == "planned" ? tr("planned") : tr(a.event.c_str())), human_date(a.date)));
+        print_message(stdout, trf("{}:{}: add: {}{}: {} {}", records_, a.line, a.locality_name,
+                                  a.locality_id.empty() ? "" : fmt::format(" ({})", a.locality_id),
+                                  (a.event == "planned" ? tr("planned") : tr(a.event.c_str())), human_date(a.date)));
     for (const ImportAddition& a : import.already_recorded)
-        fmt::print("{}\n", trf("{}:{}: already recorded: {}: {} {}", records_, a.line, a.locality_name,
-                               (a.event == "planned" ? tr("planned") : tr(a.event.c_str())), human_date(a.date)));
-    fmt::print("{}\n", trf("{} to add, {} already recorded{}", import.additions.size(), import.already_recorded.size(),
-                           apply_ || import.additions.empty() ? "" : tr("; run again with --apply to add them")));
+        print_message(stdout, trf("{}:{}: already recorded: {}: {} {}", records_, a.line, a.locality_name,
+                                  (a.event == "planned" ? tr("planned") : tr(a.event.c_str())), human_date(a.date)));
+    print_message(stdout,
+                  trf("{} to add, {} already recorded{}", import.additions.size(), import.already_recorded.size(),
+                      apply_ || import.additions.empty() ? "" : tr("; run again with --apply to add them")));
     if (!apply_ || import.additions.empty()) return 0;
     // Every record was checked against the plan's histories by plan_import(),
     // with the loader's rule: the edits need no second reading.
@@ -71,8 +73,8 @@ int ImportCommand::run() const {
         requests.push_back(std::move(request));
     }
     target->commit(add_events(plan_text, plan_, targets, requests, Recheck::done_by_caller).text);
-    fmt::print("{}\n", trn("{}: {} event added", "{}: {} events added", import.additions.size(), plan_,
-                           import.additions.size()));
+    print_message(stdout, trn("{}: {} event added", "{}: {} events added", import.additions.size(), plan_,
+                              import.additions.size()));
     return 0;
 }
 

@@ -41,13 +41,16 @@ int InitCommand::run() const {
         specs.push_back(*spec);
     }
     if (specs.empty()) specs = haiphong_default_milestones();
-    const std::vector<RosterUnit> units = read_roster(read_input_file(units_, InputKind::csv), units_);
+    const std::vector<RosterUnit> units =
+        csv_within_memory(units_, [&] { return read_roster(read_input_file(units_, InputKind::csv), units_); });
     const std::string problem = check_milestone_specs(specs, static_cast<std::int64_t>(units.size()));
     if (!problem.empty()) throw CLI::ValidationError("--milestone", problem);
     std::string name = name_;
     if (name.empty()) {
         const auto slash = units_.rfind('/');
-        name = trf("Drug-free localities ({})", slash == std::string::npos ? units_ : units_.substr(slash + 1));
+        // The file name shown inert: a plan's name may hold no control character.
+        name = trf("Drug-free localities ({})",
+                   make_inert(slash == std::string::npos ? units_ : units_.substr(slash + 1)));
     }
     const std::string plan = plan_toml_from_roster(name, units, specs, source_);
     const bool to_stdout = output_.empty() || output_ == "-";
@@ -62,9 +65,8 @@ int InitCommand::run() const {
         if (!force_ && target.exists())
             throw std::runtime_error(trf("{}: exists; use --force to replace it", make_inert(output_)));
         target.commit(plan);
-        fmt::print(stderr, "{}\n",
-                   trf("{}: {}, {}", make_inert(output_), count_of_localities(units.size()),
-                       count_of_milestones(specs.size())));
+        print_message(stderr, trf("{}: {}, {}", make_inert(output_), count_of_localities(units.size()),
+                                  count_of_milestones(specs.size())));
     }
     return 0;
 }

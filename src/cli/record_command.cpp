@@ -60,7 +60,7 @@ int RecordCommand::run() const {
     }
     const EditResult result = add_events(read_plan_file(file_), file_, where, {request});
     target.commit(result.text);
-    fmt::print("{}\n", result.summary);
+    print_message(stdout, result.summary);
     return 0;
 }
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -12,6 +13,7 @@
 #include <string_view>
 
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "i18n.hpp"
 #include "load.hpp"
@@ -19,6 +21,9 @@
 
 namespace ontrack {
 namespace {
+
+// The most rows (groups × milestones) a --by breakdown may have.
+constexpr std::uint64_t max_breakdown_cells = 1000000;
 
 void write_stdout(const std::string& text) {
     if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::fflush(stdout) != 0)
@@ -66,6 +71,16 @@ int run_report(const Options& options) {
                                later, plan.file, later, to_iso(options.analysis.as_of)));
         }
         analyses.push_back(analyse(plan, options.analysis));
+        // A breakdown is a row per group per milestone: bounded, so that the
+        // output stays in proportion to the plan (README, "Sizes and memory").
+        if (const auto& b = analyses.back().breakdown) {
+            const std::uint64_t cells = static_cast<std::uint64_t>(b->groups.size()) * plan.milestones.size();
+            if (cells > max_breakdown_cells)
+                throw CLI::ValidationError(
+                    "--by", trf("{}: {} groups × {} milestones make {} rows, more than {}; break down by a field "
+                                "with fewer values, or split the plan",
+                                plan.file, b->groups.size(), plan.milestones.size(), cells, max_breakdown_cells));
+        }
         status = std::max(status, exit_status(analyses.back().report, options.judge));
         plan = Plan{};  // the analysis holds copies of what it shows: not kept while rendering
     }

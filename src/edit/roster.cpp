@@ -174,8 +174,21 @@ std::string toml_quoted(std::string_view text) {
     while (!text.empty()) {
         const auto bad = find_invalid_utf8(text);
         const std::string_view good = text.substr(0, bad ? *bad : text.size());
-        for (char ch : good) {
+        for (std::size_t i = 0; i < good.size(); ++i) {
+            const char ch = good[i];
             const auto c = static_cast<unsigned char>(ch);
+            if (c >= 0x80) {
+                // C1 controls and bidi controls as \uXXXX too: the plan is
+                // printed to a terminal and opened in editors.
+                std::size_t next = i;
+                const char32_t cp = next_code_point(good, next);
+                if (is_unsafe_code_point(cp))
+                    out += fmt::format("\\u{:04X}", static_cast<unsigned>(cp));
+                else
+                    out.append(good.substr(i, next - i));
+                i = next - 1;
+                continue;
+            }
             switch (c) {
                 case '"': out += "\\\""; break;
                 case '\\': out += "\\\\"; break;

@@ -20,7 +20,7 @@ Failure current_failure(std::string_view version) {
     } catch (const std::bad_alloc&) {
         return Failure{exit_error, trf("ontrack: error: {}", tr("out of memory")) + "\n"};
     } catch (const std::runtime_error& e) {
-        return Failure{exit_error, trf("ontrack: error: {}", e.what()) + "\n"};
+        return Failure{exit_error, trf("ontrack: error: {}", make_inert_lines(e.what())) + "\n"};
     } catch (const std::exception& e) {
         return Failure{exit_internal,
                        trf("ontrack: internal error: {}", make_inert(e.what())) + "\n" +

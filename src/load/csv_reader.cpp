@@ -1,6 +1,7 @@
 #include "csv_reader.hpp"
 
 #include <algorithm>
+#include <functional>
 
 #include <fmt/format.h>
 
@@ -53,12 +54,28 @@ std::pair<std::uint32_t, std::uint32_t> position_of(std::string_view text, std::
                                 {}});
 }
 
+std::string field_count_message(const CsvDocument& doc, std::size_t have) {
+    const std::size_t want = doc.header.fields.size();
+    std::string names;
+    for (const CsvField& f : doc.header.fields) names += (names.empty() ? "" : ", ") + std::string(trim_blanks(f.text));
+    return trn("the row has {} field but the header has {} ({})", "the row has {} fields but the header has {} ({})",
+               have, have, want, names);
+}
+
 class Parser {
    public:
-    explicit Parser(CsvDocument& doc) : doc_(doc), s_(doc.text) { doc_.line_starts.push_back(0); }
+    Parser(CsvDocument& doc, const CsvOptions& options)
+        : doc_(doc), s_(doc.text), separator_(options.separator), on_header_(options.on_header) {
+        doc_.line_starts.push_back(0);
+    }
 
+    // The rows after the header; the header goes to doc.header (and to the
+    // hook) as soon as it is read. Of a row with more fields than the header
+    // one extra field is kept (where the error is reported); the others are
+    // counted, never stored.
     std::vector<CsvRow> run() {
         std::vector<CsvRow> rows;
+        bool have_header = false;
         while (i_ < s_.size()) {
             if (at_line_end()) {  // an empty line
                 newline();
@@ -66,10 +83,15 @@ class Parser {
             }
             CsvRow row;
             row.line = line_;
+            std::size_t count = 0;
             for (;;) {
-                row.fields.push_back(field());
+                CsvField f = field();
+                ++count;
+                // Up to one field past the header's (where check_field_count()
+                // reports the row); the rest are counted only.
+                if (!have_header || count <= doc_.header.fields.size() + 1) row.fields.push_back(std::move(f));
                 if (stopped_) return rows;
-                if (i_ < s_.size() && s_[i_] == ',') {
+                if (i_ < s_.size() && s_[i_] == separator_) {
                     advance();
                     continue;
                 }
@@ -77,9 +99,23 @@ class Parser {
             }
             row.end_line = line_;
             row.end_column = column_;
-            rows.push_back(std::move(row));
+            if (!have_header) {
+                doc_.header = std::move(row);
+                have_header = true;
+                if (on_header_) on_header_(doc_);
+            } else {
+                row.field_count = count;
+                rows.push_back(std::move(row));
+            }
             if (i_ < s_.size()) newline();
         }
+        if (!have_header)
+            throw InputError(Diagnostic{doc_.file,
+                                        1,
+                                        1,
+                                        tr("the file has no header row"),
+                                        tr("a CSV file starts with a row naming its columns, e.g. code,name,type"),
+                                        {}});
         return rows;
     }
 
@@ -88,6 +124,8 @@ class Parser {
    private:
     CsvDocument& doc_;
     std::string_view s_;
+    char separator_;
+    const std::function<void(const CsvDocument&)>& on_header_;
     std::size_t i_ = 0;
     std::uint32_t line_ = 1, column_ = 1;
     bool stopped_ = false;
@@ -130,7 +168,7 @@ class Parser {
 
     void unquoted(CsvField& f) {
         bool reported = false;
-        while (i_ < s_.size() && s_[i_] != ',' && !at_line_end()) {
+        while (i_ < s_.size() && s_[i_] != separator_ && !at_line_end()) {
             if (s_[i_] == '"' && !reported) {
                 error(line_, column_, tr("a quote inside a field that does not start with one"),
                       tr("enclose the whole field in quotes and double the quotes inside it: \"say \"\"hi\"\"\""));
@@ -171,11 +209,11 @@ class Parser {
             advance();
             f.text.append(s_.substr(start, i_ - start));
         }
-        if (i_ < s_.size() && s_[i_] != ',' && !at_line_end()) {
+        if (i_ < s_.size() && s_[i_] != separator_ && !at_line_end()) {
             error(line_, column_, tr("text after the closing quote of a field"),
                   tr("a quoted field ends at its closing quote; put the text inside the quotes, and write a quote "
                      "inside them twice (\"\")"));
-            while (i_ < s_.size() && s_[i_] != ',' && !at_line_end()) advance();
+            while (i_ < s_.size() && s_[i_] != separator_ && !at_line_end()) advance();
         }
     }
 };
@@ -200,26 +238,21 @@ std::optional<std::size_t> CsvDocument::find_column(std::string_view name) const
     return std::nullopt;
 }
 
-CsvDocument read_csv(std::string_view text, const std::string& file) {
+CsvDocument read_csv(std::string_view text, const std::string& file, const CsvOptions& options) {
     const std::size_t bom = text.substr(0, 3) == utf8_bom ? 3 : 0;
     if (const auto bad = find_invalid_utf8(text)) not_utf8(text, file, *bad, bom);
     CsvDocument doc;
     doc.file = file;
     doc.text = std::string(text.substr(bom));
-    Parser parser(doc);
+    Parser parser(doc, options);
     std::vector<CsvRow> rows = parser.run();
     throw_if_any(std::move(parser.diagnostics()));
-    if (rows.empty())
-        throw InputError(Diagnostic{file,
-                                    1,
-                                    1,
-                                    tr("the file has no header row"),
-                                    tr("a CSV file starts with a row naming its columns, e.g. code,name,type"),
-                                    {}});
-    doc.header = std::move(rows.front());
-    rows.erase(rows.begin());
     doc.rows = std::move(rows);
     return doc;
+}
+
+CsvDocument read_csv(std::string_view text, const std::string& file) {
+    return read_csv(text, file, CsvOptions{});
 }
 
 std::string_view trim_blanks(std::string_view text) {
@@ -255,12 +288,9 @@ bool iequals_ascii(std::string_view a, std::string_view b) {
 }
 
 bool check_field_count(const CsvDocument& doc, const CsvRow& row, std::vector<Diagnostic>& out) {
-    const std::size_t want = doc.header.fields.size(), have = row.fields.size();
+    const std::size_t want = doc.header.fields.size(), have = std::max(row.fields.size(), row.field_count);
     if (have == want) return true;
-    std::string names;
-    for (const CsvField& f : doc.header.fields) names += (names.empty() ? "" : ", ") + std::string(trim_blanks(f.text));
-    const std::string message = trn("the row has {} field but the header has {} ({})",
-                                    "the row has {} fields but the header has {} ({})", have, have, want, names);
+    const std::string message = field_count_message(doc, have);
     if (have < want)
         out.push_back(doc.error(row.end_line, row.end_column, message,
                                 tr("give every column a value, separated by commas, even if it is empty")));

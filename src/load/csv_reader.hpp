@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,6 +28,9 @@ struct CsvRow {
     std::uint32_t line = 0;        // the line the row starts on
     std::uint32_t end_line = 0;    // where the row ends: just after its last character
     std::uint32_t end_column = 0;
+    // How many fields the row has: more than fields.size() when it has more
+    // than one field past the header's (those are not stored); 0 if unset.
+    std::size_t field_count = 0;
 };
 
 class CsvDocument {
@@ -60,6 +64,21 @@ class CsvDocument {
 // skipped; rows may have any number of fields (callers check the count).
 // `file` is the name used in diagnostics.
 CsvDocument read_csv(std::string_view text, const std::string& file);
+
+// How read_csv() reads: the separator (',' by default; ';' for the
+// spreadsheets of a locale with a decimal comma, '\t' for tab-separated
+// text), and a hook called with the document as soon as its header row is
+// read, before any other row (it may throw, e.g. for a missing column, so
+// that the rest is never read).
+struct CsvOptions {
+    char separator = ',';
+    std::function<void(const CsvDocument&)> on_header;
+};
+
+// read_csv() with options. Of a row with more fields than the header, only
+// the first extra field is stored (check_field_count() reports the row
+// there, with the full count): a row of a million commas costs one field.
+CsvDocument read_csv(std::string_view text, const std::string& file, const CsvOptions& options);
 
 // Field text without surrounding spaces, tabs and no-break spaces (U+00A0).
 std::string_view trim_blanks(std::string_view text);

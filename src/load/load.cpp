@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <atomic>
+#include <exception>
 #include <functional>
 #include <mutex>
+#include <new>
 #include <optional>
 #include <thread>
 
@@ -116,6 +118,10 @@ LocalitySlots parse_batches(std::string_view text, const std::string& file, cons
     out.diagnostics.resize(pieces.size() - 1);
     std::atomic<std::size_t> next{1};
     std::atomic<bool> failed{false};
+    // Anything else a worker throws (std::bad_alloc above all) is carried to
+    // this thread and thrown here, never left to std::terminate.
+    std::exception_ptr thrown;
+    std::mutex thrown_mutex;
     auto work = [&] {
         for (std::size_t k; !failed && (k = next++) < pieces.size();) {
             const TextPiece& piece = pieces[k];
@@ -133,6 +139,10 @@ LocalitySlots parse_batches(std::string_view text, const std::string& file, cons
                 back.done(k);
             } catch (const toml::parse_error&) {
                 failed = true;
+            } catch (...) {
+                const std::lock_guard<std::mutex> lock(thrown_mutex);
+                if (!thrown) thrown = std::current_exception();
+                failed = true;
             }
         }
     };
@@ -140,6 +150,7 @@ LocalitySlots parse_batches(std::string_view text, const std::string& file, cons
     for (unsigned t = 1; t < threads && t + 1 < pieces.size(); ++t) pool.emplace_back(work);
     work();
     for (std::thread& t : pool) t.join();
+    if (thrown) std::rethrow_exception(thrown);
     if (failed) throw BatchFailed{};
     return out;
 }
@@ -658,16 +669,23 @@ Plan load_plan(const std::string& path, const LoadTuning& tuning) {
     // A regular file's text is given back piece by piece as it is parsed. If
     // it is then needed whole (a problem to report), the file is read again
     // and parsed the plain way: same problems, same excerpts. A plan too
-    // small to be split is read the plain way from the start.
-    if (std::optional<PlanText> text = read_plan_text(path, tuning.split_above_bytes))
-        if (std::optional<Plan> plan = parse_text(text->view(), path, tuning, &*text)) return std::move(*plan);
-    const std::string text = read_plan_file(path);
-    return parse_plan(text, path == "-" ? "<stdin>" : path, tuning);
+    // small to be split is read the plain way from the start. Running out of
+    // memory is the file's problem, said with its name: never an unlocated
+    // std::bad_alloc.
+    try {
+        if (std::optional<PlanText> text = read_plan_text(path, tuning.split_above_bytes))
+            if (std::optional<Plan> plan = parse_text(text->view(), path, tuning, &*text)) return std::move(*plan);
+        const std::string text = read_plan_file(path);
+        return parse_plan(text, path == "-" ? "<stdin>" : path, tuning);
+    } catch (const std::bad_alloc&) {
+        fail_out_of_memory(path == "-" ? "<stdin>" : path, file_size_or_zero(path));
+    }
 }
 
 std::vector<Plan> load_plans(const std::vector<std::string>& paths, const LoadTuning& tuning) {
     std::vector<Plan> plans(paths.size());
     std::vector<std::vector<Diagnostic>> problems(paths.size());
+    std::vector<std::exception_ptr> thrown(paths.size());  // anything else, thrown again below
     std::atomic<std::size_t> next{0};
     auto work = [&] {
         for (std::size_t k; (k = next++) < paths.size();) {
@@ -675,6 +693,8 @@ std::vector<Plan> load_plans(const std::vector<std::string>& paths, const LoadTu
                 plans[k] = load_plan(paths[k], tuning);
             } catch (const InputError& e) {
                 problems[k] = e.diagnostics();
+            } catch (...) {
+                thrown[k] = std::current_exception();
             }
         }
     };
@@ -684,6 +704,8 @@ std::vector<Plan> load_plans(const std::vector<std::string>& paths, const LoadTu
     for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
     work();
     for (std::thread& t : pool) t.join();
+    for (const std::exception_ptr& e : thrown)
+        if (e) std::rethrow_exception(e);
     std::vector<Diagnostic> all;
     for (auto& p : problems) std::move(p.begin(), p.end(), std::back_inserter(all));
     if (!all.empty()) throw InputError(std::move(all));

@@ -1,6 +1,7 @@
 #include "plan_file.hpp"
 
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -20,6 +21,11 @@ namespace {
 [[noreturn]] void fail(const std::string& path, std::string message, std::string hint = {}, std::uint32_t line = 1,
                        std::uint32_t column = 1) {
     throw InputError(Diagnostic{path, line, column, std::move(message), std::move(hint), {}});
+}
+
+[[noreturn]] void fail_too_large(const std::string& path) {
+    fail(path, trf("the file is larger than {} MiB", max_plan_bytes >> 20),
+         tr("split the plan, or check that this is a plan file"));
 }
 
 const char* file_type_name(mode_t mode) {
@@ -58,8 +64,7 @@ std::string read_all(const std::string& path, int fd, std::uint64_t size_hint) {
     for (;;) {
         const std::size_t n = read_into(buffer, sizeof buffer);
         if (n == 0) break;
-        if (text.size() + n > max_plan_bytes)
-            fail(path, tr("the file is larger than 1 GiB"), tr("split the plan, or check that this is a plan file"));
+        if (text.size() + n > max_plan_bytes) fail_too_large(path);
         text.append(buffer, n);
     }
     return text;
@@ -107,8 +112,7 @@ std::string read_input_file(const std::string& path, InputKind kind) {
             trf(plan ? "cannot read a plan from {}" : N_("cannot read a CSV file from {}"), file_type_name(st.st_mode)),
             plan ? tr("give a plan file, or - to read the plan from standard input")
                  : tr("give a CSV file, or - to read standard input"));
-    if (static_cast<std::uint64_t>(st.st_size) > max_plan_bytes)
-        fail(path, tr("the file is larger than 1 GiB"), tr("split the plan, or check that this is a plan file"));
+    if (static_cast<std::uint64_t>(st.st_size) > max_plan_bytes) fail_too_large(path);
     return read_all(path, fd.get(), static_cast<std::uint64_t>(st.st_size));
 }
 
@@ -116,6 +120,27 @@ std::string read_plan_file(const std::string& path) {
     std::string text = read_input_file(path, InputKind::plan);
     check_plan_text(path == "-" ? "<stdin>" : path, text);
     return text;
+}
+
+[[noreturn]] void fail_out_of_memory(const std::string& path, std::uint64_t bytes) {
+    std::uint64_t available = 0;
+    struct rlimit limit {};
+    if (::getrlimit(RLIMIT_AS, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
+        available = static_cast<std::uint64_t>(limit.rlim_cur);
+    else if (const long pages = ::sysconf(_SC_PHYS_PAGES), page = ::sysconf(_SC_PAGESIZE); pages > 0 && page > 0)
+        available = static_cast<std::uint64_t>(pages) * static_cast<std::uint64_t>(page);
+    const std::uint64_t mib = std::uint64_t{1} << 20;
+    fail(path,
+         bytes ? trf("too large to load: its {} MiB need more than the {} MiB of memory available",
+                     (bytes + mib - 1) / mib, available / mib)
+               : trf("too large to load: it needs more than the {} MiB of memory available", available / mib),
+         tr("split the plan into several files, or run where more memory is available (ulimit -v)"));
+}
+
+std::uint64_t file_size_or_zero(const std::string& path) {
+    struct stat st {};
+    if (path == "-" || ::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return 0;
+    return static_cast<std::uint64_t>(st.st_size);
 }
 
 void check_plan_text(const std::string& path, const std::string& text) {

@@ -41,7 +41,7 @@ class PlanText {
 };
 
 // The text of `path` when it is a regular file of more than `larger_than`
-// bytes (and at least one) and at most 1 GiB that reads without surprises
+// bytes (and at least one) and at most max_plan_bytes that reads without surprises
 // (its size unchanged) and is UTF-8; nullopt in every other case, where
 // read_plan_file() says what is wrong, if anything. A small plan gains
 // nothing from a mapping of its own: it would cost a huge page.

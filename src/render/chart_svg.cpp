@@ -1,5 +1,6 @@
 // The burn-up chart as inline SVG for the HTML page.
 #include <algorithm>
+#include <string>
 
 #include <fmt/format.h>
 
@@ -68,6 +69,28 @@ std::int64_t nice_step(std::int64_t ymax) {
     }
 }
 
+// A value axis label that fits the 46 units left of the axis: up to six
+// digits as they are, beyond that two significant digits times a power of
+// ten ("1.5·10⁶"), one from 10¹⁰ on ("9·10¹⁸"); the exact total is in the
+// text above and below the chart.
+std::string axis_label(std::int64_t v) {
+    if (v < 1000000) return fmt::format("{}", v);
+    int exponent = 0;
+    std::int64_t scaled = v;
+    while (scaled >= 100) {
+        scaled /= 10;
+        ++exponent;
+    }
+    ++exponent;  // scaled holds two digits: d.d times 10^exponent
+    static const char* const superscript[] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
+    std::string power;
+    for (const char c : std::to_string(exponent)) power += superscript[c - '0'];
+    // With a two-digit power there is room for one significant digit only.
+    const std::string mantissa = scaled % 10 == 0 || exponent >= 10 ? fmt::format("{}", scaled / 10)
+                                                                    : fmt::format("{}.{}", scaled / 10, scaled % 10);
+    return mantissa + "·10" + power;
+}
+
 // The labelled values: 0, step, 2 step, ... up to ymax, and ymax itself
 // (the one before dropped when too close to it). Counted, not summed, so
 // that no value passes INT64_MAX.
@@ -103,7 +126,7 @@ std::string render_chart_svg(const ChartData& d) {
             "<line x1=\"{l}\" x2=\"{r}\" y1=\"{y}\" y2=\"{y}\" stroke=\"#d0d7de\" stroke-width=\"1\"/>"
             "<text x=\"{tx}\" y=\"{ty}\">{v}</text>\n",
             fmt::arg("l", left), fmt::arg("r", right), fmt::arg("y", num(s.y(v))), fmt::arg("tx", left - 6),
-            fmt::arg("ty", num(s.y(v) + 4.5)), fmt::arg("v", v));
+            fmt::arg("ty", num(s.y(v) + 4.5)), fmt::arg("v", axis_label(v)));
     out += "</g>\n";
 
     // Date ticks: each 1 January in view, every k-th labelled so that at most 10 are.

@@ -24,16 +24,32 @@ std::string cell(std::string_view s) {
     return out + "\"";
 }
 
+// A cell repeated on every row (the plan's name; a milestone's name and a
+// group's label in a breakdown): at most this many code points, then "…",
+// so that a long name cannot multiply the output by the number of rows.
+constexpr std::size_t max_repeated_code_points = 200;
+
+std::string repeated_cell(std::string_view s) {
+    std::size_t i = 0, n = 0;
+    while (i < s.size() && n < max_repeated_code_points) {
+        const std::size_t length = utf8_sequence_length(s, i);
+        i += length ? length : 1;
+        ++n;
+    }
+    if (i >= s.size()) return cell(s);
+    return cell(std::string(s.substr(0, i)) + "\u2026");
+}
+
 constexpr const char* csv_header =
     "plan,as_of,total,covered_now,milestone,deadline,target,status,required,covered,planned,shortfall,verdict\n";
 
 std::string csv_rows(const Report& r) {
     std::string out;
     for (const MilestoneResult& m : r.milestones)
-        out +=
-            fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{}\n", cell(r.plan), to_iso(r.as_of), r.total, r.covered,
-                        cell(m.name), to_iso(m.deadline), cell(to_string(m.target)), m.upcoming ? "upcoming" : "past",
-                        m.required, m.covered, m.planned, m.shortfall, to_string(m.verdict));
+        out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{}\n", repeated_cell(r.plan), to_iso(r.as_of), r.total,
+                           r.covered, cell(m.name), to_iso(m.deadline), cell(to_string(m.target)),
+                           m.upcoming ? "upcoming" : "past", m.required, m.covered, m.planned, m.shortfall,
+                           to_string(m.verdict));
     return out;
 }
 
@@ -61,8 +77,8 @@ std::string forecast_rows(const Analysis& a) {
                 extra = fmt::format("{},{},{},{},{},{}", f.due_today ? "" : per_month_text(f.required_pace),
                                     per_month_text(a.forecast->trend.pace), f.projected, date_cell(f.reached),
                                     f.nothing_needed ? "" : ratio_text(f.ratio), to_string(f.progress));
-        out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", cell(r.plan), to_iso(r.as_of), r.total,
-                           r.covered, cell(m.name), to_iso(m.deadline), cell(to_string(m.target)),
+        out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", repeated_cell(r.plan), to_iso(r.as_of),
+                           r.total, r.covered, cell(m.name), to_iso(m.deadline), cell(to_string(m.target)),
                            m.upcoming ? "upcoming" : "past", m.required, m.covered, m.planned, m.shortfall,
                            to_string(m.verdict), extra);
     }
@@ -88,7 +104,7 @@ const char* header_of(const Analysis& a) {
 }
 
 std::string rows_of(const Analysis& a) {
-    const std::string plan = cell(a.report.plan);
+    const std::string plan = repeated_cell(a.report.plan);
     std::string out;
     if (a.listing) {
         for (const ListRow& r : a.listing->rows)
@@ -98,9 +114,9 @@ std::string rows_of(const Analysis& a) {
         for (const Group& g : a.breakdown->groups)
             for (std::size_t k = 0; k < g.milestones.size(); ++k)
                 out += fmt::format("{},{},{},{},{},{},{},{},{},{}\n", plan, to_string(a.breakdown->field),
-                                   cell(g.label), g.count, g.drug_free, cell(a.report.milestones[k].name),
-                                   to_iso(a.report.milestones[k].deadline), g.milestones[k].covered,
-                                   g.milestones[k].uncovered, g.milestones[k].share);
+                                   repeated_cell(g.label), g.count, g.drug_free,
+                                   repeated_cell(a.report.milestones[k].name), to_iso(a.report.milestones[k].deadline),
+                                   g.milestones[k].covered, g.milestones[k].uncovered, g.milestones[k].share);
     } else if (a.changes) {
         for (const LocalityChange& ch : a.changes->localities)
             for (const Event& e : ch.events)

@@ -223,3 +223,55 @@ TEST_CASE("throw_if_any sorts by line and column and is silent with nothing", "[
         CHECK(e.diagnostics()[2].line == 5);
     }
 }
+
+TEST_CASE("read_csv with a separator: ';' and tab", "[csv_reader]") {
+    ontrack::CsvOptions semicolon;
+    semicolon.separator = ';';
+    const auto doc = ontrack::read_csv("code;name\n1;\"A; B\"\n2;C,D\n", "r.csv", semicolon);
+    REQUIRE(doc.header.fields.size() == 2);
+    REQUIRE(doc.rows.size() == 2);
+    CHECK(doc.rows[0].fields[1].text == "A; B");
+    CHECK(doc.rows[1].fields[1].text == "C,D");  // a comma is text then
+    ontrack::CsvOptions tab;
+    tab.separator = '\t';
+    const auto tsv = ontrack::read_csv("a\tb\n1\t2\n", "r.tsv", tab);
+    REQUIRE(tsv.rows.size() == 1);
+    CHECK(tsv.rows[0].fields[1].text == "2");
+    CHECK(tsv.rows[0].fields[1].column == 3);
+}
+
+TEST_CASE("read_csv calls the header hook before reading any other row", "[csv_reader]") {
+    ontrack::CsvOptions options;
+    std::size_t seen = 0;
+    options.on_header = [&](const ontrack::CsvDocument& doc) {
+        seen = doc.header.fields.size();
+        CHECK(doc.rows.empty());
+        if (doc.header.fields[0].text != "code")
+            throw ontrack::InputError(doc.error(doc.header.fields[0], "the first column must be code"));
+    };
+    CHECK(ontrack::read_csv("code,name\n1,A\n", "r.csv", options).rows.size() == 1);
+    CHECK(seen == 2);
+    // Throwing from the hook stops the reading: the bad quote on line 2 is never seen.
+    try {
+        ontrack::read_csv("kode,name\n1,\"A\n", "r.csv", options);
+        FAIL("no error");
+    } catch (const ontrack::InputError& e) {
+        REQUIRE(e.diagnostics().size() == 1);
+        CHECK(e.diagnostics()[0].message == "the first column must be code");
+    }
+}
+
+TEST_CASE("read_csv stores one field past the header's, counts the rest", "[csv_reader]") {
+    // A row of 100,001 fields under a header of 2: three fields stored, 100,001 counted.
+    const std::string text = "a,b\n" + std::string(100000, ',') + "\n";
+    const auto doc = ontrack::read_csv(text, "r.csv");
+    REQUIRE(doc.rows.size() == 1);
+    CHECK(doc.rows[0].fields.size() == 3);
+    CHECK(doc.rows[0].field_count == 100001);
+    std::vector<ontrack::Diagnostic> out;
+    CHECK_FALSE(ontrack::check_field_count(doc, doc.rows[0], out));
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].message == "the row has 100001 fields but the header has 2 (a, b)");
+    CHECK(out[0].line == 2);
+    CHECK(out[0].column == 3);  // the third field: after ",,"
+}

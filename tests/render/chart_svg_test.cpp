@@ -39,16 +39,14 @@ ChartData with_total(std::int64_t total) {
 TEST_CASE("svg value axis: 8e18 with a count target, no overflow", "[render][chart_svg]") {
     // step: 8e18 / 1e18 = 8 > 6, 8e18 / 2e18 = 4 <= 6 -> 2e18; 0, 2, 4, 6, 8 (e18).
     const auto labels = value_labels(render_chart_svg(with_total(8000000000000000000)));
-    CHECK(labels == std::vector<std::string>{"0", "2000000000000000000", "4000000000000000000", "6000000000000000000",
-                                             "8000000000000000000"});
+    CHECK(labels == std::vector<std::string>{"0", "2·10¹⁸", "4·10¹⁸", "6·10¹⁸", "8·10¹⁸"});
 }
 
 TEST_CASE("svg value axis: 9e18, no negative label", "[render][chart_svg]") {
     // step 2e18: 0 .. 8e18, then 9e18 itself; 9e18 - 8e18 = 1e18 is not less than
     // half a step, so 8e18 stays.
     const auto labels = value_labels(render_chart_svg(with_total(9000000000000000000)));
-    CHECK(labels == std::vector<std::string>{"0", "2000000000000000000", "4000000000000000000", "6000000000000000000",
-                                             "8000000000000000000", "9000000000000000000"});
+    CHECK(labels == std::vector<std::string>{"0", "2·10¹⁸", "4·10¹⁸", "6·10¹⁸", "8·10¹⁸", "9·10¹⁸"});
 }
 
 TEST_CASE("svg value axis: INT64_MAX ends in bounded time", "[render][chart_svg]") {
@@ -56,8 +54,8 @@ TEST_CASE("svg value axis: INT64_MAX ends in bounded time", "[render][chart_svg]
     const auto labels = value_labels(render_chart_svg(with_total(INT64_MAX)));
     CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
     // 9223372036854775807 - 8e18 = 1.22e18 >= 1e18 (half the step): 8e18 stays.
-    CHECK(labels == std::vector<std::string>{"0", "2000000000000000000", "4000000000000000000", "6000000000000000000",
-                                             "8000000000000000000", "9223372036854775807"});
+    // The total's label: one digit (cut, not rounded) with a two-digit power -> 9·10¹⁸.
+    CHECK(labels == std::vector<std::string>{"0", "2·10¹⁸", "4·10¹⁸", "6·10¹⁸", "8·10¹⁸", "9·10¹⁸"});
 }
 
 TEST_CASE("svg value axis: a total just past a tick drops the tick too close to it", "[render][chart_svg]") {
@@ -71,7 +69,17 @@ TEST_CASE("svg value axis: a total just past a tick drops the tick too close to 
         const auto labels = value_labels(render_chart_svg(with_total(total)));
         INFO(total);
         CHECK(labels.front() == "0");
-        CHECK(labels.back() == std::to_string(total));
+        CHECK(labels.back() == std::to_string(total));  // below 10^6: as they are
         CHECK(labels.size() <= 8);
     }
+}
+
+TEST_CASE("svg value axis: labels of seven digits or more in powers of ten", "[render][chart_svg]") {
+    // 1,500,000: 1500000 / 5e5 = 3 -> step 500,000; 0, 500000, 1.0e6 -> "1·10⁶", 1.5·10⁶.
+    CHECK(value_labels(render_chart_svg(with_total(1500000))) ==
+          std::vector<std::string>{"0", "500000", "1·10⁶", "1.5·10⁶"});
+    // 12,345,678: step 2e6 (12345678 / 2e6 = 6); ..., 1.2·10⁷ then the total 1.2·10⁷ (12 cut from 12.3).
+    const auto labels = value_labels(render_chart_svg(with_total(12345678)));
+    CHECK(labels[1] == "2·10⁶");
+    CHECK(labels.back() == "1.2·10⁷");
 }

@@ -268,3 +268,24 @@ TEST_CASE("render_csv defuses cells a spreadsheet would run as formulas", "[rend
         CHECK(rows[1][4] == c.value);
     }
 }
+
+TEST_CASE("render_csv cuts a plan name repeated on every row at 200 characters", "[render][csv]") {
+    // A 300,000-character plan name on each of 3,000 rows would make 900 MB.
+    Report r = sample();
+    r.plan = std::string(300000, 'x');
+    r.milestones.resize(1);
+    const std::string out = render_csv(r);
+    const std::string row_start = std::string(header) + "\n" + std::string(200, 'x') + "\xE2\x80\xA6,2026-11-23,";
+    CHECK(out.substr(0, row_start.size()) == row_start);
+    CHECK(out.size() < 1000);
+    // 200 code points, not bytes: Vietnamese letters are two or three bytes each.
+    std::string viet;
+    for (int k = 0; k < 201; ++k) viet += "ệ";
+    r.plan = viet;
+    const std::string cut = render_csv(r);
+    const std::string expected = viet.substr(0, 200 * 3) + "\xE2\x80\xA6,";
+    CHECK(cut.find("\n" + expected) != std::string::npos);
+    // Exactly 200 stays whole.
+    r.plan = viet.substr(0, 200 * 3);
+    CHECK(render_csv(r).find("\n" + r.plan + ",2026-11-23") != std::string::npos);
+}
