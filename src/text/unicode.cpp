@@ -1,5 +1,7 @@
 #include "unicode.hpp"
 
+#include <cstdint>
+
 #include <algorithm>
 #include <cstdlib>
 #include <memory>
@@ -68,14 +70,14 @@ namespace {
 // its precomposed Latin letters never reorder across code points.
 template <typename Out>
 void identity_sequence(std::string_view text, Out&& out) {
-    unsigned tones = 0;  // bit k: tone mark U+0300 + k present in the word
+    std::uint64_t tones = 0;  // bit k: tone mark U+0300 + k present in the word (k <= 0x23)
     auto end_word = [&] {
         for (char32_t k = 0; tones; ++k, tones >>= 1)
-            if (tones & 1u) out(0x0300 + k);
+            if (tones & 1u) out(static_cast<char32_t>(0x0300 + k));
     };
     auto take = [&](char32_t c) {
         if (is_tone_mark(c)) {
-            tones |= 1u << (c - 0x0300);
+            tones |= std::uint64_t{1} << (c - 0x0300);
             return;
         }
         if (c < 0x80 ? !((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : !is_letter_or_mark(c)) end_word();
