@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 
 #include "i18n.hpp"
+#include "unique_fd.hpp"
 #include "utf8.hpp"
 
 namespace ontrack {
@@ -110,13 +111,15 @@ void remove_stale_temporaries(const std::string& target) {
     }
 }
 
-void write_all(int fd, std::string_view text) {
+// 0, or the errno of the write that failed.
+int write_all(int fd, std::string_view text) {
     for (std::size_t done = 0; done < text.size();) {
         const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
         if (n < 0 && errno == EINTR) continue;
-        if (n < 0) throw errno;
+        if (n < 0) return errno;
         done += static_cast<std::size_t>(n);
     }
+    return 0;
 }
 
 }  // namespace
@@ -155,17 +158,20 @@ FileReplacement::~FileReplacement() {
 void FileReplacement::commit(std::string_view text) {
     const std::string folder = folder_of(target_);
     copy_path(temp_to_remove, folder + "/." + base_of(target_) + ".ontrack-XXXXXX");
-    const int fd = ::mkstemp(temp_to_remove);
-    if (fd < 0) {
+    UniqueFd fd(::mkstemp(temp_to_remove));
+    if (!fd.valid()) {
         const int err = errno;
         temp_to_remove[0] = '\0';
         fail(path_, N_("create a temporary file beside it"), err);
     }
     const std::string temp = temp_to_remove;
-    auto abandon = [&](const char* what, int err) {
-        ::close(fd);
+    auto discard = [&] {
         ::unlink(temp.c_str());
         temp_to_remove[0] = '\0';
+    };
+    auto abandon = [&](const char* what, int err) {
+        fd.reset();
+        discard();
         fail(path_, what, err);
     };
     if (existing_) {
@@ -173,48 +179,28 @@ void FileReplacement::commit(std::string_view text) {
         // As root the owner is kept too; anyone else becomes the owner, as
         // in a git repository shared by a group, but keeps the group.
         if (::geteuid() == 0) {
-            if (::fchown(fd, st.st_uid, st.st_gid) != 0) abandon(N_("keep the owner and group"), errno);
-        } else if (st.st_gid != ::getegid() && ::fchown(fd, static_cast<uid_t>(-1), st.st_gid) != 0) {
-            ::close(fd);
-            ::unlink(temp.c_str());
-            temp_to_remove[0] = '\0';
+            if (::fchown(fd.get(), st.st_uid, st.st_gid) != 0) abandon(N_("keep the owner and group"), errno);
+        } else if (st.st_gid != ::getegid() && ::fchown(fd.get(), static_cast<uid_t>(-1), st.st_gid) != 0) {
+            fd.reset();
+            discard();
             throw std::runtime_error(
                 trf("{}: cannot keep its group '{}', of which you are not a member; nothing "
                     "was changed",
                     make_inert(path_), make_inert(group_name(st.st_gid))));
         }
-        if (::fchmod(fd, st.st_mode & 07777) != 0) abandon(N_("keep its permissions"), errno);
+        if (::fchmod(fd.get(), st.st_mode & 07777) != 0) abandon(N_("keep its permissions"), errno);
     } else {
         const mode_t mask = ::umask(0);
         ::umask(mask);
-        if (::fchmod(fd, 0666 & ~mask) != 0) abandon(N_("set permissions"), errno);
+        if (::fchmod(fd.get(), 0666 & ~mask) != 0) abandon(N_("set permissions"), errno);
     }
-    try {
-        write_all(fd, text);
-    } catch (int err) {
-        abandon(N_("write"), err);
-    }
-    if (::fsync(fd) != 0) abandon(N_("flush to disk"), errno);
-    if (::close(fd) != 0) {
-        const int err = errno;
-        ::unlink(temp.c_str());
-        temp_to_remove[0] = '\0';
-        fail(path_, N_("write"), err);
-    }
-    if (::rename(temp.c_str(), target_.c_str()) != 0) {
-        const int err = errno;
-        ::unlink(temp.c_str());
-        temp_to_remove[0] = '\0';
-        fail(path_, N_("replace"), err);
-    }
+    if (const int err = write_all(fd.get(), text)) abandon(N_("write"), err);
+    if (::fsync(fd.get()) != 0) abandon(N_("flush to disk"), errno);
+    if (::close(fd.release()) != 0) abandon(N_("write"), errno);
+    if (::rename(temp.c_str(), target_.c_str()) != 0) abandon(N_("replace"), errno);
     temp_to_remove[0] = '\0';
-    const int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dir >= 0) {
-        const int ok = ::fsync(dir);
-        const int err = errno;
-        ::close(dir);
-        if (ok != 0 && err != EINVAL) fail(path_, N_("flush its folder to disk"), err);
-    }
+    const UniqueFd dir(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (dir.valid() && ::fsync(dir.get()) != 0 && errno != EINVAL) fail(path_, N_("flush its folder to disk"), errno);
 }
 
 bool is_one_of(const std::string& path, const std::vector<std::string>& inputs) {

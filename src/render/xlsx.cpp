@@ -8,17 +8,13 @@
 // them as _x001B_, which Excel turns back into the raw byte), and cut with
 // "…" at Excel's 32,767 characters.
 #include <dlfcn.h>
-#include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <map>
-#include <set>
 #include <sstream>
 #include <stdexcept>
 
@@ -353,8 +349,7 @@ void write_target(Sheet& s, lxw_col_t col, const Target& t) {
 }
 
 // The summary of one plan: what it is, where it stands, its milestones.
-// Returns the sheet's name for the chart's references.
-void write_summary(Workbook& book, Sheet& s, const Analysis& a) {
+void write_summary(Sheet& s, const Analysis& a) {
     const Report& r = a.report;
     s.prose(0, r.plan, "title");
     s.next_row();
@@ -413,7 +408,6 @@ void write_summary(Workbook& book, Sheet& s, const Analysis& a) {
     s.prose(0, tr("For an upcoming milestone, the expected count adds to the units drug-free now those planned by the "
                   "deadline; for a past one, the units drug-free on the deadline."));
     s.next_row();
-    (void)book;
     s.finish(header_row);
 }
 
@@ -694,7 +688,7 @@ std::string render_xlsx(const std::vector<Analysis>& analyses) {
         std::vector<std::pair<std::string, ChartSeries>> charts;  // written last, after the sheets people read
         for (const Analysis& a : analyses) {
             Sheet summary = book.add_sheet(analyses.size() > 1 ? a.report.plan : std::string(tr("Summary")));
-            write_summary(book, summary, a);
+            write_summary(summary, a);
             if (a.chart) {
                 charts.emplace_back(book.claim_name(tr("Chart data")), chart_series(*a.chart));
                 write_chart(book, summary, charts.back().first, *a.chart, charts.back().second);
