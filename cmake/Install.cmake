@@ -48,5 +48,6 @@ file(GLOB ONTRACK_EXAMPLE_PLANS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/examples
 install(FILES ${ONTRACK_EXAMPLE_PLANS} DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples)
 
 # Data a user runs, never from /usr/share/doc (which may be left out).
-install(FILES ${PROJECT_SOURCE_DIR}/data/haiphong.toml DESTINATION ${CMAKE_INSTALL_DATADIR}/ontrack)
+install(FILES ${PROJECT_SOURCE_DIR}/data/haiphong.toml ${PROJECT_SOURCE_DIR}/data/vietnam_units.csv
+              ${PROJECT_SOURCE_DIR}/data/README.md DESTINATION ${CMAKE_INSTALL_DATADIR}/ontrack)
 install(PROGRAMS ${PROJECT_SOURCE_DIR}/examples/cron.sh DESTINATION ${CMAKE_INSTALL_DATADIR}/ontrack)

@@ -57,11 +57,11 @@ _ontrack() {
     local report_opts="--as-of --format -f --output -o --bom --upcoming-only --color --no-color --window --by --since
         --list --chart --forecast --explain --wide --version $common_opts"
     local record_opts="--id --name --certified --revoked --planned --allow-future --lock-timeout $common_opts"
-    local init_opts="--units --milestone --name --source --output -o --force --lock-timeout $common_opts"
+    local init_opts="--units --milestone --province --all-provinces --name --source --output -o --force --lock-timeout $common_opts"
     local import_opts="--plan --apply --allow-future --lock-timeout $common_opts"
     # Options that take a value, in every command.
     local with_value=" --as-of --format -f --output -o --color --lang --window --by --since --list --id --name
-        --certified --revoked --planned --units --milestone --source --plan --lock-timeout "
+        --certified --revoked --planned --units --milestone --source --plan --lock-timeout --province "
     with_value=${with_value//$'\n'/ }
 
     # Find the command (the first word that is neither an option nor an
@@ -113,7 +113,7 @@ _ontrack() {
             return 0
             ;;
         # a number, a date, DATE=TARGET, free text: nothing to offer
-        --window | --since | --milestone | --name | --source) return 0 ;;
+        --window | --since | --milestone | --name | --source | --province) return 0 ;;
     esac
     if [[ -n $values ]]; then
         _ontrack_add compgen -P "$prefix" -W "$values" -- "$cur"

@@ -286,11 +286,8 @@ class PlanAssembler {
         if (not_a_plan_) return;
         const auto* plan_table = plan_node_->as_table();
         const bool total_ok = plan_table && resolve_total(*plan_table);
-        if (!milestones_node_)
-            cx_.error(cx_.pos(plan_node_->source()), tr("the plan has no [[milestone]]"),
-                      tr("add at least one: [[milestone]] with deadline = 2025-12-31 and target = \"30%\""));
-        else if (total_ok && milestones_complete_)
-            check_milestones();
+        // A plan may have no milestones (issue 17): its report judges nothing.
+        if (milestones_node_ && total_ok && milestones_complete_) check_milestones();
     }
 
    private:
@@ -416,9 +413,6 @@ class PlanAssembler {
             milestones_complete_ = false;
             return;
         }
-        if (array->empty())
-            cx_.error(cx_.pos(node.source()), tr("the plan has no [[milestone]]"),
-                      tr("add at least one [[milestone]]"));
         for (const toml::node& element : *array) {
             if (const auto* table = element.as_table()) {
                 read_milestone(*table);

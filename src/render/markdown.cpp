@@ -55,8 +55,10 @@ std::string render_markdown(const Report& r) {
         if (!is_good(m.verdict)) row.back() = fmt::format("**{}**", row.back());
         rows.push_back(std::move(row));
     }
-    out += pipe_table(milestone_header(), milestone_right, rows);
-    out += fmt::format("\n{}\n\n", tr(upcoming_rule));
+    if (rows.empty())
+        out += fmt::format("{}\n\n", tr(no_milestones_note));
+    else
+        out += pipe_table(milestone_header(), milestone_right, rows) + fmt::format("\n{}\n\n", tr(upcoming_rule));
     out += "- " +
            trf("Overdue (planned date passed, not drug-free): {}",
                human_count(static_cast<std::int64_t>(r.overdue.size()))) +

@@ -256,14 +256,18 @@ std::string render_table(const Report& r, const RenderOptions& options) {
 
     std::vector<std::vector<std::string>> rows;
     for (std::size_t k = 0; k < r.milestones.size(); ++k) rows.push_back(milestone_row(r.milestones[k], k));
-    out += aligned(
-        milestone_header(), milestone_right, rows, style,
-        [&](std::size_t k, const std::string& cell) {
-            return style.good_or_bad(is_good(r.milestones[k].verdict), cell);
-        },
-        width);
-    line("");
-    para(tr(upcoming_rule));
+    if (rows.empty()) {
+        para(tr(no_milestones_note));
+    } else {
+        out += aligned(
+            milestone_header(), milestone_right, rows, style,
+            [&](std::size_t k, const std::string& cell) {
+                return style.good_or_bad(is_good(r.milestones[k].verdict), cell);
+            },
+            width);
+        line("");
+        para(tr(upcoming_rule));
+    }
 
     para(trf("Overdue (planned date passed, not drug-free): {}",
              human_count(static_cast<std::int64_t>(r.overdue.size()))));

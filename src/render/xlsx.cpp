@@ -401,7 +401,7 @@ void write_summary(Sheet& s, const Analysis& a) {
         s.next_row();
     }
     if (r.milestones.empty()) {
-        s.prose(0, tr("The plan has no milestones: nothing is judged."));
+        s.prose(0, tr(no_milestones_note));
         s.next_row();
     }
     s.next_row();
