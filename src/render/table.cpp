@@ -297,11 +297,13 @@ std::string render_table(const Analysis& a, const RenderOptions& options) {
     return out;
 }
 
-std::string render_table_many(const std::vector<Analysis>& analyses, const Rollup& rollup,
+std::string render_table_many(const std::vector<Analysis>& analyses, const Rollup& rollup, const League& league,
                               const RenderOptions& options) {
     std::string out;
     for (const Analysis& a : analyses) out += render_table(a, options) + "\n";
-    return out + trf("Roll-up: {}", rollup_sentence(rollup)) + "\n";
+    out += trf("Roll-up: {}", rollup_sentence(rollup)) + "\n\n";
+    return out + section_text(league_section(league, {}), Style(options.color), options.terminal_width,
+                              report_limit(options));
 }
 
 }  // namespace ontrack

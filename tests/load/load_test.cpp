@@ -465,7 +465,7 @@ target = 1
 )toml");
         REQUIRE(ds.size() == 1);
         CHECK(located(ds[0]) == "4:1: unknown key 'province' in [plan]");
-        CHECK(ds[0].hint == "the keys allowed here are: name, total, source, note, illustrative, start, kinds");
+        CHECK(ds[0].hint == "the keys allowed here are: name, total, source, note, illustrative, start, kinds, parts");
     }
     SECTION("in [[milestone]]") {
         const auto ds = diagnostics_of(R"toml([plan]
