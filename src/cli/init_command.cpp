@@ -78,7 +78,7 @@ int InitCommand::run() const {
                 "--units", trf("{} lists {} provinces: give --province CODE|NAME or --all-provinces; they are: {}",
                                make_inert(units_), provinces.size(), make_inert(province_list(provinces))));
         }
-        if (name.empty()) name = trf("Drug-free localities: {}", chosen->name);
+        if (name.empty()) name = chosen->name;  // as the league table of a roll-up names its parts
         units = chosen->units;
         // Provincial targets are not published: no milestones unless given.
     } else if (specs.empty()) {
@@ -129,7 +129,7 @@ int InitCommand::write_all_provinces(const std::vector<Province>& provinces,
     std::vector<std::string> parts;
     for (const Province& p : provinces) {
         const std::string file = province_file_name(p);
-        std::string text = plan_toml_from_roster(trf("Drug-free localities: {}", p.name), p.units, {}, source_);
+        std::string text = plan_toml_from_roster(p.name, p.units, {}, source_);
         parse_plan(text, dir + file);
         parts.push_back(file);
         files.emplace_back(dir + file, std::move(text));
