@@ -48,8 +48,8 @@ std::size_t estimate(const Report& r) {
 }
 
 // Judged milestones, as an array.
-void write_milestones(JsonWriter& w, const std::vector<MilestoneResult>& milestones) {
-    w.begin_array(list);
+void write_milestones(JsonWriter& w, const std::vector<MilestoneResult>& milestones, Layout layout = list) {
+    w.begin_array(layout);
     for (const MilestoneResult& m : milestones) {
         w.begin_object();
         w.member("name", m.name);
@@ -98,8 +98,10 @@ void write_parts(JsonWriter& w, const League& league) {
         w.member("total", row.total);
         w.member("covered", row.covered);
         if (row.by_next) w.member("expected_by_next_deadline", *row.by_next);
+        w.next_starts_with(part_line);
         w.key("milestones");
-        write_milestones(w, row.own);
+        write_milestones(w, row.own, inner_list);
+        w.next_starts_with(part_line);
         w.key("shortfall_shares");
         w.begin_array();
         for (std::int64_t s : row.shares) w.value(s);
