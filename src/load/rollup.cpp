@@ -158,6 +158,8 @@ bool resolve_rollup(Plan& plan, const std::vector<RollupLink>& chain, const Part
     plan.localities.reserve(n);
     for (std::size_t k = 0; k < parts.size(); ++k) {
         Plan& p = parts[k];
+        // Illustrative dates in any part make the whole illustrative: the report says so.
+        plan.illustrative = plan.illustrative || p.illustrative;
         const std::size_t first = plan.localities.size();
         plan.parts.push_back({p.file, p.name, p.total, std::move(p.milestones), first, p.localities.size()});
         if (p.sources.empty())

@@ -59,6 +59,8 @@ TEST_CASE("a roll-up of three parts, one a roll-up itself", "[rollup]") {
     CHECK(plan.sources[3].file == dir + "rollup/east/east_two.toml");
     CHECK(plan.sources[3].first == 13);
     CHECK(plan.localities[13].id == "F1");
+    // East two's dates are illustrative, and so are the whole's.
+    CHECK(plan.illustrative);
     // Its own milestones, judged on the total as a plan's are.
     REQUIRE(plan.milestones.size() == 2);
     CHECK(plan.milestones[0].required == 5);   // ceil(20% x 21) = ceil(4.2)
