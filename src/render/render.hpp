@@ -62,7 +62,8 @@ std::string render_markdown_many(const std::vector<Analysis>& analyses, const Ro
 // summary sheet per plan with its milestones and a native burn-up chart, a
 // sheet of units, and a sheet for each of --forecast, --by, --since, --list;
 // with several plans a roll-up sheet first.
-std::string render_xlsx(const std::vector<Analysis>& analyses);
+// Several plans: their league (issue 17) in a sheet of its own, sorted by `sort`.
+std::string render_xlsx(const std::vector<Analysis>& analyses, LeagueSort sort = LeagueSort::shortfall);
 
 // The one entry point: switches on the format; one plan is rendered alone.
 std::string render(const std::vector<Analysis>& analyses, Format format, const RenderOptions& options);

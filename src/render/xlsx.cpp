@@ -563,9 +563,7 @@ void write_breakdown(Workbook& book, const Analysis& a) {
 }
 
 // A roll-up's league table (issue 17), in its order.
-void write_league(Workbook& book, const Analysis& a) {
-    const League& l = *a.league;
-    const std::vector<MilestoneResult>& rollup = a.report.milestones;
+void write_league(Workbook& book, const League& l, const std::vector<MilestoneResult>& rollup) {
     const bool by_next = l.next && rollup[*l.next].upcoming;
     Sheet s = book.add_sheet(tr("Parts"));
     std::vector<std::string> header{tr("Part"), tr("File"), tr("Units"), tr("Drug-free now"), tr("Share")};
@@ -720,11 +718,16 @@ std::string read_bytes(const std::string& path) {
 
 }  // namespace
 
-std::string render_xlsx(const std::vector<Analysis>& analyses) {
+std::string render_xlsx(const std::vector<Analysis>& analyses, LeagueSort sort) {
     const TempFile file;
     {
         Workbook book(file.path());
-        if (analyses.size() > 1) write_rollup(book, analyses);
+        if (analyses.size() > 1) {
+            write_rollup(book, analyses);
+            std::vector<const Report*> reports;
+            for (const Analysis& a : analyses) reports.push_back(&a.report);
+            write_league(book, league(reports, sort), {});
+        }
         std::vector<std::pair<const Analysis*, std::string>> plans;
         std::vector<std::pair<std::string, ChartSeries>> charts;  // written last, after the sheets people read
         for (const Analysis& a : analyses) {
@@ -739,7 +742,7 @@ std::string render_xlsx(const std::vector<Analysis>& analyses) {
         write_units(book, plans);
         if (analyses.size() == 1) {
             const Analysis& a = analyses.front();
-            if (a.league) write_league(book, a);
+            if (a.league) write_league(book, *a.league, a.report.milestones);
             if (a.forecast) write_forecast(book, a);
             if (a.breakdown) write_breakdown(book, a);
             if (a.changes) write_changes(book, a);
