@@ -46,7 +46,11 @@ install(FILES ${PROJECT_SOURCE_DIR}/completions/_ontrack
 install(FILES ${PROJECT_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 file(GLOB ONTRACK_EXAMPLE_PLANS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/examples/*.toml)
 install(FILES ${ONTRACK_EXAMPLE_PLANS} DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples)
+# The national roll-up example (issue 17): 34 province plans and the roll-up, no recognition data.
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/examples/national DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples
+        FILES_MATCHING PATTERN "*.toml" PATTERN "README.md")
 
 # Data a user runs, never from /usr/share/doc (which may be left out).
-install(FILES ${PROJECT_SOURCE_DIR}/data/haiphong.toml DESTINATION ${CMAKE_INSTALL_DATADIR}/ontrack)
+install(FILES ${PROJECT_SOURCE_DIR}/data/haiphong.toml ${PROJECT_SOURCE_DIR}/data/vietnam_units.csv
+              ${PROJECT_SOURCE_DIR}/data/README.md DESTINATION ${CMAKE_INSTALL_DATADIR}/ontrack)
 install(PROGRAMS ${PROJECT_SOURCE_DIR}/examples/cron.sh DESTINATION ${CMAKE_INSTALL_DATADIR}/ontrack)

@@ -24,24 +24,32 @@ CheckCommand::CheckCommand(CLI::App& app) {
 
 int CheckCommand::run() const {
     for (const Plan& plan : load_plans(files_)) {
-        // Notes that change nothing in the exit status: stale planned dates.
-        for (const Locality& loc : plan.localities)
-            if (has_stale_plan(loc))
-                print_message(stderr,
-                              trf("{}:{}: warning: {}: planned {} is not after its latest event ({} {}); it was "
-                                  "fulfilled or overtaken and counts as no plan: give a new planned date or remove it",
-                                  plan.file, loc.pos.line, make_inert(loc.name), to_iso(*loc.planned),
-                                  tr(loc.events.back().kind == EventKind::certified ? "certified" : "revoked"),
-                                  to_iso(loc.events.back().date)));
-        // Names equal once diacritics are removed are allowed (Cẩm Giang and
-        // Cẩm Giàng), but mentioned: a typing slip looks the same.
-        std::unordered_map<std::string, const Locality*> folded;
-        for (const Locality& loc : plan.localities)
-            if (const auto [it, fresh] = folded.emplace(fold_for_search(loc.name), &loc); !fresh)
-                print_message(stderr,
-                              trf("{}:{}: note: '{}' and '{}' (line {}) differ only in their diacritics; both are kept",
-                                  plan.file, loc.pos.line, make_inert(loc.name), make_inert(it->second->name),
-                                  it->second->pos.line));
+        // Each file behind a roll-up on its own (issue 17): names repeat across provinces.
+        std::vector<LocalitySource> sources = plan.sources;
+        if (sources.empty()) sources.push_back({plan.file, 0, plan.localities.size()});
+        for (const LocalitySource& source : sources) {
+            const auto first = plan.localities.begin() + static_cast<std::ptrdiff_t>(source.first);
+            const auto last = first + static_cast<std::ptrdiff_t>(source.count);
+            // Notes that change nothing in the exit status: stale planned dates.
+            for (auto loc = first; loc != last; ++loc)
+                if (has_stale_plan(*loc))
+                    print_message(stderr,
+                                  trf("{}:{}: warning: {}: planned {} is not after its latest event ({} {}); it was "
+                                      "fulfilled or overtaken and counts as no plan: give a new planned date or "
+                                      "remove it",
+                                      source.file, loc->pos.line, make_inert(loc->name), to_iso(*loc->planned),
+                                      tr(loc->events.back().kind == EventKind::certified ? "certified" : "revoked"),
+                                      to_iso(loc->events.back().date)));
+            // Names equal once diacritics are removed are allowed (Cẩm Giang and
+            // Cẩm Giàng), but mentioned: a typing slip looks the same.
+            std::unordered_map<std::string, const Locality*> folded;
+            for (auto loc = first; loc != last; ++loc)
+                if (const auto [it, fresh] = folded.emplace(fold_for_search(loc->name), &*loc); !fresh)
+                    print_message(stderr, trf("{}:{}: note: '{}' and '{}' (line {}) differ only in their diacritics; "
+                                              "both are kept",
+                                              source.file, loc->pos.line, make_inert(loc->name),
+                                              make_inert(it->second->name), it->second->pos.line));
+        }
         print_message(stdout, trf("{}: ok: {}, {}", plan.file, count_of_localities(plan.localities.size()),
                                   count_of_milestones(plan.milestones.size())));
     }

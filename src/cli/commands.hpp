@@ -15,6 +15,7 @@
 #include "i18n.hpp"
 #include "options.hpp"
 #include "plan_file.hpp"
+#include "provinces.hpp"
 
 namespace ontrack {
 
@@ -26,10 +27,10 @@ class ReportCommand {
 
    private:
     std::vector<std::string> files_;
-    std::string as_of_, format_ = "table", color_ = "auto", output_, by_, since_, list_;
+    std::string as_of_, format_ = "table", color_ = "auto", output_, by_, since_, list_, sort_ = "shortfall";
     int window_ = 12;
     bool upcoming_only_ = false, no_color_ = false, forecast_ = false, explain_ = false, chart_ = false, bom_ = false,
-         wide_ = false;
+         wide_ = false, judge_parts_ = false;
     CLI::Option* format_option_ = nullptr;
 };
 
@@ -68,10 +69,11 @@ class InitCommand {
 
    private:
     CLI::App* command_;
-    std::string units_, name_, source_, output_;
+    std::string units_, name_, source_, output_, province_;
     std::vector<std::string> milestones_;
-    bool force_ = false;
+    bool force_ = false, all_provinces_ = false;
     double lock_timeout_ = 5;
+    int write_all_provinces(const std::vector<Province>& provinces, const std::vector<MilestoneSpec>& specs) const;
 };
 
 // ontrack import RECORDS.csv --plan PLAN [--apply]

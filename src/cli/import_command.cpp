@@ -36,6 +36,7 @@ int ImportCommand::run() const {
     }
     const std::string plan_text = read_plan_file(plan_);
     const Plan plan = parse_plan(plan_text, plan_);
+    refuse_rollup_edit(plan);
     const ImportPlan import = csv_within_memory(records_, [&] {
         return plan_import(plan, read_input_file(records_, InputKind::csv), records_,
                            allow_future_ ? std::nullopt : std::optional<Date>(today()));

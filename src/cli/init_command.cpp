@@ -1,4 +1,7 @@
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include <cerrno>
 
 #include <fmt/format.h>
 
@@ -23,6 +26,17 @@ InitCommand::InitCommand(CLI::App& app) {
                      tr("DEADLINE=TARGET, e.g. 2025-12-31=30% or 2027-12-31=52; repeat (default: the Hai Phong "
                         "phases)"))
         ->option_text(tr("DEADLINE=TARGET"));
+    auto* province =
+        command_
+            ->add_option("--province", province_,
+                         tr("The province of a national roster (columns province_code,province) to write the plan "
+                            "of: its code or its name"))
+            ->option_text(tr("CODE|NAME"));
+    command_
+        ->add_flag("--all-provinces", all_provinces_,
+                   tr("Write one plan per province of a national roster into the folder --output, and a roll-up "
+                      "plan national.toml over them with the national milestones"))
+        ->excludes(province);
     command_->add_option("--name", name_, tr("The plan's name (default: from the roster's file name)"))
         ->option_text(tr("NAME"));
     command_->add_option("--source", source_, tr("Where the plan comes from (free text)"))->option_text(tr("TEXT"));
@@ -40,12 +54,39 @@ int InitCommand::run() const {
         if (!spec) throw CLI::ValidationError("--milestone", fmt::format("'{}': {}", text, why));
         specs.push_back(*spec);
     }
-    if (specs.empty()) specs = haiphong_default_milestones();
-    const std::vector<RosterUnit> units =
+    std::vector<RosterUnit> units =
         csv_within_memory(units_, [&] { return read_roster(read_input_file(units_, InputKind::csv), units_); });
-    const std::string problem = check_milestone_specs(specs, static_cast<std::int64_t>(units.size()));
-    if (!problem.empty()) throw CLI::ValidationError("--milestone", problem);
+    const bool national = !units.front().province_code.empty() || !units.front().province.empty();
+    if ((!province_.empty() || all_provinces_) && !national)
+        throw CLI::ValidationError(province_.empty() ? "--all-provinces" : "--province",
+                                   trf("{} has no province_code and province columns", make_inert(units_)));
     std::string name = name_;
+    if (national) {
+        std::vector<Province> provinces = provinces_of(std::move(units));
+        if (all_provinces_) return write_all_provinces(provinces, specs);
+        const Province* chosen = nullptr;
+        if (!province_.empty()) {
+            chosen = find_province(provinces, province_);
+            if (!chosen)
+                throw CLI::ValidationError("--province",
+                                           trf("'{}' is not a province of {}; it lists: {}", make_inert(province_),
+                                               make_inert(units_), make_inert(province_list(provinces))));
+        } else if (provinces.size() == 1) {
+            chosen = &provinces.front();
+        } else {
+            throw CLI::ValidationError(
+                "--units", trf("{} lists {} provinces: give --province CODE|NAME or --all-provinces; they are: {}",
+                               make_inert(units_), provinces.size(), make_inert(province_list(provinces))));
+        }
+        if (name.empty()) name = chosen->name;  // as the league table of a roll-up names its parts
+        units = chosen->units;
+        // Provincial targets are not published: no milestones unless given.
+    } else if (specs.empty()) {
+        specs = haiphong_default_milestones();
+    }
+    const std::string problem =
+        specs.empty() ? std::string() : check_milestone_specs(specs, static_cast<std::int64_t>(units.size()));
+    if (!problem.empty()) throw CLI::ValidationError("--milestone", problem);
     if (name.empty()) {
         const auto slash = units_.rfind('/');
         // The file name shown inert: a plan's name may hold no control character.
@@ -68,6 +109,51 @@ int InitCommand::run() const {
         print_message(stderr, trf("{}: {}, {}", make_inert(output_), count_of_localities(units.size()),
                                   count_of_milestones(specs.size())));
     }
+    return 0;
+}
+
+int InitCommand::write_all_provinces(const std::vector<Province>& provinces,
+                                     const std::vector<MilestoneSpec>& given) const {
+    if (output_.empty() || output_ == "-")
+        throw CLI::ValidationError("--all-provinces", tr("give the folder to write the plans into: -o DIR"));
+    const std::vector<MilestoneSpec> specs = given.empty() ? national_milestones() : given;
+    std::int64_t total = 0;
+    for (const Province& p : provinces) total += static_cast<std::int64_t>(p.units.size());
+    const std::string problem = check_milestone_specs(specs, total);
+    if (!problem.empty()) throw CLI::ValidationError("--milestone", problem);
+    if (::mkdir(output_.c_str(), 0777) != 0 && errno != EEXIST)
+        throw std::runtime_error(trf("{}: cannot make the folder: {}", make_inert(output_), system_error_text(errno)));
+    const std::string dir = output_.back() == '/' ? output_ : output_ + "/";
+    // Every text first, each checked to load: nothing is written unless all are good.
+    std::vector<std::pair<std::string, std::string>> files;
+    std::vector<std::string> parts;
+    for (const Province& p : provinces) {
+        const std::string file = province_file_name(p);
+        std::string text = plan_toml_from_roster(p.name, p.units, {}, source_);
+        parse_plan(text, dir + file);
+        parts.push_back(file);
+        files.emplace_back(dir + file, std::move(text));
+    }
+    const std::string rollup = dir + "national.toml";
+    files.emplace_back(
+        rollup, rollup_plan_toml(name_.empty() ? tr("Drug-free localities: national roll-up") : name_, parts, specs,
+                                 source_.empty() ? "Conclusion 132-KL/TW, Resolution 163/2024/QH15" : source_));
+    for (const auto& [path, text] : files) {
+        if (is_one_of(path, {units_}))
+            throw std::runtime_error(trf("{}: refusing to write the plan over the roster it reads", make_inert(path)));
+        FileReplacement target(path, lock_wait(lock_timeout_));
+        if (!force_ && target.exists())
+            throw std::runtime_error(trf("{}: exists; use --force to replace it", make_inert(path)));
+    }
+    for (const auto& [path, text] : files) {
+        FileReplacement target(path, lock_wait(lock_timeout_));
+        target.commit(text);
+    }
+    print_message(stderr,
+                  trn("{}: {} province plan ({}) and the roll-up {}, {}",
+                      "{}: {} province plans ({}) and the roll-up {}, {}", provinces.size(), make_inert(output_),
+                      provinces.size(), count_of_localities(static_cast<std::uint64_t>(total)), make_inert(rollup),
+                      count_of_milestones(specs.size())));
     return 0;
 }
 

@@ -19,6 +19,7 @@ struct Options {
     AnalysisRequest analysis;        // as_of, window, by, since, list, explain, chart
     Format format = Format::table;
     Judge judge = Judge::all;
+    bool judge_parts = false;  // the exit status judges a roll-up's parts' own milestones too
     ColorMode color = ColorMode::automatic;
     bool bom = false;             // csv: a UTF-8 byte order mark first
     bool as_of_is_today = false;  // no --as-of: events after it are warned about

@@ -23,13 +23,14 @@ ReportCommand::ReportCommand(CLI::App& app) {
     app.add_option("--window", window_, tr("Months of history behind the achieved pace"))
         ->check(CLI::Range(1, max_window_months))
         ->option_text(std::string(tr("MONTHS")) + "=12");
-    app.add_option("--by", by_, tr("Break the report down by a locality field: kind, id or name"))
+    app.add_option("--by", by_,
+                   tr("Break the report down by a locality field: kind, id or name; or by part of a roll-up"))
         ->check(CLI::Validator(
             [](std::string& field) {
                 return parse_by_field(field) ? std::string() : unknown_by_field_message(unknown_by_field(field));
             },
             "FIELD"))
-        ->option_text("{kind,id,name}");
+        ->option_text("{kind,id,name,part}");
     app.add_option("--since", since_, tr("What changed between this day and the as-of day"))
         ->check(iso_date_validator())
         ->option_text(tr("DATE"));
@@ -44,6 +45,12 @@ ReportCommand::ReportCommand(CLI::App& app) {
     app.add_option("--output,-o", output_, tr("Write the report to this file (atomically) instead of stdout"))
         ->option_text(tr("FILE"));
     app.add_flag("--upcoming-only", upcoming_only_, tr("Exit status judges upcoming milestones only (for cron)"));
+    app.add_option("--sort", sort_,
+                   tr("The order of a roll-up's parts: by share of the next shortfall, by share drug-free, or as "
+                      "listed"))
+        ->check(CLI::IsMember({"shortfall", "coverage", "order"}))
+        ->option_text("{shortfall,coverage,order}=shortfall");
+    app.add_flag("--judge-parts", judge_parts_, tr("Exit status also judges the own milestones of a roll-up's parts"));
     auto* color =
         app.add_option("--color", color_, tr("Colour in the table: auto (terminal, no NO_COLOR), always or never"))
             ->check(CLI::IsMember({"auto", "always", "never"}))
@@ -97,6 +104,8 @@ int ReportCommand::run() const {
         throw CLI::ValidationError("--format html", tr("the html page shows one plan; give one FILE"));
     options.wide = wide_;
     options.judge = upcoming_only_ ? Judge::upcoming : Judge::all;
+    options.judge_parts = judge_parts_;
+    request.league_sort = *parse_league_sort(sort_);
     const std::string color = no_color_ ? "never" : color_;
     options.color = color == "always" ? ColorMode::always : color == "never" ? ColorMode::never : ColorMode::automatic;
     return run_report(options);

@@ -82,12 +82,15 @@ int run_report(const Options& options) {
                                 plan.file, b->groups.size(), plan.milestones.size(), cells, max_breakdown_cells));
         }
         status = std::max(status, exit_status(analyses.back().report, options.judge));
+        if (options.judge_parts && analyses.back().league)
+            status = std::max(status, parts_exit_status(*analyses.back().league, options.judge == Judge::upcoming));
         plan = Plan{};  // the analysis holds copies of what it shows: not kept while rendering
     }
     const bool to_stdout = options.output.empty() || options.output == "-";
     RenderOptions render_options;
     render_options.color = to_stdout && use_color(options.color);
     render_options.bom = options.bom;
+    render_options.league_sort = options.analysis.league_sort;
     render_options.terminal_width = to_stdout && !options.wide ? terminal_width() : 0;
     const std::string text = render(analyses, options.format, render_options);
     if (to_stdout)

@@ -14,6 +14,7 @@ Analysis analyse(const Plan& plan, const AnalysisRequest& request) {
     if (request.units) a.units = unit_statuses(plan, request.as_of);
     if (request.explain) a.explanation = explain(a.report, a.forecast ? &*a.forecast : nullptr);
     if (request.chart) a.chart = chart_data(plan, request.as_of);
+    if (!plan.parts.empty()) a.league = league(plan, a.report, request.league_sort);
     return a;
 }
 

@@ -10,6 +10,7 @@
 #include "changes.hpp"
 #include "chart_data.hpp"
 #include "forecast.hpp"
+#include "league.hpp"
 #include "listing.hpp"
 #include "model.hpp"
 #include "report.hpp"
@@ -25,7 +26,8 @@ struct AnalysisRequest {
     bool forecast = false;  // pace, projection, progress ratio, safety buffer
     bool explain = false;
     bool chart = false;
-    bool units = false;  // every locality's status (the xlsx sheet of units)
+    bool units = false;                              // every locality's status (the xlsx sheet of units)
+    LeagueSort league_sort = LeagueSort::shortfall;  // a roll-up's league table
 };
 
 struct Analysis {
@@ -37,6 +39,7 @@ struct Analysis {
     std::optional<std::vector<Explained>> explanation;  // --explain: worded by the renderer, in its language
     std::optional<ChartData> chart;
     std::optional<std::vector<UnitStatus>> units;
+    std::optional<League> league;  // a roll-up's parts (issue 17)
 };
 
 Analysis analyse(const Plan& plan, const AnalysisRequest& request);

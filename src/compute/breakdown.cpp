@@ -21,13 +21,14 @@ const std::string& field_of(const Locality& loc, ByField field) {
         case ByField::kind: return loc.kind;
         case ByField::id: return loc.id;
         case ByField::name: return loc.name;
+        case ByField::part: break;
     }
     return loc.kind;
 }
 
 // The label of the group without a value, per field (English: the renderers
 // translate it).
-constexpr const char* no_value_labels[] = {"(no kind)", "(no id)", "(no name)"};
+constexpr const char* no_value_labels[] = {"(no kind)", "(no id)", "(no name)", "(no part)"};
 
 }  // namespace
 
@@ -35,6 +36,7 @@ std::optional<ByField> parse_by_field(std::string_view name) {
     if (name == "kind") return ByField::kind;
     if (name == "id") return ByField::id;
     if (name == "name") return ByField::name;
+    if (name == "part") return ByField::part;
     return std::nullopt;
 }
 
@@ -43,7 +45,7 @@ const char* to_string(ByField field) {
 }
 
 UnknownByField unknown_by_field(std::string_view name) {
-    return {std::string(name), closest_match(name, {"kind", "id", "name"})};
+    return {std::string(name), closest_match(name, {"kind", "id", "name", "part"})};
 }
 
 std::vector<std::int64_t> apportion(std::int64_t total, const std::vector<std::int64_t>& weights) {
@@ -93,11 +95,7 @@ Breakdown breakdown(const Plan& plan, const Report& report, ByField field) {
         }
         return out.groups[it->second];
     };
-    if (by_kind)
-        for (const std::string& kind : plan.kinds) group_for(kind);
-    for (const Locality& loc : plan.localities) {
-        Group& g = group_for(field_of(loc, field));
-        ++g.count;
+    auto tally = [&](Group& g, const Locality& loc) {
         const bool now = is_drug_free_on(loc, as_of);
         g.drug_free += now;
         for (std::size_t k = 0; k < n_milestones; ++k) {
@@ -107,9 +105,31 @@ Breakdown breakdown(const Plan& plan, const Report& report, ByField field) {
                                             : is_drug_free_on(loc, m.deadline);
             g.milestones[k].covered += covered;
         }
+    };
+    if (field == ByField::part) {
+        // Each part with its whole total; a plan that is no roll-up is one part.
+        std::vector<PlanPart> parts = plan.parts;
+        if (parts.empty()) parts.push_back({plan.file, plan.name, plan.total, {}, 0, plan.localities.size()});
+        for (const PlanPart& p : parts) {
+            Group g;
+            g.value = p.file;
+            g.label = p.name;
+            g.count = p.total;
+            g.milestones.assign(n_milestones, GroupMilestone{});
+            for (std::size_t i = p.first; i < p.first + p.count; ++i) tally(g, plan.localities[i]);
+            out.groups.push_back(std::move(g));
+        }
+    } else {
+        if (by_kind)
+            for (const std::string& kind : plan.kinds) group_for(kind);
+        for (const Locality& loc : plan.localities) {
+            Group& g = group_for(field_of(loc, field));
+            ++g.count;
+            tally(g, loc);
+        }
     }
     const std::int64_t unlisted = report.total - static_cast<std::int64_t>(plan.localities.size());
-    if (unlisted > 0) {
+    if (unlisted > 0 && field != ByField::part) {
         Group g;
         g.label = N_("(not listed)");
         g.unlisted = true;

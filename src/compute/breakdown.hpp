@@ -32,9 +32,11 @@
 
 namespace ontrack {
 
-enum class ByField { kind, id, name };
+// part: the parts of a roll-up (issue 17), each with its whole total (its
+// units not listed included); a plan that is no roll-up is one part.
+enum class ByField { kind, id, name, part };
 
-inline constexpr const char* by_field_names[] = {N_("kind"), N_("id"), N_("name")};
+inline constexpr const char* by_field_names[] = {N_("kind"), N_("id"), N_("name"), N_("part")};
 
 std::optional<ByField> parse_by_field(std::string_view name);
 const char* to_string(ByField field);

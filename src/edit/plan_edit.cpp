@@ -157,7 +157,16 @@ struct Found {
 
 }  // namespace
 
+void refuse_rollup_edit(const Plan& plan) {
+    if (!plan.parts.empty())
+        throw std::runtime_error(
+            trf("{}: a roll-up plan has no localities of its own; record in the part that lists "
+                "the unit",
+                make_inert(plan.file)));
+}
+
 std::vector<EditTarget> find_localities(const Plan& plan, const std::vector<EditRequest>& requests) {
+    refuse_rollup_edit(plan);
     std::unordered_map<std::string_view, std::size_t> by_id, by_name;
     by_id.reserve(plan.localities.size());
     by_name.reserve(plan.localities.size());

@@ -63,7 +63,10 @@ struct EditTarget {
     std::string id;
     std::uint32_t line = 0;
 };
+// Throws std::runtime_error when `plan` is a roll-up (issue 17): its
+// localities are its parts', recorded in the part that lists them.
 std::vector<EditTarget> find_localities(const Plan& plan, const std::vector<EditRequest>& requests);
+void refuse_rollup_edit(const Plan& plan);
 
 // How add_events() makes sure the new text is valid: each edited block read
 // again with the loader's reader, so that a bad edit is refused at the line

@@ -15,8 +15,12 @@ namespace ontrack {
 namespace {
 
 // The indexes of code, name and type in the header; reports what is wrong with it.
-bool find_roster_columns(const CsvDocument& doc, std::size_t (&index)[3], std::vector<Diagnostic>& out) {
-    const std::vector<ColumnSpec> specs = {{{"code"}, true, {}}, {{"name"}, true, {}}, {{"type"}, true, {}}};
+bool find_roster_columns(const CsvDocument& doc, std::size_t (&index)[5], std::vector<Diagnostic>& out) {
+    const std::vector<ColumnSpec> specs = {{{"code"}, true, {}},
+                                           {{"name"}, true, {}},
+                                           {{"type"}, true, {}},
+                                           {{"province_code"}, false, {}},
+                                           {{"province"}, false, {}}};
     std::vector<HeaderColumn> columns;
     const bool ok = match_header(
         doc, specs,
@@ -24,7 +28,7 @@ bool find_roster_columns(const CsvDocument& doc, std::size_t (&index)[3], std::v
             return trf("the first row must name the columns code, name and type, in any order; it names: {}", names);
         },
         columns, out);
-    for (int c = 0; c < 3; ++c) index[c] = columns[c].index.value_or(0);
+    for (int c = 0; c < 5; ++c) index[c] = columns[c].index.value_or(static_cast<std::size_t>(-1));
     return ok;
 }
 
@@ -51,7 +55,7 @@ MilestoneSpec percent_milestone(int year, unsigned month, unsigned day, std::int
 std::vector<RosterUnit> read_roster(std::string_view csv_text, const std::string& file) {
     const CsvDocument doc = read_csv(csv_text, file);
     std::vector<Diagnostic> problems;
-    std::size_t col[3] = {0, 0, 0};
+    std::size_t col[5] = {0, 0, 0, 0, 0};
     if (!find_roster_columns(doc, col, problems)) throw_if_any(std::move(problems));
     if (doc.rows.empty())
         throw InputError(doc.error(doc.header.line, 1, tr("the roster lists no units"),
@@ -67,12 +71,15 @@ std::vector<RosterUnit> read_roster(std::string_view csv_text, const std::string
         unit.code = to_nfc(trim_blanks(code.text));
         unit.name = to_nfc(trim_blanks(name.text));
         unit.type = to_nfc(trim_blanks(row.fields[col[2]].text));
+        if (col[3] < row.fields.size()) unit.province_code = to_nfc(trim_blanks(row.fields[col[3]].text));
+        if (col[4] < row.fields.size()) unit.province = to_nfc(trim_blanks(row.fields[col[4]].text));
         unit.line = row.line;
         bool ok = true;
         if (unit.name.empty()) {
             problems.push_back(doc.error(name, tr("the unit's name is empty"), tr("every unit needs a name")));
             ok = false;
-        } else if (auto [it, fresh] = names.emplace(identity_key(unit.name), row.line); !fresh) {
+        } else if (auto [it, fresh] = names.emplace(unit.province_code + '\n' + identity_key(unit.name), row.line);
+                   !fresh) {
             problems.push_back(doc.error(name, trf("duplicate name '{}'", unit.name),
                                          trf("it is already used at line {}; names must be unique "
                                              "(add the province or the type to tell them apart)",
@@ -212,6 +219,18 @@ std::string toml_quoted(std::string_view text) {
     return out;
 }
 
+std::string milestones_toml(const std::vector<MilestoneSpec>& milestones) {
+    std::string out;
+    for (const MilestoneSpec& m : sorted_by_deadline(milestones)) {
+        out += "\n[[milestone]]\n";
+        if (!m.name.empty()) out += fmt::format("name = {}\n", toml_quoted(m.name));
+        out += fmt::format("deadline = {}\n", to_iso(m.deadline));
+        out += m.target.kind == Target::Kind::count ? fmt::format("target = {}\n", m.target.count)
+                                                    : fmt::format("target = \"{}\"\n", to_string(m.target.percent));
+    }
+    return out;
+}
+
 std::string plan_toml_from_roster(const std::string& plan_name, const std::vector<RosterUnit>& units,
                                   const std::vector<MilestoneSpec>& milestones, const std::string& source_note) {
     std::string out;
@@ -232,13 +251,7 @@ std::string plan_toml_from_roster(const std::string& plan_name, const std::vecto
         for (const std::string& k : kinds) list += (list.empty() ? "" : ", ") + toml_quoted(k);
         out += fmt::format("kinds = [{}]\n", list);
     }
-    for (const MilestoneSpec& m : sorted_by_deadline(milestones)) {
-        out += "\n[[milestone]]\n";
-        if (!m.name.empty()) out += fmt::format("name = {}\n", toml_quoted(m.name));
-        out += fmt::format("deadline = {}\n", to_iso(m.deadline));
-        out += m.target.kind == Target::Kind::count ? fmt::format("target = {}\n", m.target.count)
-                                                    : fmt::format("target = \"{}\"\n", to_string(m.target.percent));
-    }
+    out += milestones_toml(milestones);
     for (const RosterUnit& u : units) {
         out += "\n[[locality]]\n";
         if (!u.code.empty()) out += fmt::format("id = {}\n", toml_quoted(u.code));

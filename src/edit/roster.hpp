@@ -15,15 +15,18 @@
 namespace ontrack {
 
 struct RosterUnit {
-    std::string code;  // may be empty: the locality then has no id
-    std::string name;  // never empty
-    std::string type;  // may be empty: the locality then has no kind
+    std::string code;           // may be empty: the locality then has no id
+    std::string name;           // never empty
+    std::string type;           // may be empty: the locality then has no kind
+    std::string province_code;  // optional columns province_code, province (the national roster)
+    std::string province;
     std::uint32_t line = 0;
 };
 
 // Reads a roster. The header must name the columns code, name and type, in
-// any order, ignoring ASCII case and surrounding spaces; other columns are
-// ignored. Values are taken without surrounding spaces and tabs. Throws
+// any order, ignoring ASCII case and surrounding spaces; the columns
+// province_code and province are read when present (names are then unique
+// within a province); other columns are ignored. Values are taken without surrounding spaces and tabs. Throws
 // InputError (see csv_reader.hpp for malformed CSV) listing every bad row:
 // a row with more or fewer fields than the header, an empty name, a code or
 // name used before; also a header without one of the three columns or with
@@ -57,6 +60,10 @@ std::string check_milestone_specs(const std::vector<MilestoneSpec>& specs, std::
 // `text` as a TOML basic string, quotes included: quotes, backslashes and
 // control characters escaped; bytes that are not UTF-8 replaced by U+FFFD.
 std::string toml_quoted(std::string_view text);
+
+// The [[milestone]] tables of the specs in order of their deadlines, each
+// after an empty line.
+std::string milestones_toml(const std::vector<MilestoneSpec>& milestones);
 
 // A plan in the documented format: [plan] with name = `plan_name`, total =
 // units.size() and, when not empty, source = `source_note`; the milestones in

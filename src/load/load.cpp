@@ -21,6 +21,7 @@
 #include "plan_file.hpp"
 #include "plan_split.hpp"
 #include "plan_text.hpp"
+#include "rollup.hpp"
 #include "suggest.hpp"
 #include "toml_access.hpp"
 #include "unicode.hpp"
@@ -200,9 +201,22 @@ class FirstSeen {
 
 // Everything but the localities: [plan], the milestones, the total, and
 // uniqueness of names and ids across all localities.
+// What a roll-up needs to load its parts: the chain of files above them and
+// the tuning of the load.
+struct RollupContext {
+    std::vector<RollupLink> chain;  // ends with the roll-up's own file
+    LoadTuning tuning;
+};
+
+Plan load_plan_in(const std::string& path, const LoadTuning& tuning, std::vector<RollupLink> chain);
+
 class PlanAssembler {
    public:
-    PlanAssembler(const std::string& file, Plan& plan) : cx_(file, 0), plan_(plan) {}
+    PlanAssembler(const std::string& file, Plan& plan, const RollupContext& rollup)
+        : cx_(file, 0), plan_(plan), rollup_(rollup) {}
+
+    // Diagnostics located in other files: a roll-up's parts.
+    std::vector<Diagnostic>& foreign() { return foreign_; }
 
     void read_head(const toml::table& root) {
         plan_node_ = root.get("plan");
@@ -284,18 +298,69 @@ class PlanAssembler {
 
     void finish() {
         if (not_a_plan_) return;
+        if (parts_node_) {
+            finish_rollup();
+            return;
+        }
         const auto* plan_table = plan_node_->as_table();
         const bool total_ok = plan_table && resolve_total(*plan_table);
-        if (!milestones_node_)
-            cx_.error(cx_.pos(plan_node_->source()), tr("the plan has no [[milestone]]"),
-                      tr("add at least one: [[milestone]] with deadline = 2025-12-31 and target = \"30%\""));
-        else if (total_ok && milestones_complete_)
-            check_milestones();
+        // A plan may have no milestones (issue 17): its report judges nothing.
+        if (milestones_node_ && total_ok && milestones_complete_) check_milestones();
     }
 
    private:
     TomlContext cx_;
     Plan& plan_;
+    const RollupContext& rollup_;
+    const toml::node* parts_node_ = nullptr;
+    std::vector<Diagnostic> foreign_;
+
+    // [plan] parts = ["provinces/*.toml", ...]: file names or glob patterns.
+    void read_parts(const toml::node& node) {
+        parts_node_ = &node;
+        const auto* array = node.as_array();
+        const char* hint = N_("list the parts' plan files, e.g. parts = [\"provinces/*.toml\"]");
+        if (!array || array->empty()) {
+            cx_.wrong_type(node, "parts", tr("a non-empty array of file names"), tr(hint));
+            return;
+        }
+        for (const toml::node& element : *array) {
+            const auto* s = element.as_string();
+            if (!s || s->get().empty()) {
+                cx_.wrong_type(element, "parts", tr("a file name in quotes"), tr(hint));
+                continue;
+            }
+            if (!cx_.check_text(element, "parts", s->get(), TextRule::line)) continue;
+            plan_.part_patterns.push_back({s->get(), cx_.pos(element.source())});
+        }
+    }
+
+    // A roll-up: no localities or total of its own; its parts loaded, then
+    // its milestones checked against their total as a plan's are.
+    void finish_rollup() {
+        const auto* plan_table = plan_node_->as_table();
+        bool ok = cx_.diagnostics().empty();
+        if (entries_ > 0) {
+            cx_.error(cx_.pos(parts_node_->source()), tr("a roll-up plan has no [[locality]] entries of its own"),
+                      tr("list the localities in its parts, or remove parts = [...] from [plan]"));
+            ok = false;
+        }
+        if (const toml::node* total = plan_table ? plan_table->get("total") : nullptr) {
+            cx_.error(cx_.pos(total->source()), tr("a roll-up plan has no total of its own"),
+                      tr("its total is the sum of its parts' totals; remove total = ..."));
+            ok = false;
+        }
+        if (plan_.part_patterns.empty()) return;
+        std::vector<Diagnostic> own;
+        const auto load_part = [this](const std::string& path, const std::vector<RollupLink>& chain) {
+            std::vector<RollupLink> below = chain;
+            below.push_back(link_of(path));
+            return load_plan_in(path, rollup_.tuning, std::move(below));
+        };
+        ok = resolve_rollup(plan_, rollup_.chain, load_part, own, foreign_) && ok;
+        std::move(own.begin(), own.end(), std::back_inserter(cx_.diagnostics()));
+        if (ok && milestones_node_ && milestones_complete_) check_milestones();
+    }
     std::vector<std::string_view> kinds_;  // plan_.kinds, for "did you mean"
 
     // A locality's kind must be one of the declared kinds, when declared.
@@ -321,7 +386,8 @@ class PlanAssembler {
     bool milestones_complete_ = true;
 
     void read_plan(const toml::table& table) {
-        cx_.check_keys(table, {"name", "total", "source", "note", "illustrative", "start", "kinds"}, "[plan]");
+        cx_.check_keys(table, {"name", "total", "source", "note", "illustrative", "start", "kinds", "parts"}, "[plan]");
+        if (const toml::node* parts = table.get("parts")) read_parts(*parts);
         read_kinds(table);
         for (auto [key, rule] : {std::pair{"name", TextRule::line}, std::pair{"source", TextRule::line},
                                  std::pair{"note", TextRule::note}})
@@ -416,9 +482,6 @@ class PlanAssembler {
             milestones_complete_ = false;
             return;
         }
-        if (array->empty())
-            cx_.error(cx_.pos(node.source()), tr("the plan has no [[milestone]]"),
-                      tr("add at least one [[milestone]]"));
         for (const toml::node& element : *array) {
             if (const auto* table = element.as_table()) {
                 read_milestone(*table);
@@ -536,12 +599,14 @@ class PlanAssembler {
     }
 };
 
-[[noreturn]] void throw_sorted(std::string_view text, std::vector<Diagnostic> diagnostics) {
+[[noreturn]] void throw_sorted(std::string_view text, std::vector<Diagnostic> diagnostics,
+                               std::vector<Diagnostic> foreign = {}) {
     std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
         return a.line != b.line ? a.line < b.line : a.column < b.column;
     });
     for (std::size_t k = 0; k < diagnostics.size() && k < max_excerpts; ++k)
         diagnostics[k].excerpt = std::string(line_of(text, diagnostics[k].line));
+    std::move(foreign.begin(), foreign.end(), std::back_inserter(diagnostics));  // a roll-up's parts, after its own
     throw InputError(std::move(diagnostics));
 }
 
@@ -627,7 +692,7 @@ bool assemble_split(std::string_view text, const std::string& file, const std::v
 // owns it. nullopt when some was given back and then the whole text is
 // needed again: for a whole-file parse, or for the excerpts of diagnostics.
 std::optional<Plan> parse_text(std::string_view text, const std::string& file, const LoadTuning& tuning,
-                               PlanText* giveback) {
+                               PlanText* giveback, const std::vector<RollupLink>& chain) {
     if (const auto deep = find_too_deep_key(text)) {
         TomlContext cx(file, 0);
         cx.error({deep->line, deep->column}, trf("a key of more than {} dotted parts", max_key_parts),
@@ -636,7 +701,8 @@ std::optional<Plan> parse_text(std::string_view text, const std::string& file, c
     }
     Plan plan;
     plan.file = file;
-    PlanAssembler assembler(file, plan);
+    const RollupContext rollup{chain, tuning};
+    PlanAssembler assembler(file, plan, rollup);
     const unsigned threads = tuning.threads ? tuning.threads : std::max(1u, std::thread::hardware_concurrency());
     std::optional<std::vector<TextPiece>> pieces;
     if (text.size() > tuning.split_above_bytes) pieces = split_at_localities(text, tuning.batch_bytes);
@@ -652,20 +718,18 @@ std::optional<Plan> parse_text(std::string_view text, const std::string& file, c
         assembler.add(std::move(slots));
     }
     assembler.finish();
-    if (!assembler.context().diagnostics().empty()) {
+    if (!assembler.context().diagnostics().empty() || !assembler.foreign().empty()) {
         if (giveback && giveback->released()) return std::nullopt;
-        throw_sorted(text, std::move(assembler.context().diagnostics()));
+        throw_sorted(text, std::move(assembler.context().diagnostics()), std::move(assembler.foreign()));
     }
     return plan;
 }
 
 }  // namespace
 
-Plan parse_plan(std::string_view text, const std::string& file, const LoadTuning& tuning) {
-    return *parse_text(text, file, tuning, nullptr);
-}
+namespace {
 
-Plan load_plan(const std::string& path, const LoadTuning& tuning) {
+Plan load_plan_in(const std::string& path, const LoadTuning& tuning, std::vector<RollupLink> chain) {
     // A regular file's text is given back piece by piece as it is parsed. If
     // it is then needed whole (a problem to report), the file is read again
     // and parsed the plain way: same problems, same excerpts. A plan too
@@ -674,12 +738,23 @@ Plan load_plan(const std::string& path, const LoadTuning& tuning) {
     // std::bad_alloc.
     try {
         if (std::optional<PlanText> text = read_plan_text(path, tuning.split_above_bytes))
-            if (std::optional<Plan> plan = parse_text(text->view(), path, tuning, &*text)) return std::move(*plan);
+            if (std::optional<Plan> plan = parse_text(text->view(), path, tuning, &*text, chain))
+                return std::move(*plan);
         const std::string text = read_plan_file(path);
-        return parse_plan(text, path == "-" ? "<stdin>" : path, tuning);
+        return *parse_text(text, path == "-" ? "<stdin>" : path, tuning, nullptr, chain);
     } catch (const std::bad_alloc&) {
         fail_out_of_memory(path == "-" ? "<stdin>" : path, file_size_or_zero(path));
     }
+}
+
+}  // namespace
+
+Plan parse_plan(std::string_view text, const std::string& file, const LoadTuning& tuning) {
+    return *parse_text(text, file, tuning, nullptr, {link_of(file)});
+}
+
+Plan load_plan(const std::string& path, const LoadTuning& tuning) {
+    return load_plan_in(path, tuning, {link_of(path)});
 }
 
 std::vector<Plan> load_plans(const std::vector<std::string>& paths, const LoadTuning& tuning) {

@@ -41,6 +41,32 @@ struct Milestone {
     SourcePos pos;
 };
 
+// A roll-up plan's [plan] parts entry as written: a path or glob(3) pattern,
+// relative to the roll-up's folder.
+struct PartPattern {
+    std::string text;
+    SourcePos pos;
+};
+
+// A part of a roll-up (issue 17): one plan file, itself a plan of localities
+// or a roll-up. Its localities are plan.localities[first, first + count).
+struct PlanPart {
+    std::string file;
+    std::string name;
+    std::int64_t total = 0;
+    std::vector<Milestone> milestones;  // its own, resolved against its total
+    std::size_t first = 0;
+    std::size_t count = 0;
+};
+
+// Which file the localities [first, first + count) were read from: every
+// plan file behind a roll-up, nested ones flattened (for diagnostics).
+struct LocalitySource {
+    std::string file;
+    std::size_t first = 0;
+    std::size_t count = 0;
+};
+
 struct Plan {
     std::string file;
     std::string name;
@@ -52,6 +78,12 @@ struct Plan {
     std::int64_t total = 0;
     std::vector<Milestone> milestones;  // deadlines strictly increasing
     std::vector<Locality> localities;
+    // A roll-up (issue 17): its patterns, its parts in order (localities are
+    // their union, total their sum), and the files behind them. All three
+    // empty for a plan of [[locality]] entries.
+    std::vector<PartPattern> part_patterns;
+    std::vector<PlanPart> parts;
+    std::vector<LocalitySource> sources;
 };
 
 }  // namespace ontrack

@@ -94,13 +94,37 @@ constexpr const char* breakdown_header =
 constexpr const char* changes_header = "plan,since,as_of,name,id,change,event,date\n";
 constexpr const char* explain_header = "plan,figure,value,formula\n";
 
+// A roll-up's league table (issue 17): one row per part, in its order; the
+// share is of the roll-up's next milestone (next_deadline); --by part gives
+// the shares of every milestone.
+constexpr const char* league_header =
+    "plan,as_of,part,file,total,covered,expected_by_next_deadline,own_milestone,own_deadline,own_required,"
+    "own_shortfall,own_verdict,next_deadline,next_shortfall_share\n";
+
 const char* header_of(const Analysis& a) {
     return a.listing       ? listing_header
            : a.breakdown   ? breakdown_header
            : a.changes     ? changes_header
            : a.explanation ? explain_header
            : a.forecast    ? forecast_header
+           : a.league      ? league_header
                            : csv_header;
+}
+
+std::string league_rows(const Analysis& a, const std::string& plan) {
+    const League& l = *a.league;
+    std::string out;
+    for (const LeagueRow& r : l.rows) {
+        const MilestoneResult* own = r.own_next ? &*r.own_next : nullptr;
+        out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", plan, to_iso(a.report.as_of),
+                           repeated_cell(r.name), cell(r.file), r.total, r.covered,
+                           r.by_next ? std::to_string(*r.by_next) : "", own ? repeated_cell(own->name) : "",
+                           own ? to_iso(own->deadline) : "", own ? std::to_string(own->required) : "",
+                           own ? std::to_string(own->shortfall) : "", own ? to_string(own->verdict) : "",
+                           l.next ? to_iso(a.report.milestones[*l.next].deadline) : "",
+                           l.next ? std::to_string(r.shares[*l.next]) : "");
+    }
+    return out;
 }
 
 std::string rows_of(const Analysis& a) {
@@ -129,6 +153,8 @@ std::string rows_of(const Analysis& a) {
             out += fmt::format("{},{},{},{}\n", plan, cell(line.label), cell(line.value), cell(line.formula));
     } else if (a.forecast) {
         out += forecast_rows(a);
+    } else if (a.league) {
+        out += league_rows(a, plan);
     } else {
         out += csv_rows(a.report);
     }

@@ -121,8 +121,11 @@ std::string render_html(const Report& r, const ChartData& chart, const std::vect
         rows.push_back(milestone_row(m, k));
         verdict_classes.push_back(is_good(m.verdict) ? "ok" : "bad");
     }
-    out += table("milestones", milestone_header(), rows, verdict_classes);
-    out += fmt::format("<p class=\"muted\">{}</p>\n</section>\n", tr(upcoming_rule));
+    if (rows.empty())
+        out += fmt::format("<p>{}</p>\n</section>\n", tr(no_milestones_note));
+    else
+        out += table("milestones", milestone_header(), rows, verdict_classes) +
+               fmt::format("<p class=\"muted\">{}</p>\n</section>\n", tr(upcoming_rule));
 
     // The overdue list and the counts after it.
     out += fmt::format("<section>\n<h2>{}</h2>\n", tr("Overdue"));

@@ -47,20 +47,10 @@ std::size_t estimate(const Report& r) {
     return bytes;
 }
 
-// The report's members, in the document object.
-void write_report(JsonWriter& w, const Report& r) {
-    w.member("plan", r.plan);
-    w.member("file", r.file);
-    w.member("source", r.source);
-    w.member("note", r.note);
-    w.member("illustrative", r.illustrative);
-    w.member("as_of", r.as_of);
-    w.member("total", r.total);
-    w.member("listed", r.listed);
-    w.member("covered", r.covered);
-    w.key("milestones");
-    w.begin_array(list);
-    for (const MilestoneResult& m : r.milestones) {
+// Judged milestones, as an array.
+void write_milestones(JsonWriter& w, const std::vector<MilestoneResult>& milestones, Layout layout = list) {
+    w.begin_array(layout);
+    for (const MilestoneResult& m : milestones) {
         w.begin_object();
         w.member("name", m.name);
         w.member("deadline", m.deadline);
@@ -74,6 +64,21 @@ void write_report(JsonWriter& w, const Report& r) {
         w.end_object();
     }
     w.end_array();
+}
+
+// The report's members, in the document object.
+void write_report(JsonWriter& w, const Report& r) {
+    w.member("plan", r.plan);
+    w.member("file", r.file);
+    w.member("source", r.source);
+    w.member("note", r.note);
+    w.member("illustrative", r.illustrative);
+    w.member("as_of", r.as_of);
+    w.member("total", r.total);
+    w.member("listed", r.listed);
+    w.member("covered", r.covered);
+    w.key("milestones");
+    write_milestones(w, r.milestones);
     w.key("overdue");
     write_locality_list(w, r.overdue);
     w.member("planned_ahead", r.planned_ahead);
@@ -81,6 +86,29 @@ void write_report(JsonWriter& w, const Report& r) {
     w.member("unlisted", r.unlisted);
     w.key("unplanned");
     write_locality_list(w, r.unplanned);
+}
+
+// A roll-up's parts (issue 17), in the league table's order.
+void write_parts(JsonWriter& w, const League& league) {
+    w.begin_array(list);
+    for (const LeagueRow& row : league.rows) {
+        w.begin_object();
+        w.member("plan", row.name);
+        w.member("file", row.file);
+        w.member("total", row.total);
+        w.member("covered", row.covered);
+        if (row.by_next) w.member("expected_by_next_deadline", *row.by_next);
+        w.next_starts_with(part_line);
+        w.key("milestones");
+        write_milestones(w, row.own, inner_list);
+        w.next_starts_with(part_line);
+        w.key("shortfall_shares");
+        w.begin_array();
+        for (std::int64_t s : row.shares) w.value(s);
+        w.end_array();
+        w.end_object();
+    }
+    w.end_array();
 }
 
 void write_forecast(JsonWriter& w, const Forecast& f) {
@@ -248,6 +276,11 @@ void write_explanation(JsonWriter& w, const Report& r, const std::vector<Explain
 void write_analysis(JsonWriter& w, const Analysis& a) {
     w.begin_object(document);
     write_report(w, a.report);
+    if (a.league) {
+        w.member("parts_sort", league_sort_names[static_cast<int>(a.league->sort)]);
+        w.key("parts");
+        write_parts(w, *a.league);
+    }
     if (a.forecast) {
         w.key("forecast");
         write_forecast(w, *a.forecast);
@@ -293,7 +326,7 @@ std::string render_json(const Analysis& a) {
     return out;
 }
 
-std::string render_json_many(const std::vector<Analysis>& analyses, const Rollup& rollup) {
+std::string render_json_many(const std::vector<Analysis>& analyses, const Rollup& rollup, const League& league) {
     std::size_t bytes = 1024;
     for (const Analysis& a : analyses) bytes += estimate(a.report);
     std::string out;
@@ -313,6 +346,9 @@ std::string render_json_many(const std::vector<Analysis>& analyses, const Rollup
     w.member("milestones", rollup.milestones);
     w.member("milestones_missed_or_behind", rollup.milestones_bad);
     w.member("plans_missed_or_behind", rollup.plans_bad);
+    w.member("parts_sort", league_sort_names[static_cast<int>(league.sort)]);
+    w.key("parts");
+    write_parts(w, league);
     w.end_object();
     w.end_object();
     out += '\n';

@@ -55,8 +55,10 @@ std::string render_markdown(const Report& r) {
         if (!is_good(m.verdict)) row.back() = fmt::format("**{}**", row.back());
         rows.push_back(std::move(row));
     }
-    out += pipe_table(milestone_header(), milestone_right, rows);
-    out += fmt::format("\n{}\n\n", tr(upcoming_rule));
+    if (rows.empty())
+        out += fmt::format("{}\n\n", tr(no_milestones_note));
+    else
+        out += pipe_table(milestone_header(), milestone_right, rows) + fmt::format("\n{}\n\n", tr(upcoming_rule));
     out += "- " +
            trf("Overdue (planned date passed, not drug-free): {}",
                human_count(static_cast<std::int64_t>(r.overdue.size()))) +
@@ -70,23 +72,31 @@ std::string render_markdown(const Report& r) {
     return out;
 }
 
-std::string render_markdown(const Analysis& a) {
-    std::string out = render_markdown(a.report);
-    for (const Section& s : analysis_sections(a)) {
-        out += fmt::format("\n## {}\n\n", md(s.title));
-        std::vector<std::vector<std::string>> rows;
-        for (const auto& row : s.rows) {
-            std::vector<std::string> cells;
-            for (const std::string& cell : row) cells.push_back(md(cell));
-            rows.push_back(std::move(cells));
-        }
-        if (!rows.empty()) out += pipe_table(s.header, s.right, rows) + "\n";
-        for (const std::string& note : s.notes) out += md(note) + "\n\n";
+namespace {
+
+// A section under a heading of `level` ("##").
+std::string section_markdown(const Section& s, std::string_view level) {
+    std::string out = fmt::format("\n{} {}\n\n", level, md(s.title));
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& row : s.rows) {
+        std::vector<std::string> cells;
+        for (const std::string& cell : row) cells.push_back(md(cell));
+        rows.push_back(std::move(cells));
     }
+    if (!rows.empty()) out += pipe_table(s.header, s.right, rows) + "\n";
+    for (const std::string& note : s.notes) out += md(note) + "\n\n";
     return out;
 }
 
-std::string render_markdown_many(const std::vector<Analysis>& analyses, const Rollup& rollup) {
+}  // namespace
+
+std::string render_markdown(const Analysis& a) {
+    std::string out = render_markdown(a.report);
+    for (const Section& s : analysis_sections(a)) out += section_markdown(s, "##");
+    return out;
+}
+
+std::string render_markdown_many(const std::vector<Analysis>& analyses, const Rollup& rollup, const League& league) {
     std::string out;
     for (const Analysis& a : analyses) {
         // Each plan's headings one level down (names have their '#' escaped,
@@ -101,7 +111,8 @@ std::string render_markdown_many(const std::vector<Analysis>& analyses, const Ro
         }
         out += "\n";
     }
-    return fmt::format("# {}\n\n{}\n\n", tr("Roll-up"), rollup_sentence(rollup)) + out;
+    return fmt::format("# {}\n\n{}\n\n", tr("Roll-up"), rollup_sentence(rollup)) +
+           section_markdown(league_section(league, {}), "##") + "\n" + out;
 }
 
 }  // namespace ontrack

@@ -44,7 +44,7 @@ std::string render(const Report& report, Format format, const RenderOptions& opt
 }
 
 std::string render(const std::vector<Analysis>& analyses, Format format, const RenderOptions& options) {
-    if (format == Format::xlsx) return render_xlsx(analyses);
+    if (format == Format::xlsx) return render_xlsx(analyses, options.league_sort);
     if (format == Format::csv && options.bom) {
         RenderOptions plain = options;
         plain.bom = false;
@@ -64,12 +64,17 @@ std::string render(const std::vector<Analysis>& analyses, Format format, const R
         }
     }
     Rollup rollup;
-    for (const Analysis& a : analyses) add_to_rollup(rollup, a.report);
+    std::vector<const Report*> reports;
+    for (const Analysis& a : analyses) {
+        add_to_rollup(rollup, a.report);
+        reports.push_back(&a.report);
+    }
+    const League plans = league(reports, options.league_sort);
     switch (format) {
-        case Format::table: return render_table_many(analyses, rollup, options);
-        case Format::json: return render_json_many(analyses, rollup);
+        case Format::table: return render_table_many(analyses, rollup, plans, options);
+        case Format::json: return render_json_many(analyses, rollup, plans);
         case Format::csv: return render_csv_many(analyses);
-        case Format::markdown: return render_markdown_many(analyses, rollup);
+        case Format::markdown: return render_markdown_many(analyses, rollup, plans);
         case Format::html:
         case Format::xlsx: break;
     }

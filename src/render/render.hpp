@@ -25,6 +25,7 @@ struct RenderOptions {
     // not --wide): wide tables are wrapped to fit it. 0: no terminal fit.
     std::size_t terminal_width = 0;
     bool bom = false;  // a UTF-8 byte order mark before csv (for spreadsheets that need one)
+    LeagueSort league_sort = LeagueSort::shortfall;  // the league of plans given at once
 };
 
 // The format a file name's extension asks for (.xlsx .html .csv .json .md),
@@ -50,17 +51,19 @@ std::string render_csv(const Analysis& analysis);
 // Several plans: each report, then the roll-up (table, markdown), or one
 // document holding them all (json: {"plans": [...], "rollup": {...}}; csv:
 // every plan's rows under one header). html takes one plan.
-std::string render_table_many(const std::vector<Analysis>& analyses, const Rollup& rollup,
+// The roll-up gains the league table of the plans (issue 17).
+std::string render_table_many(const std::vector<Analysis>& analyses, const Rollup& rollup, const League& league,
                               const RenderOptions& options);
-std::string render_json_many(const std::vector<Analysis>& analyses, const Rollup& rollup);
+std::string render_json_many(const std::vector<Analysis>& analyses, const Rollup& rollup, const League& league);
 std::string render_csv_many(const std::vector<Analysis>& analyses);
-std::string render_markdown_many(const std::vector<Analysis>& analyses, const Rollup& rollup);
+std::string render_markdown_many(const std::vector<Analysis>& analyses, const Rollup& rollup, const League& league);
 
 // A workbook (the bytes of an .xlsx file), in the current language: a
 // summary sheet per plan with its milestones and a native burn-up chart, a
 // sheet of units, and a sheet for each of --forecast, --by, --since, --list;
 // with several plans a roll-up sheet first.
-std::string render_xlsx(const std::vector<Analysis>& analyses);
+// Several plans: their league (issue 17) in a sheet of its own, sorted by `sort`.
+std::string render_xlsx(const std::vector<Analysis>& analyses, LeagueSort sort = LeagueSort::shortfall);
 
 // The one entry point: switches on the format; one plan is rendered alone.
 std::string render(const std::vector<Analysis>& analyses, Format format, const RenderOptions& options);

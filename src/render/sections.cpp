@@ -183,6 +183,7 @@ Section explain_section(const Analysis& a) {
 
 std::vector<Section> analysis_sections(const Analysis& a) {
     std::vector<Section> out;
+    if (a.league) out.push_back(league_section(*a.league, a.report.milestones));
     if (a.forecast) out.push_back(forecast_section(a));
     if (a.breakdown) out.push_back(breakdown_section(a));
     if (a.changes)

@@ -256,14 +256,18 @@ std::string render_table(const Report& r, const RenderOptions& options) {
 
     std::vector<std::vector<std::string>> rows;
     for (std::size_t k = 0; k < r.milestones.size(); ++k) rows.push_back(milestone_row(r.milestones[k], k));
-    out += aligned(
-        milestone_header(), milestone_right, rows, style,
-        [&](std::size_t k, const std::string& cell) {
-            return style.good_or_bad(is_good(r.milestones[k].verdict), cell);
-        },
-        width);
-    line("");
-    para(tr(upcoming_rule));
+    if (rows.empty()) {
+        para(tr(no_milestones_note));
+    } else {
+        out += aligned(
+            milestone_header(), milestone_right, rows, style,
+            [&](std::size_t k, const std::string& cell) {
+                return style.good_or_bad(is_good(r.milestones[k].verdict), cell);
+            },
+            width);
+        line("");
+        para(tr(upcoming_rule));
+    }
 
     para(trf("Overdue (planned date passed, not drug-free): {}",
              human_count(static_cast<std::int64_t>(r.overdue.size()))));
@@ -293,11 +297,13 @@ std::string render_table(const Analysis& a, const RenderOptions& options) {
     return out;
 }
 
-std::string render_table_many(const std::vector<Analysis>& analyses, const Rollup& rollup,
+std::string render_table_many(const std::vector<Analysis>& analyses, const Rollup& rollup, const League& league,
                               const RenderOptions& options) {
     std::string out;
     for (const Analysis& a : analyses) out += render_table(a, options) + "\n";
-    return out + trf("Roll-up: {}", rollup_sentence(rollup)) + "\n";
+    out += trf("Roll-up: {}", rollup_sentence(rollup)) + "\n\n";
+    return out + section_text(league_section(league, {}), Style(options.color), options.terminal_width,
+                              report_limit(options));
 }
 
 }  // namespace ontrack

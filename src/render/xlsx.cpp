@@ -401,7 +401,7 @@ void write_summary(Sheet& s, const Analysis& a) {
         s.next_row();
     }
     if (r.milestones.empty()) {
-        s.prose(0, tr("The plan has no milestones: nothing is judged."));
+        s.prose(0, tr(no_milestones_note));
         s.next_row();
     }
     s.next_row();
@@ -562,6 +562,45 @@ void write_breakdown(Workbook& book, const Analysis& a) {
     s.finish(0);
 }
 
+// A roll-up's league table (issue 17), in its order.
+void write_league(Workbook& book, const League& l, const std::vector<MilestoneResult>& rollup) {
+    const bool by_next = l.next && rollup[*l.next].upcoming;
+    Sheet s = book.add_sheet(tr("Parts"));
+    std::vector<std::string> header{tr("Part"), tr("File"), tr("Units"), tr("Drug-free now"), tr("Share")};
+    if (by_next) header.push_back(trf("Expected by {}", human_date(rollup[*l.next].deadline)));
+    for (const char* h : {N_("Own next milestone"), N_("Deadline"), N_("Required"), N_("Shortfall"), N_("Verdict")})
+        header.push_back(tr(h));
+    for (const MilestoneResult& m : rollup) header.push_back(trf("Share of the {} shortfall", human_date(m.deadline)));
+    s.header(header);
+    lxw().worksheet_freeze_panes(s.get(), 1, 1);
+    for (const LeagueRow& r : l.rows) {
+        s.text(0, r.name);
+        s.text(1, r.file);
+        s.number(2, static_cast<double>(r.total));
+        s.number(3, static_cast<double>(r.covered));
+        s.number(4, share(r.covered, r.total), "percent");
+        lxw_col_t c = 5;
+        if (by_next) {
+            if (r.by_next) s.number(c, static_cast<double>(*r.by_next));
+            ++c;
+        }
+        if (r.own_next) {
+            const MilestoneResult& m = *r.own_next;
+            s.text(c, m.name);
+            s.text(c + 1, human_date(m.deadline));
+            s.number(c + 2, static_cast<double>(m.required));
+            s.number(c + 3, static_cast<double>(m.shortfall));
+            s.text(c + 4, tr(to_string(m.verdict)), verdict_format(m.verdict));
+        } else {
+            s.text(c, "—");
+        }
+        c += 5;
+        for (std::int64_t share_of : r.shares) s.number(c++, static_cast<double>(share_of));
+        s.next_row();
+    }
+    s.finish(0);
+}
+
 void write_changes(Workbook& book, const Analysis& a) {
     const Changes& ch = *a.changes;
     Sheet s = book.add_sheet(tr("Changes"));
@@ -679,11 +718,16 @@ std::string read_bytes(const std::string& path) {
 
 }  // namespace
 
-std::string render_xlsx(const std::vector<Analysis>& analyses) {
+std::string render_xlsx(const std::vector<Analysis>& analyses, LeagueSort sort) {
     const TempFile file;
     {
         Workbook book(file.path());
-        if (analyses.size() > 1) write_rollup(book, analyses);
+        if (analyses.size() > 1) {
+            write_rollup(book, analyses);
+            std::vector<const Report*> reports;
+            for (const Analysis& a : analyses) reports.push_back(&a.report);
+            write_league(book, league(reports, sort), {});
+        }
         std::vector<std::pair<const Analysis*, std::string>> plans;
         std::vector<std::pair<std::string, ChartSeries>> charts;  // written last, after the sheets people read
         for (const Analysis& a : analyses) {
@@ -698,6 +742,7 @@ std::string render_xlsx(const std::vector<Analysis>& analyses) {
         write_units(book, plans);
         if (analyses.size() == 1) {
             const Analysis& a = analyses.front();
+            if (a.league) write_league(book, *a.league, a.report.milestones);
             if (a.forecast) write_forecast(book, a);
             if (a.breakdown) write_breakdown(book, a);
             if (a.changes) write_changes(book, a);

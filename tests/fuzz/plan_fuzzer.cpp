@@ -212,6 +212,9 @@ void edit_first(const std::string& text, const ontrack::Plan& plan) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string text(reinterpret_cast<const char*>(data), size);
     const std::string file = "fuzz.toml";
+    // A roll-up's parts are files found with glob(3): not the fuzzer's to
+    // wander the file system for (roll-ups are tested in tests/load/rollup_test.cpp).
+    if (text.find("parts") != std::string::npos) return 0;
     try {
         ontrack::check_plan_text(file, text);
         const ontrack::Plan plan = ontrack::parse_plan(text, file);

@@ -1,0 +1,106 @@
+// The league table of a roll-up (issue 17), on the three-region roll-up of
+// tests/e2e/plans/rollup on 2026-11-23 (tests/e2e/README.md, "Roll-up").
+#include "league.hpp"
+
+#include <numeric>
+
+#include <catch2/catch.hpp>
+
+#include "compute.hpp"
+#include "load.hpp"
+
+using namespace ontrack;
+
+namespace {
+
+const std::string dir = std::string(ONTRACK_TEST_DATA) + "/e2e/plans/rollup/";
+const Date as_of = Date::from_ymd(2026, 11, 23);
+
+}  // namespace
+
+TEST_CASE("the league of a roll-up, by hand", "[league]") {
+    const Plan plan = load_plan(dir + "national.toml");
+    const Report report = compute_report(plan, as_of);
+    REQUIRE(report.milestones.size() == 2);
+    CHECK(report.milestones[0].shortfall == 1);  // 5 required, 4 on 2025-12-31
+    CHECK(report.milestones[1].shortfall == 2);  // 11 required, 5 + 4 planned
+    const League l = league(plan, report, LeagueSort::shortfall);
+    REQUIRE(l.next == std::optional<std::size_t>(1));  // 2030-12-31, the first not yet due
+    REQUIRE(l.rows.size() == 3);
+    // Shares of 2030's 2: uncovered North 10 - 4 = 6, South 6 - 2 = 4, East 5 - 3 = 2 (U = 12):
+    // 2 x 6 / 12 = 1 r 0, 2 x 4 / 12 = 0 r 8, 2 x 2 / 12 = 0 r 4: South gets the unit left.
+    // North and South tie at 1: South (1/6) is less covered than North (2/10).
+    CHECK(l.rows[0].name == "South");
+    CHECK(l.rows[1].name == "North");
+    CHECK(l.rows[2].name == "East");
+    const LeagueRow& south = l.rows[0];
+    CHECK(south.total == 6);
+    CHECK(south.covered == 1);
+    CHECK(south.by_next == std::optional<std::int64_t>(2));  // B1 + B4 (2030-06-30)
+    CHECK_FALSE(south.own_next);
+    CHECK(south.shares == std::vector<std::int64_t>{0, 1});
+    const LeagueRow& north = l.rows[1];
+    CHECK(north.by_next == std::optional<std::int64_t>(4));  // A1, A2 + A3, A4
+    REQUIRE(north.own_next);
+    CHECK(north.own_next->required == 5);
+    CHECK(north.own_next->covered == 3);  // A1, A2 + A3 by 2027-12-31
+    CHECK(north.own_next->verdict == Verdict::behind);
+    // 2025's 1: uncovered on 2025-12-31 North 9, South 4, East 4: North's remainder 9 is largest.
+    CHECK(north.shares == std::vector<std::int64_t>{1, 1});
+    const LeagueRow& east = l.rows[2];
+    CHECK(east.by_next == std::optional<std::int64_t>(3));
+    CHECK(east.own_next->verdict == Verdict::on_track);  // 2 + E2 = 3 of 3
+    CHECK(east.shares == std::vector<std::int64_t>{0, 0});
+    // The shares add up to each shortfall.
+    for (std::size_t k = 0; k < 2; ++k) {
+        std::int64_t sum = 0;
+        for (const LeagueRow& r : l.rows) sum += r.shares[k];
+        CHECK(sum == report.milestones[k].shortfall);
+    }
+    CHECK(parts_exit_status(l, false) == 1);  // North behind
+}
+
+TEST_CASE("the league sorted by coverage or in order", "[league]") {
+    const Plan plan = load_plan(dir + "national.toml");
+    const Report report = compute_report(plan, as_of);
+    const League by_coverage = league(plan, report, LeagueSort::coverage);
+    // 1/6 = 16.7% < 2/10 = 20% < 2/5 = 40%.
+    CHECK(by_coverage.rows[0].name == "South");
+    CHECK(by_coverage.rows[1].name == "North");
+    CHECK(by_coverage.rows[2].name == "East");
+    const League in_order = league(plan, report, LeagueSort::order);
+    CHECK(in_order.rows[0].name == "North");
+    CHECK(in_order.rows[1].name == "South");
+    CHECK(in_order.rows[2].name == "East");
+    CHECK(parse_league_sort("coverage") == LeagueSort::coverage);
+    CHECK_FALSE(parse_league_sort("name"));
+}
+
+TEST_CASE("the breakdown by part (--by part)", "[league]") {
+    const Plan plan = load_plan(dir + "national.toml");
+    const Report report = compute_report(plan, as_of);
+    const Breakdown b = breakdown(plan, report, ByField::part);
+    REQUIRE(b.groups.size() == 3);  // no "(not listed)": each part has its whole total
+    CHECK(b.groups[0].count == 10);
+    CHECK(b.groups[0].milestones[0].covered == 1);
+    CHECK(b.groups[1].milestones[0].covered == 2);  // B1, and B2 before its revocation
+    CHECK(b.groups[2].milestones[0].covered == 1);
+    CHECK(b.groups[0].milestones[1].share == 1);
+    CHECK(b.groups[1].milestones[1].share == 1);
+    CHECK(b.groups[2].milestones[1].share == 0);
+}
+
+TEST_CASE("the league of plans given at once", "[league]") {
+    Report a, b;
+    a.plan = "A";
+    a.total = 10;
+    a.covered = 5;
+    b.plan = "B";
+    b.total = 3;
+    b.covered = 1;
+    const League l = league(std::vector<const Report*>{&a, &b}, LeagueSort::shortfall);
+    CHECK_FALSE(l.next);
+    CHECK(l.rows[0].name == "B");  // 1/3 < 5/10
+    CHECK_FALSE(l.rows[0].by_next);
+    CHECK(l.rows[0].shares.empty());
+}
