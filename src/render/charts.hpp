@@ -29,15 +29,22 @@ std::string render_chart_text(const ChartData& data, std::size_t width = 72, std
 // container: viewBox, width 100%, height auto. Series carry ids: "actual"
 // (a solid step polyline), "plan" (a dashed polyline), "targets" (a group:
 // a step polyline, a marker and a label per target); plus axes, yearly date
-// ticks, value ticks, an "as of" line and a legend.
+// ticks, value ticks and an "as of" line. The legend is render_chart_legend.
 std::string render_chart_svg(const ChartData& data);
+
+// The chart's legend as an html list (<ul class="legend">, a small inline
+// svg swatch and a label per series) that wraps on a narrow screen instead
+// of overlapping.
+std::string render_chart_legend();
 
 // An extra table for the HTML page (the breakdown, the lists).
 struct HtmlSection {
     std::string title;
     std::vector<std::string> header;
     std::vector<std::vector<std::string>> rows;
-    std::vector<std::string> notes = {};  // paragraphs after the table
+    std::vector<std::string> notes = {};             // paragraphs after the table
+    std::vector<bool> right = {};                    // per column: right-aligned (numbers)
+    std::size_t verdict_column = std::string::npos;  // shown second, after the name
 };
 
 // The text made inert (utf8.hpp) with & < > " ' written as entities.
