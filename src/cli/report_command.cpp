@@ -72,7 +72,8 @@ int ReportCommand::run() const {
     options.bom = bom_;
     AnalysisRequest& request = options.analysis;
     request.as_of = as_of_.empty() ? today() : *parse_date(as_of_);
-    options.as_of_is_today = as_of_.empty() || request.as_of == today();
+    options.today = today();
+    options.as_of_is_today = as_of_.empty() || request.as_of == options.today;
     request.window_months = window_;
     if (!by_.empty()) request.by = parse_by_field(by_);
     if (!list_.empty()) request.list = parse_list_kind(list_);

@@ -88,6 +88,7 @@ int run_report(const Options& options) {
     RenderOptions render_options;
     render_options.color = to_stdout && use_color(options.color);
     render_options.bom = options.bom;
+    render_options.today = options.today;
     render_options.terminal_width = to_stdout && !options.wide ? terminal_width() : 0;
     const std::string text = render(analyses, options.format, render_options);
     if (to_stdout)

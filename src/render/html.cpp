@@ -64,6 +64,13 @@ ul.legend { list-style: none; padding: 0; margin: 0 0 0.25rem; display: flex; fl
 ul.legend li { display: flex; align-items: center; gap: 0.4rem; white-space: nowrap; }
 ul.legend svg { display: inline; width: 28px; height: 14px; flex: none; }
 figcaption { color: var(--muted); font-size: 0.9rem; }
+header.official { display: grid; grid-template-columns: 2fr 3fr; gap: 1rem; margin: 0.25rem 0 1.25rem;
+                  text-align: center; line-height: 1.35; overflow-wrap: anywhere; }
+header.official strong { display: block; }
+header.official .issuer strong { text-transform: uppercase; }
+header.official .rule { display: block; width: 35%; margin: 0.25rem auto 0; border-top: 1px solid currentColor; }
+header.official strong.motto { display: inline-block; border-bottom: 1px solid currentColor; padding-bottom: 0.15rem; }
+header.official .dated { font-style: italic; margin: 0.6rem 0 0; max-width: none; }
 footer { margin-top: 2rem; color: var(--muted); font-size: 0.8rem; }
 @media (max-width: 40rem) {
   main { padding: 0.75rem; }
@@ -73,6 +80,7 @@ footer { margin-top: 2rem; color: var(--muted); font-size: 0.8rem; }
   body { font-size: 15px; }
   td.name { min-width: 8rem; }
   th { white-space: nowrap; }
+  header.official { font-size: 0.8rem; gap: 0.5rem; }
   td.name, th:first-child { position: sticky; left: 0; background: #fff; box-shadow: 1px 0 0 var(--line); }
   th:first-child { background: #f6f8fa; }
 }
@@ -178,13 +186,40 @@ std::string table(const std::string& css_class, const std::vector<std::string>& 
 
 }  // namespace
 
-std::string render_html(const Report& r, const ChartData& chart, const std::vector<HtmlSection>& sections) {
+std::string vietnamese_dated_line(std::string_view place, Date day) {
+    const std::string date =
+        fmt::format("ngày {:02} tháng {} năm {}", day.day(),
+                    day.month() <= 2 ? fmt::format("{:02}", day.month()) : std::to_string(day.month()), day.year());
+    return place.empty() ? "N" + date.substr(1) : fmt::format("{}, {}", place, date);
+}
+
+std::string official_header(const Report& r, std::optional<Date> made_on) {
+    const bool vi = language() == Lang::vi;
+    if (r.issuer.empty() && (!vi || r.place.empty())) return {};
+    std::string out = "<header class=\"official\">\n<div class=\"issuer\">";
+    if (!r.issuer.empty()) out += fmt::format("<strong>{}</strong><span class=\"rule\"></span>", html_escape(r.issuer));
+    out += "</div>\n";
+    if (vi) {
+        // The national heading and motto: fixed Vietnamese text, on Vietnamese pages only.
+        out +=
+            "<div class=\"nation\"><strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</strong>"
+            "<strong class=\"motto\">Độc lập - Tự do - Hạnh phúc</strong>";
+        if (made_on)
+            out += fmt::format("<p class=\"dated\">{}</p>", html_escape(vietnamese_dated_line(r.place, *made_on)));
+        out += "</div>\n";
+    }
+    return out + "</header>\n";
+}
+
+std::string render_html(const Report& r, const ChartData& chart, const std::vector<HtmlSection>& sections,
+                        std::optional<Date> made_on) {
     std::string out = fmt::format("<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
                                   language() == Lang::vi ? "vi" : "en");
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
     out += "<meta name=\"generator\" content=\"ontrack\">\n";
     out += fmt::format("<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n<main>\n", html_escape(r.plan), style);
 
+    out += official_header(r, made_on);
     out += fmt::format("<h1>{}</h1>\n", html_escape(r.plan));
     if (r.illustrative) out += fmt::format("<p class=\"warning\" role=\"note\">{}</p>\n", tr(illustrative_warning));
     if (!r.source.empty()) out += fmt::format("<p class=\"muted\">{}</p>\n", trf("Source: {}", html_escape(r.source)));
@@ -252,12 +287,12 @@ std::string render_html(const Report& r, const ChartData& chart, const std::vect
     return out + "</main>\n</body>\n</html>\n";
 }
 
-std::string render_html(const Analysis& a) {
+std::string render_html(const Analysis& a, const RenderOptions& options) {
     std::vector<HtmlSection> sections;
     for (const Section& s : analysis_sections(a)) {
         sections.push_back(HtmlSection{s.title, s.header, s.rows, s.notes, s.right, s.verdict_column});
     }
-    return render_html(a.report, a.chart ? *a.chart : ChartData{}, sections);
+    return render_html(a.report, a.chart ? *a.chart : ChartData{}, sections, options.today);
 }
 
 }  // namespace ontrack

@@ -24,7 +24,8 @@ struct RenderOptions {
     // The terminal's width in columns when the table goes to a terminal (and
     // not --wide): wide tables are wrapped to fit it. 0: no terminal fit.
     std::size_t terminal_width = 0;
-    bool bom = false;  // a UTF-8 byte order mark before csv (for spreadsheets that need one)
+    bool bom = false;                          // a UTF-8 byte order mark before csv (for spreadsheets that need one)
+    std::optional<Date> today = std::nullopt;  // the day the report is made: the html page's official header
 };
 
 // The format a file name's extension asks for (.xlsx .html .csv .json .md),
@@ -42,7 +43,7 @@ std::string render_markdown(const Report& report);
 std::string render_table(const Analysis& analysis, const RenderOptions& options);
 std::string render_markdown(const Analysis& analysis);
 std::string render_json(const Analysis& analysis);
-std::string render_html(const Analysis& analysis);
+std::string render_html(const Analysis& analysis, const RenderOptions& options = {});
 // csv holds one table: the list (--list), else the breakdown (--by), else the
 // changes (--since), else the milestones with their forecast.
 std::string render_csv(const Analysis& analysis);

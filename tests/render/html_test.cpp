@@ -11,6 +11,7 @@
 #include "chart_builders.hpp"
 #include "chart_data.hpp"
 #include "charts.hpp"
+#include "i18n.hpp"
 #include "report.hpp"
 
 using namespace ontrack;
@@ -261,4 +262,47 @@ TEST_CASE("html table: headers 'DATE: words' share the date above them; dates ne
                     "scope=\"col\" class=\"num\">covered</th><th scope=\"col\" class=\"num\">shortfall share</th><th "
                     "scope=\"col\" class=\"num\">covered</th></tr></thead>") != std::string::npos);
     CHECK(page.find("td.date, th.date { white-space: nowrap; }") != std::string::npos);
+}
+
+TEST_CASE("the Vietnamese dated line: leading zeros for days before 10 and months 1 and 2", "[html][header]") {
+    CHECK(vietnamese_dated_line("Hải Phòng", day(2026, 11, 30)) == "Hải Phòng, ngày 30 tháng 11 năm 2026");
+    CHECK(vietnamese_dated_line("Hải Phòng", day(2026, 2, 5)) == "Hải Phòng, ngày 05 tháng 02 năm 2026");
+    CHECK(vietnamese_dated_line("Hà Nội", day(2027, 1, 9)) == "Hà Nội, ngày 09 tháng 01 năm 2027");
+    CHECK(vietnamese_dated_line("Huế", day(2026, 3, 10)) == "Huế, ngày 10 tháng 3 năm 2026");
+    CHECK(vietnamese_dated_line("", day(2026, 12, 1)) == "Ngày 01 tháng 12 năm 2026");
+}
+
+TEST_CASE("the official header: issuer, national heading, dated line in Vietnamese; issuer alone in English",
+          "[html][header]") {
+    Report r = report();
+    CHECK(official_header(r, day(2026, 11, 30)).empty());  // no issuer, no place: no header
+    r.issuer = "CÔNG AN THÀNH PHỐ HẢI PHÒNG";
+    r.place = "Hải Phòng";
+    {
+        const LanguageScope vi(Lang::vi);
+        const std::string header = official_header(r, day(2026, 11, 30));
+        CHECK(header ==
+              "<header class=\"official\">\n<div class=\"issuer\"><strong>CÔNG AN THÀNH PHỐ HẢI PHÒNG</strong><span "
+              "class=\"rule\"></span></div>\n<div class=\"nation\"><strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT "
+              "NAM</strong><strong class=\"motto\">Độc lập - Tự do - Hạnh phúc</strong><p class=\"dated\">Hải Phòng, "
+              "ngày 30 tháng 11 năm 2026</p></div>\n</header>\n");
+        // The page opens with it, before the title; the as-of day (23/11/2026) is in the body.
+        const std::string page = render_html(r, three_year_chart(), {}, day(2026, 11, 30));
+        CHECK(page.find(header) < page.find("<h1>"));
+        CHECK(page.find("<main>\n" + header) != std::string::npos);
+        CHECK(page.find("Tính đến ngày <strong>23/11/2026</strong>") != std::string::npos);
+        // Only a place: the national heading and the dated line, no issuer.
+        Report placed = report();
+        placed.place = "Hải Phòng";
+        CHECK(official_header(placed, day(2026, 11, 30)).find("<div class=\"issuer\"></div>") != std::string::npos);
+    }
+    const std::string english = official_header(r, day(2026, 11, 30));
+    CHECK(english ==
+          "<header class=\"official\">\n<div class=\"issuer\"><strong>CÔNG AN THÀNH PHỐ HẢI "
+          "PHÒNG</strong><span class=\"rule\"></span></div>\n</header>\n");
+    r.issuer.clear();
+    CHECK(official_header(r, day(2026, 11, 30)).empty());  // English: a place alone has no header
+    // Issuer text is escaped.
+    r.issuer = "<b>&";
+    CHECK(official_header(r, std::nullopt).find("<strong>&lt;b&gt;&amp;</strong>") != std::string::npos);
 }
