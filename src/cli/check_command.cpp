@@ -17,7 +17,7 @@ namespace ontrack {
 CheckCommand::CheckCommand(CLI::App& app) {
     command_ =
         app.add_subcommand("check", tr("Validate plans only: list every problem; exit 0 or 2 (for pre-commit hooks)"));
-    command_->add_option("FILE", files_, tr("The plans to check"))
+    command_->add_option(tr("FILE"), files_, tr("The plans to check"))
         ->required()
         ->option_text(std::string("... ") + tr("REQUIRED"));
 }

@@ -9,7 +9,7 @@
 namespace ontrack {
 
 ReportCommand::ReportCommand(CLI::App& app) {
-    app.add_option("FILE", files_, tr("The plan (TOML); - reads standard input; several plans add a roll-up"))
+    app.add_option(tr("FILE"), files_, tr("The plan (TOML); - reads standard input; several plans add a roll-up"))
         ->option_text("...");
     app.add_option("--as-of", as_of_, tr("Report as of this day, YYYY-MM-DD or dd/mm/yyyy (default: today)"))
         ->check(iso_date_validator())
@@ -56,7 +56,7 @@ ReportCommand::ReportCommand(CLI::App& app) {
 }
 
 int ReportCommand::run() const {
-    if (files_.empty()) throw CLI::RequiredError("FILE");
+    if (files_.empty()) throw CLI::RequiredError(tr("FILE"));
     Options options;
     options.files = files_;
     options.output = output_;
