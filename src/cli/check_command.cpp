@@ -30,9 +30,9 @@ int CheckCommand::run() const {
                 print_message(stderr,
                               trf("{}:{}: warning: {}: planned {} is not after its latest event ({} {}); it was "
                                   "fulfilled or overtaken and counts as no plan: give a new planned date or remove it",
-                                  plan.file, loc.pos.line, make_inert(loc.name), to_iso(*loc.planned),
+                                  plan.file, loc.pos.line, make_inert(loc.name), human_date(*loc.planned),
                                   tr(loc.events.back().kind == EventKind::certified ? "certified" : "revoked"),
-                                  to_iso(loc.events.back().date)));
+                                  human_date(loc.events.back().date)));
         // Names equal once diacritics are removed are allowed (Cẩm Giang and
         // Cẩm Giàng), but mentioned: a typing slip looks the same.
         std::unordered_map<std::string, const Locality*> folded;

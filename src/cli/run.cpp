@@ -68,7 +68,7 @@ int run_report(const Options& options) {
                                "counted yet",
                                "{}: warning: {} certified or revoked events are dated after today ({}) and are not "
                                "counted yet",
-                               later, plan.file, later, to_iso(options.analysis.as_of)));
+                               later, plan.file, later, human_date(options.analysis.as_of)));
         }
         analyses.push_back(analyse(plan, options.analysis));
         // A breakdown is a row per group per milestone: bounded, so that the
