@@ -17,7 +17,7 @@ namespace ontrack {
 CheckCommand::CheckCommand(CLI::App& app) {
     command_ =
         app.add_subcommand("check", tr("Validate plans only: list every problem; exit 0 or 2 (for pre-commit hooks)"));
-    command_->add_option("FILE", files_, tr("The plans to check"))
+    command_->add_option(tr("FILE"), files_, tr("The plans to check"))
         ->required()
         ->option_text(std::string("... ") + tr("REQUIRED"));
 }
@@ -37,9 +37,9 @@ int CheckCommand::run() const {
                                   trf("{}:{}: warning: {}: planned {} is not after its latest event ({} {}); it was "
                                       "fulfilled or overtaken and counts as no plan: give a new planned date or "
                                       "remove it",
-                                      source.file, loc->pos.line, make_inert(loc->name), to_iso(*loc->planned),
+                                      source.file, loc->pos.line, make_inert(loc->name), human_date(*loc->planned),
                                       tr(loc->events.back().kind == EventKind::certified ? "certified" : "revoked"),
-                                      to_iso(loc->events.back().date)));
+                                      human_date(loc->events.back().date)));
             // Names equal once diacritics are removed are allowed (Cẩm Giang and
             // Cẩm Giàng), but mentioned: a typing slip looks the same.
             std::unordered_map<std::string, const Locality*> folded;

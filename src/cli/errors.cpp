@@ -28,7 +28,7 @@ void refuse_future(Date date, Date today, bool allowed, const std::string& text)
     throw CLI::ValidationError(
         trf("{} is after today ({}): an event is recorded once it has happened; a date still "
             "to come is --planned, and --allow-future records it anyway",
-            text, to_iso(today)));
+            text, human_date(today)));
 }
 
 CLI::Validator iso_date_validator() {

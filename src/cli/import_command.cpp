@@ -15,7 +15,8 @@ namespace ontrack {
 ImportCommand::ImportCommand(CLI::App& app) {
     command_ = app.add_subcommand("import", tr("Read certification records (CSV: code or name, event, date) and report "
                                                "what they would add to a plan; --apply adds them"));
-    command_->add_option("RECORDS", records_, tr("The records: a CSV file with columns code (or name), event, date"))
+    command_
+        ->add_option(tr("RECORDS"), records_, tr("The records: a CSV file with columns code (or name), event, date"))
         ->required()
         ->option_text(tr("REQUIRED"));
     command_->add_option("--plan", plan_, tr("The plan the records belong to"))

@@ -24,6 +24,7 @@ struct Options {
     bool bom = false;             // csv: a UTF-8 byte order mark first
     bool as_of_is_today = false;  // no --as-of: events after it are warned about
     bool wide = false;            // no fitting to the terminal's width
+    Date today;                   // ONTRACK_TODAY or the local date: the day the report is made
 };
 
 }  // namespace ontrack

@@ -13,7 +13,7 @@ RecordCommand::RecordCommand(CLI::App& app) {
     command_ = app.add_subcommand(
         "record",
         tr("Add an event to a plan in place: everything else kept byte for byte, validated, written atomically"));
-    command_->add_option("FILE", file_, tr("The plan to edit"))->required()->option_text(tr("REQUIRED"));
+    command_->add_option(tr("FILE"), file_, tr("The plan to edit"))->required()->option_text(tr("REQUIRED"));
     auto* id = command_->add_option("--id", id_, tr("The locality's id (official unit code)"))->option_text(tr("CODE"));
     command_->add_option("--name", name_, tr("The locality's name"))->excludes(id)->option_text(tr("NAME"));
     auto* certified =
@@ -35,7 +35,7 @@ RecordCommand::RecordCommand(CLI::App& app) {
 }
 
 int RecordCommand::run() const {
-    require_file_name(file_, "FILE");
+    require_file_name(file_, tr("FILE"));
     if (id_.empty() && name_.empty()) throw CLI::ValidationError("record", tr("give --id CODE or --name NAME"));
     EditRequest request;
     request.id = id_;

@@ -9,7 +9,7 @@
 namespace ontrack {
 
 ReportCommand::ReportCommand(CLI::App& app) {
-    app.add_option("FILE", files_, tr("The plan (TOML); - reads standard input; several plans add a roll-up"))
+    app.add_option(tr("FILE"), files_, tr("The plan (TOML); - reads standard input; several plans add a roll-up"))
         ->option_text("...");
     app.add_option("--as-of", as_of_, tr("Report as of this day, YYYY-MM-DD or dd/mm/yyyy (default: today)"))
         ->check(iso_date_validator())
@@ -63,7 +63,7 @@ ReportCommand::ReportCommand(CLI::App& app) {
 }
 
 int ReportCommand::run() const {
-    if (files_.empty()) throw CLI::RequiredError("FILE");
+    if (files_.empty()) throw CLI::RequiredError(tr("FILE"));
     Options options;
     options.files = files_;
     options.output = output_;
@@ -79,7 +79,8 @@ int ReportCommand::run() const {
     options.bom = bom_;
     AnalysisRequest& request = options.analysis;
     request.as_of = as_of_.empty() ? today() : *parse_date(as_of_);
-    options.as_of_is_today = as_of_.empty() || request.as_of == today();
+    options.today = today();
+    options.as_of_is_today = as_of_.empty() || request.as_of == options.today;
     request.window_months = window_;
     if (!by_.empty()) request.by = parse_by_field(by_);
     if (!list_.empty()) request.list = parse_list_kind(list_);

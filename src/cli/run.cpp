@@ -68,7 +68,7 @@ int run_report(const Options& options) {
                                "counted yet",
                                "{}: warning: {} certified or revoked events are dated after today ({}) and are not "
                                "counted yet",
-                               later, plan.file, later, to_iso(options.analysis.as_of)));
+                               later, plan.file, later, human_date(options.analysis.as_of)));
         }
         analyses.push_back(analyse(plan, options.analysis));
         // A breakdown is a row per group per milestone: bounded, so that the
@@ -91,6 +91,7 @@ int run_report(const Options& options) {
     render_options.color = to_stdout && use_color(options.color);
     render_options.bom = options.bom;
     render_options.league_sort = options.analysis.league_sort;
+    render_options.today = options.today;
     render_options.terminal_width = to_stdout && !options.wide ? terminal_width() : 0;
     const std::string text = render(analyses, options.format, render_options);
     if (to_stdout)

@@ -72,6 +72,8 @@ Report compute_report(const Plan& plan, Date as_of) {
     r.plan = plan.name;
     r.source = plan.source;
     r.note = plan.note;
+    r.issuer = plan.issuer;
+    r.place = plan.place;
     r.illustrative = plan.illustrative;
     r.as_of = as_of;
     r.total = plan.total;

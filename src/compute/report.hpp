@@ -41,6 +41,8 @@ struct Report {
     std::string plan;
     std::string source;
     std::string note;
+    std::string issuer;  // the plan's, for the html page's official header
+    std::string place;
     bool illustrative = false;
     Date as_of;
     std::int64_t total = 0;

@@ -181,7 +181,7 @@ bool check_history(const CsvDocument& doc, const Locality& loc, const std::vecto
         case HistoryFault::same_day: {
             // events[at] is from the file: the plan has no such pair.
             const HistoryEvent& before = events[problem->at - 1];
-            return report(*e.record, trf("'{}' would have two events on {}", loc.name, to_iso(e.event.date)),
+            return report(*e.record, trf("'{}' would have two events on {}", loc.name, human_date(e.event.date)),
                           trf("a unit is certified or revoked at most once a day, and {} {} it on that day",
                               before.record ? trf("line {}", before.record->record.line) : std::string(tr("the plan")),
                               tr(before.event.kind == EventKind::certified ? N_("certifies") : N_("revokes"))));
@@ -189,7 +189,7 @@ bool check_history(const CsvDocument& doc, const Locality& loc, const std::vecto
         case HistoryFault::starts_revoked:  // from the file: the plan's history starts with a certification
             return report(
                 *e.record,
-                trf("'{}' would be revoked on {} before it was ever certified", loc.name, to_iso(e.event.date)),
+                trf("'{}' would be revoked on {} before it was ever certified", loc.name, human_date(e.event.date)),
                 tr("a history starts with a certification; add the earlier certified date"));
         case HistoryFault::repeated: break;
     }
@@ -198,12 +198,12 @@ bool check_history(const CsvDocument& doc, const Locality& loc, const std::vecto
     if (e.record)
         return report(*e.record,
                       trf("'{}' would be {} on {} while already {} since {} ({})", loc.name, tr(kind.c_str()),
-                          to_iso(e.event.date), tr(kind.c_str()), to_iso(before.event.date), where(before)),
+                          human_date(e.event.date), tr(kind.c_str()), human_date(before.event.date), where(before)),
                       tr(alternate_hint));
     // e is the plan's; the plan alone alternates, so `before` is from the file.
     return report(*before.record,
                   trf("'{}' would be {} on {} and again on {} ({}) with nothing in between", loc.name, tr(kind.c_str()),
-                      to_iso(before.event.date), to_iso(e.event.date), where(e)),
+                      human_date(before.event.date), human_date(e.event.date), where(e)),
                   tr(alternate_hint));
 }
 
@@ -242,8 +242,8 @@ ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::s
                                          if (p.record.event == "planned" || p.record.date <= *not_after) return false;
                                          problems.push_back(doc.error(
                                              p.date_at.line, p.date_at.column,
-                                             trf("{} {} is after today ({})", p.record.event, to_iso(p.record.date),
-                                                 to_iso(*not_after)),
+                                             trf("{} {} is after today ({})", tr(p.record.event.c_str()),
+                                                 human_date(p.record.date), human_date(*not_after)),
                                              tr("an event is recorded once it has happened; a date still to come is "
                                                 "a planned record, and --allow-future imports it anyway")));
                                          return true;
@@ -328,7 +328,7 @@ ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::s
                 if (planned) {
                     problems.push_back(doc.error(rs[i]->date_at.line, rs[i]->date_at.column,
                                                  trf("a second planned date for '{}': line {} plans {}", loc.name,
-                                                     planned->record.line, to_iso(planned->record.date)),
+                                                     planned->record.line, human_date(planned->record.date)),
                                                  tr("a locality has one planned date; keep one of the rows")));
                     ok = false;
                     continue;

@@ -274,7 +274,7 @@ class Editor {
         if (old == date_) already(*node);
         const Span s = span_of(text_, map_, *node);
         if (key_ == std::string_view("planned")) {
-            replaced = to_iso(old);
+            replaced = human_date(old);
             return {Edit{s.begin, s.end - s.begin, day_, 0}};
         }
         const std::string_view was = text_.substr(s.begin, s.end - s.begin);

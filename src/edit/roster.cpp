@@ -159,10 +159,10 @@ std::string check_milestone_specs(const std::vector<MilestoneSpec>& specs, std::
         if (m.target.kind == Target::Kind::count && m.target.count > total)
             return trn("the milestone of {} asks for {} unit, more than the {} units of the plan",
                        "the milestone of {} asks for {} units, more than the {} units of the plan",
-                       static_cast<std::uint64_t>(m.target.count), to_iso(m.deadline), m.target.count, total);
+                       static_cast<std::uint64_t>(m.target.count), human_date(m.deadline), m.target.count, total);
         if (k == 0) continue;
         const MilestoneSpec& before = sorted[k - 1];
-        if (m.deadline == before.deadline) return trf("two milestones on {}", to_iso(m.deadline));
+        if (m.deadline == before.deadline) return trf("two milestones on {}", human_date(m.deadline));
         const std::int64_t now = required_count(m.target, total), then = required_count(before.target, total);
         if (now < then)
             return trn(
@@ -170,7 +170,7 @@ std::string check_milestone_specs(const std::vector<MilestoneSpec>& specs, std::
                 "cumulative",
                 "the milestone of {} requires {} units, fewer than the {} of the milestone of {}; targets are "
                 "cumulative",
-                static_cast<std::uint64_t>(now), to_iso(m.deadline), now, then, to_iso(before.deadline));
+                static_cast<std::uint64_t>(now), human_date(m.deadline), now, then, human_date(before.deadline));
     }
     return {};
 }

@@ -250,9 +250,31 @@ std::vector<const char*> run_time_phrases() {
     return {std::begin(run_time_phrase_list), std::end(run_time_phrase_list)};
 }
 
+namespace {
+
+// CLI11's type names in a missing value ("TEXT:NGÀY", "TEXT", "INT:INT in
+// [1 - 12]"): the words are English and say nothing the placeholder after
+// them does not, so "TEXT:" and "INT:" go, a bare TEXT or INT goes, and
+// "in [" reads "trong khoảng [".
+std::string without_type_names(std::string text) {
+    for (const std::string_view prefix : {"TEXT:", "INT:", "UINT:", "FLOAT:"})
+        for (auto at = text.find(prefix); at != std::string::npos; at = text.find(prefix, at))
+            text.erase(at, prefix.size());
+    for (const std::string_view bare : {" TEXT", " INT", " UINT", " FLOAT"}) {
+        const auto at = text.rfind(bare);
+        if (at != std::string::npos && at + bare.size() == text.size()) text.erase(at);
+    }
+    for (auto at = text.find("INT in ["); at != std::string::npos; at = text.find("INT in [", at))
+        text.replace(at, 8, "số trong khoảng [");
+    return text;
+}
+
+}  // namespace
+
 std::string translate_cli_message(std::string_view message) {
     if (language() == Lang::en) return std::string(message);
-    if (auto text = by_patterns(message, std::begin(cli_patterns), std::end(cli_patterns))) return *text;
+    if (auto text = by_patterns(message, std::begin(cli_patterns), std::end(cli_patterns)))
+        return without_type_names(*text);
     return std::string(message);
 }
 

@@ -386,10 +386,13 @@ class PlanAssembler {
     bool milestones_complete_ = true;
 
     void read_plan(const toml::table& table) {
-        cx_.check_keys(table, {"name", "total", "source", "note", "illustrative", "start", "kinds", "parts"}, "[plan]");
+        cx_.check_keys(table,
+                       {"name", "total", "source", "note", "issuer", "place", "illustrative", "start", "kinds", "parts"},
+                       "[plan]");
         if (const toml::node* parts = table.get("parts")) read_parts(*parts);
         read_kinds(table);
         for (auto [key, rule] : {std::pair{"name", TextRule::line}, std::pair{"source", TextRule::line},
+                                 std::pair{"issuer", TextRule::line}, std::pair{"place", TextRule::line},
                                  std::pair{"note", TextRule::note}})
             if (const toml::node* node = table.get(key); node && node->is_string())
                 cx_.check_text(*node, key, node->as_string()->get(), rule);
@@ -403,6 +406,8 @@ class PlanAssembler {
         }
         plan_.source = cx_.get_string(table, "source").value_or("");
         plan_.note = cx_.get_string(table, "note").value_or("");
+        plan_.issuer = cx_.get_string(table, "issuer").value_or("");
+        plan_.place = cx_.get_string(table, "place").value_or("");
         if (const toml::node* node = table.get("illustrative")) {
             if (const auto* b = node->as_boolean())
                 plan_.illustrative = b->get();

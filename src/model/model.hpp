@@ -72,6 +72,8 @@ struct Plan {
     std::string name;
     std::string source;
     std::string note;
+    std::string issuer;  // the office issuing the report ("CÔNG AN THÀNH PHỐ HẢI PHÒNG"); may be empty
+    std::string place;   // where it is issued ("Hải Phòng"), for the dated line; may be empty
     bool illustrative = false;
     std::optional<Date> start;
     std::vector<std::string> kinds;  // declared kinds, in the file's order; empty when not declared

@@ -11,7 +11,8 @@ namespace ontrack {
 namespace {
 
 // The drawing's own units (the viewBox); the page scales it to fit.
-constexpr double view_width = 560, view_height = 336;
+// The view starts at y = view_top: the legend is the page's (render_chart_legend).
+constexpr double view_width = 560, view_height = 316, view_top = 20;
 constexpr double left = 52, right = 536, top = 44, bottom = 296;
 
 const char* const color_actual = "#0969da";
@@ -110,10 +111,10 @@ std::vector<std::int64_t> tick_values(std::int64_t ymax) {
 std::string render_chart_svg(const ChartData& d) {
     const Scale s(d);
     std::string out = fmt::format(
-        "<svg class=\"chart\" viewBox=\"0 0 {} {}\" width=\"100%\" style=\"height:auto;max-width:100%\" "
+        "<svg class=\"chart\" viewBox=\"0 {} {} {}\" width=\"100%\" style=\"height:auto;max-width:100%\" "
         "role=\"img\" aria-labelledby=\"chart-title\" font-family=\"system-ui,-apple-system,'Segoe UI',Roboto,"
         "sans-serif\" font-size=\"13\">\n",
-        view_width, view_height);
+        view_top, view_width, view_height);
     out += fmt::format("<title id=\"chart-title\">{}</title>\n",
                        trf("Burn-up: drug-free units from {} to {} (as of {}), the plan and the targets",
                            human_date(d.from), human_date(d.to), human_date(d.as_of)));
@@ -210,28 +211,33 @@ std::string render_chart_svg(const ChartData& d) {
             "stroke-dasharray=\"6 4\"/>\n",
             step_points(d.plan, s), color_plan);
 
-    // The legend, along the top.
-    out += "<g class=\"legend\" fill=\"#24292f\">\n";
-    const double ly = 16;
-    out += fmt::format(
-        "<line x1=\"{}\" x2=\"{}\" y1=\"{ly}\" y2=\"{ly}\" stroke=\"{}\" stroke-width=\"2.5\"/><text x=\"{}\" "
-        "y=\"{ty}\">{}</text>\n",
-        left, left + 22, color_actual, left + 28, tr("Drug-free"), fmt::arg("ly", ly), fmt::arg("ty", ly + 4.5));
-    out += fmt::format(
-        "<line x1=\"{}\" x2=\"{}\" y1=\"{ly}\" y2=\"{ly}\" stroke=\"{}\" stroke-width=\"2\" "
-        "stroke-dasharray=\"6 4\"/><text x=\"{}\" y=\"{ty}\">{}</text>\n",
-        left + 120, left + 142, color_plan, left + 148, tr("Planned"), fmt::arg("ly", ly), fmt::arg("ty", ly + 4.5));
-    out += fmt::format(
-        "<polyline points=\"{},{} {},{} {},{} {},{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"1.5\"/>"
-        "<circle cx=\"{}\" cy=\"{}\" r=\"3.5\" fill=\"{}\"/><text x=\"{}\" y=\"{ty}\">{}</text>\n",
-        left + 230, ly + 4, left + 241, ly + 4, left + 241, ly - 4, left + 252, ly - 4, color_target, left + 241,
-        ly + 4, color_target, left + 258, tr("Target"), fmt::arg("ty", ly + 4.5));
-    out += fmt::format(
-        "<line x1=\"{}\" x2=\"{}\" y1=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-dasharray=\"2 3\"/><text x=\"{}\" "
-        "y=\"{}\">{}</text>\n",
-        left + 340, left + 340, ly - 7, ly + 7, color_axis, left + 346, ly + 4.5, tr("As of"));
-    out += "</g>\n</svg>\n";
+    out += "</svg>\n";
     return out;
+}
+
+std::string render_chart_legend() {
+    auto item = [](const std::string& swatch, const char* label) {
+        return fmt::format(
+            "<li><svg viewBox=\"0 0 28 14\" width=\"28\" height=\"14\" aria-hidden=\"true\">{}</svg>{}</li>\n", swatch,
+            tr(label));
+    };
+    std::string out = "<ul class=\"legend\">\n";
+    out += item(
+        fmt::format("<line x1=\"2\" x2=\"26\" y1=\"7\" y2=\"7\" stroke=\"{}\" stroke-width=\"2.5\"/>", color_actual),
+        "Drug-free");
+    out += item(fmt::format("<line x1=\"2\" x2=\"26\" y1=\"7\" y2=\"7\" stroke=\"{}\" stroke-width=\"2\" "
+                            "stroke-dasharray=\"6 4\"/>",
+                            color_plan),
+                "Planned");
+    out +=
+        item(fmt::format("<polyline points=\"2,11 14,11 14,3 26,3\" fill=\"none\" stroke=\"{c}\" stroke-width=\"1.5\"/>"
+                         "<circle cx=\"14\" cy=\"11\" r=\"3\" fill=\"{c}\"/>",
+                         fmt::arg("c", color_target)),
+             "Target");
+    out += item(fmt::format("<line x1=\"14\" x2=\"14\" y1=\"0\" y2=\"14\" stroke=\"{}\" stroke-dasharray=\"2 3\"/>",
+                            color_axis),
+                "As of");
+    return out + "</ul>\n";
 }
 
 }  // namespace ontrack

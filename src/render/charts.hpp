@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,15 +30,22 @@ std::string render_chart_text(const ChartData& data, std::size_t width = 72, std
 // container: viewBox, width 100%, height auto. Series carry ids: "actual"
 // (a solid step polyline), "plan" (a dashed polyline), "targets" (a group:
 // a step polyline, a marker and a label per target); plus axes, yearly date
-// ticks, value ticks, an "as of" line and a legend.
+// ticks, value ticks and an "as of" line. The legend is render_chart_legend.
 std::string render_chart_svg(const ChartData& data);
+
+// The chart's legend as an html list (<ul class="legend">, a small inline
+// svg swatch and a label per series) that wraps on a narrow screen instead
+// of overlapping.
+std::string render_chart_legend();
 
 // An extra table for the HTML page (the breakdown, the lists).
 struct HtmlSection {
     std::string title;
     std::vector<std::string> header;
     std::vector<std::vector<std::string>> rows;
-    std::vector<std::string> notes = {};  // paragraphs after the table
+    std::vector<std::string> notes = {};             // paragraphs after the table
+    std::vector<bool> right = {};                    // per column: right-aligned (numbers)
+    std::size_t verdict_column = std::string::npos;  // shown second, after the name
 };
 
 // The text made inert (utf8.hpp) with & < > " ' written as entities.
@@ -46,6 +54,23 @@ std::string html_escape(std::string_view text);
 // One self-contained <!doctype html> page: the summary, the milestone
 // table, the overdue list, the chart and each section as a table. Inline
 // <style> only; prints on A4; tables scroll sideways on narrow screens.
-std::string render_html(const Report& report, const ChartData& chart, const std::vector<HtmlSection>& sections);
+// With the plan's issuer or place, the page opens with the official header
+// (official_header), dated `made_on` (the day the report is made).
+std::string render_html(const Report& report, const ChartData& chart, const std::vector<HtmlSection>& sections,
+                        std::optional<Date> made_on = std::nullopt);
+
+// The header of an administrative document (Decree 30/2020/NĐ-CP, Appendix
+// I): in Vietnamese the issuer top left (upper case, bold, a short rule
+// under it), the national heading "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" and
+// the motto "Độc lập - Tự do - Hạnh phúc" (bold, a rule under it) top
+// right, and under them, in italics, the place and the day the report is
+// made (vietnamese_dated_line; left out without made_on). In English the
+// issuer line alone: the national heading is a Vietnamese form. Empty when
+// the plan has neither issuer nor place (or, in English, no issuer).
+std::string official_header(const Report& report, std::optional<Date> made_on);
+
+// "Hải Phòng, ngày 05 tháng 02 năm 2026": the day before 10 and the months 1
+// and 2 with a leading zero, as the decree asks; "Ngày …" without a place.
+std::string vietnamese_dated_line(std::string_view place, Date day);
 
 }  // namespace ontrack

@@ -59,7 +59,7 @@ std::string render(const std::vector<Analysis>& analyses, Format format, const R
             case Format::json: return render_json(a);
             case Format::csv: return render_csv(a);
             case Format::markdown: return render_markdown(a);
-            case Format::html: return render_html(a);
+            case Format::html: return render_html(a, options);
             case Format::xlsx: break;
         }
     }

@@ -26,6 +26,7 @@ struct RenderOptions {
     std::size_t terminal_width = 0;
     bool bom = false;  // a UTF-8 byte order mark before csv (for spreadsheets that need one)
     LeagueSort league_sort = LeagueSort::shortfall;  // the league of plans given at once
+    std::optional<Date> today = std::nullopt;        // the day the report is made: the html page's official header
 };
 
 // The format a file name's extension asks for (.xlsx .html .csv .json .md),
@@ -43,7 +44,7 @@ std::string render_markdown(const Report& report);
 std::string render_table(const Analysis& analysis, const RenderOptions& options);
 std::string render_markdown(const Analysis& analysis);
 std::string render_json(const Analysis& analysis);
-std::string render_html(const Analysis& analysis);
+std::string render_html(const Analysis& analysis, const RenderOptions& options = {});
 // csv holds one table: the list (--list), else the breakdown (--by), else the
 // changes (--since), else the milestones with their forecast.
 std::string render_csv(const Analysis& analysis);

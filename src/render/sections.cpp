@@ -36,6 +36,7 @@ Section forecast_section(const Analysis& a) {
                 "R",
                 tr("Progress")};
     s.right = {false, false, true, true, true, false, true, false};
+    s.verdict_column = 7;
     for (const MilestoneForecast& m : f.milestones) {
         std::string reached = m.reached                  ? human_date(*m.reached)
                               : m.reached_after_calendar ? tr("after 9999")

@@ -19,6 +19,8 @@ struct Section {
     // The column of names, cut with "…" in the table format when too long
     // (other text cells are wrapped); none when npos.
     std::size_t name_column = 0;
+    // The verdict or grade column, which html shows right after the name; none when npos.
+    std::size_t verdict_column = std::string::npos;
 };
 
 // In the order a meeting reads them. Labels in the current language.

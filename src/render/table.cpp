@@ -1,4 +1,7 @@
 // The table format: aligned columns for people at a terminal.
+#include <functional>
+#include <optional>
+
 #include <fmt/format.h>
 
 #include "charts.hpp"
@@ -113,12 +116,60 @@ std::vector<std::string> header_lines(const std::string& header, std::size_t con
     return best;
 }
 
+// A header wrapped into lines of at most `width` columns at spaces and
+// after a slash ("Needed/" "month"), never inside a word; nullopt when a
+// piece is wider than `width`.
+std::optional<std::vector<std::string>> header_wrapped(std::string_view header, std::size_t width) {
+    std::vector<std::string> lines;
+    std::string line;
+    std::size_t i = 0;
+    while (i < header.size()) {
+        const bool spaced = i > 0 && header[i] == ' ';
+        while (i < header.size() && header[i] == ' ') ++i;
+        std::size_t j = i;
+        while (j < header.size() && header[j] != ' ' && header[j] != '/') ++j;
+        if (j < header.size() && header[j] == '/') ++j;
+        const std::string_view piece = header.substr(i, j - i);
+        i = j;
+        if (piece.empty()) break;
+        if (display_width(piece) > width) return std::nullopt;
+        const std::string joined = line + (spaced && !line.empty() ? " " : "") + std::string(piece);
+        if (line.empty() || display_width(joined) <= width) {
+            line = line.empty() ? std::string(piece) : joined;
+        } else {
+            lines.push_back(line);
+            line = std::string(piece);
+        }
+    }
+    lines.push_back(line);
+    return lines;
+}
+
+// The widest word of a text column's cells: a column wraps no narrower.
+std::size_t widest_word(const std::vector<std::vector<std::string>>& cells, std::size_t c) {
+    std::size_t widest = 1;
+    for (const auto& row : cells) {
+        std::size_t i = 0;
+        const std::string& cell = row[c];
+        while (i < cell.size()) {
+            std::size_t j = cell.find(' ', i);
+            if (j == std::string::npos) j = cell.size();
+            widest = std::max(widest, display_width(std::string_view(cell).substr(i, j - i)));
+            i = j + 1;
+        }
+    }
+    return widest;
+}
+
 // Columns padded by display width, two spaces apart (one between two number
 // columns); cells are made inert. Text cells of the `name_column` are cut at
 // max_text_cell columns with "…", other text cells wrapped there; when the
 // table is wider than `limit` (0: no limit), the widest text columns are
-// wrapped until it fits (numbers are never wrapped). Headers may take two
-// lines. `paint` may colour a row's last cell (given the row index).
+// wrapped until it fits (numbers are never wrapped); then headers wrap at
+// spaces and slashes and text columns down to their widest word; a table
+// still too wide is printed in blocks of columns, each led by the key
+// column. Headers may take several lines. `paint` may colour a row's last
+// cell (given the row index).
 template <typename Paint>
 std::string aligned(const std::vector<std::string>& header, const std::vector<bool>& right,
                     const std::vector<std::vector<std::string>>& rows, const Style& style, Paint paint,
@@ -157,6 +208,78 @@ std::string aligned(const std::vector<std::string>& header, const std::vector<bo
         if (widest == n) break;
         --widths[widest];
         heads[widest] = wrapped(header[widest], widths[widest]);
+    }
+    // Still too wide: headers wider than their cells wrap at spaces and
+    // slashes (the one with most room first), then text columns wrap down to
+    // their widest word. Numbers and words are never cut.
+    std::vector<std::size_t> content(n, 0);
+    for (std::size_t c = 0; c < n; ++c)
+        for (const auto& row : cells) content[c] = std::max(content[c], std::min(display_width(row[c]), widths[c]));
+    while (limit > 0 && total() > limit) {
+        std::size_t best = n;
+        std::optional<std::vector<std::string>> best_lines;
+        for (std::size_t c = 0; c < n; ++c) {
+            if (widths[c] <= content[c]) continue;
+            auto lines = header_wrapped(header[c], widths[c] - 1);
+            if (lines && (best == n || widths[c] - content[c] > widths[best] - content[best])) {
+                best = c;
+                best_lines = std::move(lines);
+            }
+        }
+        if (best == n) break;
+        std::size_t w = content[best];
+        for (const std::string& line : *best_lines) w = std::max(w, display_width(line));
+        widths[best] = w;
+        heads[best] = std::move(*best_lines);
+    }
+    while (limit > 0 && total() > limit) {
+        std::size_t widest = n;
+        for (std::size_t c = 0; c < n; ++c) {
+            if (right[c]) continue;
+            std::size_t floor = widest_word(cells, c);
+            for (const std::string& h : heads[c]) floor = std::max(floor, display_width(h));
+            if (widths[c] > floor && (widest == n || widths[c] > widths[widest])) widest = c;
+        }
+        if (widest == n) break;
+        --widths[widest];
+    }
+    // Wider than the limit with every cell as narrow as it goes (the
+    // breakdown's date columns): the columns in blocks that fit, one after
+    // the other, each led by the key column (the names).
+    if (limit > 0 && total() > limit && n > 2) {
+        const std::size_t key = name_column < n ? name_column : 0;
+        std::vector<std::vector<std::size_t>> blocks;
+        std::size_t used = widths[key];
+        for (std::size_t c = 0; c < n; ++c) {
+            if (c == key) continue;
+            const std::size_t add = 2 + widths[c];
+            if (blocks.empty() || (used + add > limit && blocks.back().size() > 1)) {
+                blocks.push_back({key});
+                used = widths[key];
+            }
+            blocks.back().push_back(c);
+            used += add;
+        }
+        std::string out;
+        for (std::size_t b = 0; b < blocks.size(); ++b) {
+            std::vector<std::string> sub_header;
+            std::vector<bool> sub_right;
+            std::vector<std::vector<std::string>> sub_rows(rows.size());
+            for (std::size_t c : blocks[b]) {
+                sub_header.push_back(header[c]);
+                sub_right.push_back(right[c]);
+                for (std::size_t r = 0; r < rows.size(); ++r) sub_rows[r].push_back(rows[r][c]);
+            }
+            const bool last = b + 1 == blocks.size();
+            if (b > 0) out += "\n";
+            // The key column comes first in each block; only the last block has the last cell (the verdict).
+            const std::size_t sub_name = name_column < n ? 0 : std::string::npos;
+            const std::function<std::string(std::size_t, const std::string&)> painted =
+                last ? std::function<std::string(std::size_t, const std::string&)>(paint)
+                     : [](std::size_t, const std::string& cell) { return cell; };
+            out += aligned(sub_header, sub_right, sub_rows, style, painted, limit, sub_name);
+        }
+        return out;
     }
     auto lines_of = [&](const std::vector<std::string>& row, std::vector<std::vector<std::string>>& parts) {
         std::size_t height = 1;

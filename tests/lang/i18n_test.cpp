@@ -599,7 +599,7 @@ TEST_CASE("import records are reported in Vietnamese", "[i18n]") {
               "đơn vị 'Cat Hai' không xác định: không có đơn vị nào trong kế hoạch có mã hoặc tên này");
         CHECK(ds[0].hint == "hãy đối chiếu mã hoặc tên với kế hoạch");
     }
-    SECTION("a second certification translates the event names and the place") {
+    SECTION("a second certification translates the event names and the place, dates dd/mm/yyyy") {
         // The plan certifies An Bien on 2025-01-10; the file certifies it again
         // on 2025-02-01 with no revocation in between.
         const auto ds = diagnostics_from(
@@ -607,7 +607,7 @@ TEST_CASE("import records are reported in Vietnamese", "[i18n]") {
         REQUIRE(ds.size() == 1);
         CHECK(ds[0].line == 2);
         CHECK(ds[0].message ==
-              "'An Bien' sẽ được công nhận ngày 2025-02-01 trong khi đã được công nhận từ ngày 2025-01-10 (trong kế "
+              "'An Bien' sẽ được công nhận ngày 01/02/2025 trong khi đã được công nhận từ ngày 10/01/2025 (trong kế "
               "hoạch)");
         CHECK(ds[0].hint ==
               "các ngày được công nhận và bị thu hồi công nhận phải xen kẽ theo thời gian; hãy thêm sự kiện còn thiếu "

@@ -186,6 +186,8 @@ target = "100%"
                                  "plan.toml");
     CHECK(plan.source.empty());
     CHECK(plan.note.empty());
+    CHECK(plan.issuer.empty());
+    CHECK(plan.place.empty());
     CHECK_FALSE(plan.illustrative);
     CHECK_FALSE(plan.start.has_value());
     CHECK(plan.total == 1);
@@ -465,7 +467,8 @@ target = 1
 )toml");
         REQUIRE(ds.size() == 1);
         CHECK(located(ds[0]) == "4:1: unknown key 'province' in [plan]");
-        CHECK(ds[0].hint == "the keys allowed here are: name, total, source, note, illustrative, start, kinds, parts");
+        CHECK(ds[0].hint == "the keys allowed here are: name, total, source, note, issuer, place, illustrative, start, "
+                            "kinds, parts");
     }
     SECTION("in [[milestone]]") {
         const auto ds = diagnostics_of(R"toml([plan]
@@ -1378,6 +1381,47 @@ TEST_CASE("text rules: each rejected class is named with its column", "[load][te
     std::string noted = plan_with_locality;
     noted.replace(noted.find("total = 10"), 10, "total = 10\nnote = \"\"\"one\ntwo  spaced \"\"\"");
     CHECK(parse_plan(noted, "plan.toml").note == "one\ntwo  spaced ");
+    // issuer and place follow the same rule (the quote at column 10, C 11, Ô 12, N 13, G 14, U+200B 15).
+    std::string issued = plan_with_locality;
+    issued.replace(issued.find("total = 10"), 10, "total = 10\nissuer = \"C\u00d4NG\u200bAN\"");
+    CHECK(located(diagnostics_of(issued)[0]) == "4:15: 'issuer' contains U+200B, an invisible or control character");
+    std::string placed = plan_with_locality;
+    placed.replace(placed.find("total = 10"), 10, "total = 10\nplace = \"H\u1ea3i\u200bPh\u00f2ng\"");
+    CHECK(located(diagnostics_of(placed)[0]) == "4:13: 'place' contains U+200B, an invisible or control character");
+}
+
+TEST_CASE("issuer and place are read as typed", "[load]") {
+    const Plan plan = parse_plan(R"toml([plan]
+name = "A"
+total = 5
+issuer = "CÔNG AN THÀNH PHỐ HẢI PHÒNG"
+place = "Hải Phòng"
+
+[[milestone]]
+deadline = 2025-12-31
+target = 1
+)toml",
+                                 "plan.toml");
+    CHECK(plan.issuer == "CÔNG AN THÀNH PHỐ HẢI PHÒNG");
+    CHECK(plan.place == "Hải Phòng");
+}
+
+TEST_CASE("a misspelt issuer or place is unknown and suggests the key", "[load]") {
+    const auto ds = diagnostics_of(R"toml([plan]
+name = "A"
+total = 5
+issuers = "X"
+plase = "Y"
+
+[[milestone]]
+deadline = 2025-12-31
+target = 1
+)toml");
+    REQUIRE(ds.size() == 2);
+    CHECK(located(ds[0]) == "4:1: unknown key 'issuers' in [plan]");
+    CHECK(ds[0].hint == "did you mean 'issuer'?");
+    CHECK(located(ds[1]) == "5:1: unknown key 'plase' in [plan]");
+    CHECK(ds[1].hint == "did you mean 'place'?");
 }
 
 TEST_CASE("names are read in NFC and unique regardless of case and tone-mark placement", "[load][text]") {

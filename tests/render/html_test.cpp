@@ -11,6 +11,7 @@
 #include "chart_builders.hpp"
 #include "chart_data.hpp"
 #include "charts.hpp"
+#include "i18n.hpp"
 #include "report.hpp"
 
 using namespace ontrack;
@@ -75,7 +76,11 @@ Report report() {
 }
 
 std::vector<HtmlSection> sections() {
-    HtmlSection kinds{"By kind", {"Kind", "Units", "Drug-free"}, {{"phường", "45", "20"}, {"xã", "67", "19"}}};
+    HtmlSection kinds{"By kind",
+                      {"Kind", "Units", "Drug-free"},
+                      {{"phường", "45", "20"}, {"xã", "67", "19"}},
+                      {},
+                      {false, true, true}};
     HtmlSection empty{"Nothing here", {"Locality"}, {}};
     return {kinds, empty};
 }
@@ -102,20 +107,26 @@ TEST_CASE("html page structure", "[html]") {
 
 TEST_CASE("html milestone table has the table format's columns and classed verdicts", "[html]") {
     const std::string page = render_html(report(), three_year_chart(), {});
-    CHECK(page.find("<thead><tr><th scope=\"col\">Milestone</th><th scope=\"col\">Deadline</th><th "
-                    "scope=\"col\">Target</th><th scope=\"col\">Required</th><th scope=\"col\">Certified units</th><th "
-                    "scope=\"col\">Planned more</th><th scope=\"col\">Expected total</th><th "
-                    "scope=\"col\">Shortfall</th><th scope=\"col\">Verdict</th></tr>"
-                    "</thead>") != std::string::npos);
+    // The verdict comes second, after the name, so that a phone shows both; numbers are classed "num"
+    // (right-aligned), dates "date" (never wrapped), names "name".
+    CHECK(page.find("<thead><tr><th scope=\"col\">Milestone</th><th scope=\"col\">Verdict</th><th "
+                    "scope=\"col\">Deadline</th><th scope=\"col\" class=\"num\">Target</th><th scope=\"col\" "
+                    "class=\"num\">Required</th><th scope=\"col\" class=\"num\">Certified units</th><th scope=\"col\" "
+                    "class=\"num\">Planned more</th><th scope=\"col\" class=\"num\">Expected total</th><th "
+                    "scope=\"col\" class=\"num\">Shortfall</th></tr></thead>") != std::string::npos);
     // Past: planned and expected are "-". Unnamed: "Milestone 2". Upcoming: certified 41 now, planned 11
     // and 16, expected 52 and 57. Shortfall 69 - 57 = 12.
-    CHECK(page.find("<tr><td>Phase 1</td><td>2025-12-31</td><td>30%</td><td>35</td><td>37</td><td>-</td><td>-</td>"
-                    "<td>0</td><td class=\"ok\">met</td></tr>") != std::string::npos);
-    CHECK(
-        page.find("<tr><td>Milestone 2</td><td>2027-12-31</td><td>45%</td><td>52</td><td>41</td><td>11</td><td>52</td>"
-                  "<td>0</td><td class=\"ok\">on-track</td></tr>") != std::string::npos);
-    CHECK(page.find("<tr><td>Phase 3</td><td>2030-12-31</td><td>60%</td><td>69</td><td>41</td><td>16</td><td>57</td>"
-                    "<td>12</td><td class=\"bad\">behind</td></tr>") != std::string::npos);
+    CHECK(page.find("<tr><td class=\"name\">Phase 1</td><td class=\"ok\">met</td><td class=\"date\">2025-12-31</td>"
+                    "<td class=\"num\">30%</td><td class=\"num\">35</td><td class=\"num\">37</td><td "
+                    "class=\"num\">-</td><td class=\"num\">-</td><td class=\"num\">0</td></tr>") != std::string::npos);
+    CHECK(page.find("<tr><td class=\"name\">Milestone 2</td><td class=\"ok\">on-track</td><td "
+                    "class=\"date\">2027-12-31</td><td class=\"num\">45%</td><td class=\"num\">52</td><td "
+                    "class=\"num\">41</td><td class=\"num\">11</td><td class=\"num\">52</td><td "
+                    "class=\"num\">0</td></tr>") != std::string::npos);
+    CHECK(page.find("<tr><td class=\"name\">Phase 3</td><td class=\"bad\">behind</td><td "
+                    "class=\"date\">2030-12-31</td><td class=\"num\">60%</td><td class=\"num\">69</td><td "
+                    "class=\"num\">41</td><td class=\"num\">16</td><td class=\"num\">57</td><td "
+                    "class=\"num\">12</td></tr>") != std::string::npos);
     CHECK(page.find("<li>An Lão (11629), planned 2026-06-30</li>") != std::string::npos);
     CHECK(page.find("<p>Planned after 2026-11-23: 16</p>") != std::string::npos);
     CHECK(page.find("<p>Uncovered with no plan: 0</p>") != std::string::npos);
@@ -124,9 +135,10 @@ TEST_CASE("html milestone table has the table format's columns and classed verdi
 TEST_CASE("html sections become tables and an empty one says so", "[html]") {
     const std::string page = render_html(report(), three_year_chart(), sections());
     CHECK(page.find("<h2>By kind</h2>\n<div class=\"table-wrap\"><table class=\"section\">\n<thead><tr><th "
-                    "scope=\"col\">Kind</th><th scope=\"col\">Units</th><th scope=\"col\">Drug-free</th></tr></thead>"
-                    "\n<tbody>\n<tr><td>phường</td><td>45</td><td>20</td></tr>\n<tr><td>xã</td><td>67</td><td>19</td>"
-                    "</tr>\n</tbody>") != std::string::npos);
+                    "scope=\"col\">Kind</th><th scope=\"col\" class=\"num\">Units</th><th scope=\"col\" "
+                    "class=\"num\">Drug-free</th></tr></thead>\n<tbody>\n<tr><td class=\"name\">phường</td><td "
+                    "class=\"num\">45</td><td class=\"num\">20</td></tr>\n<tr><td class=\"name\">xã</td><td "
+                    "class=\"num\">67</td><td class=\"num\">19</td></tr>\n</tbody>") != std::string::npos);
     CHECK(page.find("<h2>Nothing here</h2>\n<p>None.</p>") != std::string::npos);
     // The chart comes before the sections.
     CHECK(page.find("<svg") < page.find("<h2>By kind</h2>"));
@@ -150,12 +162,12 @@ TEST_CASE("html escapes every text from the plan", "[html]") {
     CHECK(page.find("<h1>" + hostile_escaped + "</h1>") != std::string::npos);
     CHECK(page.find("Source: " + hostile_escaped + "</p>") != std::string::npos);
     CHECK(page.find("Note: " + hostile_escaped + "</p>") != std::string::npos);
-    CHECK(page.find("<td>" + hostile_escaped + "</td><td>2025-12-31</td>") != std::string::npos);
+    CHECK(page.find("<td class=\"name\">" + hostile_escaped + "</td><td class=\"ok\">met</td>") != std::string::npos);
     CHECK(page.find("<li>" + hostile_escaped + " (" + hostile_escaped + "), planned 2026-06-30</li>") !=
           std::string::npos);
     CHECK(page.find("<h2>" + hostile_escaped + "</h2>") != std::string::npos);
     CHECK(page.find("<th scope=\"col\">" + hostile_escaped + "</th>") != std::string::npos);
-    CHECK(page.find("<tr><td>" + hostile_escaped + "</td></tr>") != std::string::npos);
+    CHECK(page.find("<tr><td class=\"name\">" + hostile_escaped + "</td></tr>") != std::string::npos);
     CHECK(page.find("from " + hostile_escaped + " on") != std::string::npos);
     // Eleven copies: title, h1, source, note, milestone, overdue name and id, section title, header, cell, file.
     CHECK(count(page, hostile_escaped) == 11);
@@ -189,7 +201,7 @@ TEST_CASE("html page is self-contained and prints on A4", "[html]") {
 
 TEST_CASE("svg chart coordinates", "[html]") {
     const std::string svg = render_chart_svg(three_year_chart());
-    CHECK(svg.rfind("<svg class=\"chart\" viewBox=\"0 0 560 336\" width=\"100%\" style=\"height:auto;max-width:100%\"",
+    CHECK(svg.rfind("<svg class=\"chart\" viewBox=\"0 20 560 316\" width=\"100%\" style=\"height:auto;max-width:100%\"",
                     0) == 0);
     CHECK(svg.find("xmlns") == std::string::npos);
     // x = 52 + days * 484 / 1100 = 52 + 0.44 days; y = 296 - value * 252 / 10.
@@ -218,6 +230,79 @@ TEST_CASE("svg chart coordinates", "[html]") {
     // Values: steps of 2 up to the total 10 (10 / 2 = 5 intervals, at most 6); 10 -> y 44, label at 48.5.
     CHECK(svg.find("<text x=\"46\" y=\"48.5\">10</text>") != std::string::npos);
     CHECK(count(svg, "<text x=\"46\"") == 6);
-    for (const char* legend : {">Drug-free</text>", ">Planned</text>", ">Target</text>", ">As of</text>"})
-        CHECK(svg.find(legend) != std::string::npos);
+    // The legend is the page's, not the drawing's.
+    CHECK(svg.find("legend") == std::string::npos);
+}
+
+TEST_CASE("html chart legend is a list that wraps, after the chart's heading", "[html]") {
+    const std::string legend = render_chart_legend();
+    CHECK(legend.rfind("<ul class=\"legend\">\n", 0) == 0);
+    CHECK(count(legend, "<li>") == 4);
+    for (const char* label : {"</svg>Drug-free</li>", "</svg>Planned</li>", "</svg>Target</li>", "</svg>As of</li>"})
+        CHECK(legend.find(label) != std::string::npos);
+    const std::string page = render_html(report(), three_year_chart(), {});
+    CHECK(page.find(legend) != std::string::npos);
+    CHECK(page.find(legend) < page.find("<svg class=\"chart\""));
+    // Lays out in a wrapping row: items never overlap on a phone.
+    CHECK(page.find("ul.legend { list-style: none; padding: 0; margin: 0 0 0.25rem; display: flex; flex-wrap: wrap;") !=
+          std::string::npos);
+}
+
+TEST_CASE("html table: headers 'DATE: words' share the date above them; dates never wrap", "[html]") {
+    HtmlSection by{"By kind",
+                   {"Kind", "Units", "2025-12-31: covered", "2025-12-31: shortfall share", "2027-12-31: covered"},
+                   {{"xã", "67", "20", "0", "29"}},
+                   {},
+                   {false, true, true, true, true}};
+    const std::string page = render_html(report(), three_year_chart(), {by});
+    // Kind and Units span both header rows; 2025-12-31 spans its two columns, 2027-12-31 its one.
+    CHECK(page.find("<thead><tr><th scope=\"col\" rowspan=\"2\">Kind</th><th scope=\"col\" rowspan=\"2\" "
+                    "class=\"num\">Units</th><th scope=\"colgroup\" colspan=\"2\" class=\"group date\">2025-12-31</th>"
+                    "<th scope=\"colgroup\" colspan=\"1\" class=\"group date\">2027-12-31</th></tr>\n<tr><th "
+                    "scope=\"col\" class=\"num\">covered</th><th scope=\"col\" class=\"num\">shortfall share</th><th "
+                    "scope=\"col\" class=\"num\">covered</th></tr></thead>") != std::string::npos);
+    CHECK(page.find("td.date, th.date { white-space: nowrap; }") != std::string::npos);
+}
+
+TEST_CASE("the Vietnamese dated line: leading zeros for days before 10 and months 1 and 2", "[html][header]") {
+    CHECK(vietnamese_dated_line("Hải Phòng", day(2026, 11, 30)) == "Hải Phòng, ngày 30 tháng 11 năm 2026");
+    CHECK(vietnamese_dated_line("Hải Phòng", day(2026, 2, 5)) == "Hải Phòng, ngày 05 tháng 02 năm 2026");
+    CHECK(vietnamese_dated_line("Hà Nội", day(2027, 1, 9)) == "Hà Nội, ngày 09 tháng 01 năm 2027");
+    CHECK(vietnamese_dated_line("Huế", day(2026, 3, 10)) == "Huế, ngày 10 tháng 3 năm 2026");
+    CHECK(vietnamese_dated_line("", day(2026, 12, 1)) == "Ngày 01 tháng 12 năm 2026");
+}
+
+TEST_CASE("the official header: issuer, national heading, dated line in Vietnamese; issuer alone in English",
+          "[html][header]") {
+    Report r = report();
+    CHECK(official_header(r, day(2026, 11, 30)).empty());  // no issuer, no place: no header
+    r.issuer = "CÔNG AN THÀNH PHỐ HẢI PHÒNG";
+    r.place = "Hải Phòng";
+    {
+        const LanguageScope vi(Lang::vi);
+        const std::string header = official_header(r, day(2026, 11, 30));
+        CHECK(header ==
+              "<header class=\"official\">\n<div class=\"issuer\"><strong>CÔNG AN THÀNH PHỐ HẢI PHÒNG</strong><span "
+              "class=\"rule\"></span></div>\n<div class=\"nation\"><strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT "
+              "NAM</strong><strong class=\"motto\">Độc lập - Tự do - Hạnh phúc</strong><p class=\"dated\">Hải Phòng, "
+              "ngày 30 tháng 11 năm 2026</p></div>\n</header>\n");
+        // The page opens with it, before the title; the as-of day (23/11/2026) is in the body.
+        const std::string page = render_html(r, three_year_chart(), {}, day(2026, 11, 30));
+        CHECK(page.find(header) < page.find("<h1>"));
+        CHECK(page.find("<main>\n" + header) != std::string::npos);
+        CHECK(page.find("Tính đến ngày <strong>23/11/2026</strong>") != std::string::npos);
+        // Only a place: the national heading and the dated line, no issuer.
+        Report placed = report();
+        placed.place = "Hải Phòng";
+        CHECK(official_header(placed, day(2026, 11, 30)).find("<div class=\"issuer\"></div>") != std::string::npos);
+    }
+    const std::string english = official_header(r, day(2026, 11, 30));
+    CHECK(english ==
+          "<header class=\"official\">\n<div class=\"issuer\"><strong>CÔNG AN THÀNH PHỐ HẢI "
+          "PHÒNG</strong><span class=\"rule\"></span></div>\n</header>\n");
+    r.issuer.clear();
+    CHECK(official_header(r, day(2026, 11, 30)).empty());  // English: a place alone has no header
+    // Issuer text is escaped.
+    r.issuer = "<b>&";
+    CHECK(official_header(r, std::nullopt).find("<strong>&lt;b&gt;&amp;</strong>") != std::string::npos);
 }

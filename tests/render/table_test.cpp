@@ -272,3 +272,47 @@ TEST_CASE("render_table: the summary lines", "[render][table]") {
     out = render_table(r, RenderOptions{false});
     CHECK(out.find("Uncovered with no plan: 991 (1 listed, 990 not listed in the plan)\n") != std::string::npos);
 }
+
+TEST_CASE("render_table: a table too wide for the terminal is printed in blocks led by the names",
+          "[render][table][fit]") {
+    // Natural widths: Milestone 9, Deadline 10, Target 6, Required 8, Certified/units 9, Planned/more 7,
+    // Expected/total 8, Shortfall 9, Verdict 7: 84 columns with the gaps. No header can wrap further (one
+    // word each, or two already on two lines) and no text column is wider than its widest word or header,
+    // so at 40 columns the columns go in blocks (counted with two-space gaps): 9 + 12 + 8 + 10 = 39;
+    // 9 + 11 + 9 + 10 = 39; 9 + 11 + 9 = 29.
+    RenderOptions options;
+    options.terminal_width = 40;
+    const auto lines = lines_of(render_table(sample({"P1", "P2"}), options));
+    const std::vector<std::string> expected = {
+        "Milestone  Deadline    Target Required",
+        "P1         2025-06-30   12.5%      125",
+        "P2         2025-12-31     200      200",
+        "",
+        "           Certified Planned Expected",
+        "Milestone      units    more    total",
+        "P1               130       -        -",
+        "P2               140       -        -",
+        "",
+        "Milestone  Shortfall  Verdict",
+        "P1                 0  met",
+        "P2                60  missed",
+    };
+    const auto first = std::find(lines.begin(), lines.end(), expected.front());
+    REQUIRE(first != lines.end());
+    REQUIRE(static_cast<std::size_t>(lines.end() - first) >= expected.size());
+    CHECK(std::vector<std::string>(first, first + static_cast<std::ptrdiff_t>(expected.size())) == expected);
+    for (const std::string& line : lines) CHECK(columns(line) <= 40);
+}
+
+TEST_CASE("render_table: a table that fits the limit stays whole", "[render][table][fit]") {
+    // No terminal: the limit is 100 and the 84 columns of the test above stay in one block
+    // (9 + 2 + 10 + 2 + 6 + 1 + 8 + 1 = 39 columns before "Certified").
+    const auto whole = lines_of(render_table(sample({"P1", "P2"}), RenderOptions{}));
+    REQUIRE(std::find(whole.begin(), whole.end(),
+                      "                                       Certified Planned Expected") != whole.end());
+    const auto header =
+        std::find_if(whole.begin(), whole.end(), [](const std::string& l) { return l.rfind("Milestone", 0) == 0; });
+    REQUIRE(header != whole.end());
+    CHECK(*header == "Milestone  Deadline    Target Required     units    more    total Shortfall  Verdict");
+    CHECK(columns(*header) == 84);
+}
