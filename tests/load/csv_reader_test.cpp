@@ -30,7 +30,7 @@ std::string located(const Diagnostic& d) {
     return std::to_string(d.line) + ":" + std::to_string(d.column) + ": " + d.message;
 }
 
-std::vector<std::string> texts(const std::vector<CsvField>& fields) {
+std::vector<std::string> texts(const ontrack::CsvFields& fields) {
     std::vector<std::string> out;
     for (const CsvField& f : fields) out.push_back(f.text);
     return out;
