@@ -296,8 +296,8 @@ CsvField CsvDocument::field(std::uint32_t index, std::size_t& at, std::uint32_t&
     const std::size_t begin = spans_[index].begin;
     // From the last position, when it is on the same line before this one;
     // else from the start of the line.
-    const bool same_line = at != static_cast<std::size_t>(-1) && at <= begin &&
-                           (line >= line_starts.size() || begin < line_starts[line]);
+    const bool same_line =
+        at != static_cast<std::size_t>(-1) && at <= begin && (line >= line_starts.size() || begin < line_starts[line]);
     if (same_line) {
         for (std::size_t i = at; i < begin; ++i)
             if (!is_continuation(text[i])) ++column;

@@ -33,7 +33,8 @@ class CsvFields {
    public:
     class iterator;
     CsvFields() = default;
-    CsvFields(const CsvDocument* doc, std::uint32_t first, std::uint32_t size) : doc_(doc), first_(first), size_(size) {}
+    CsvFields(const CsvDocument* doc, std::uint32_t first, std::uint32_t size)
+        : doc_(doc), first_(first), size_(size) {}
     std::size_t size() const { return size_; }
     bool empty() const { return size_ == 0; }
     CsvField operator[](std::size_t k) const;
@@ -69,9 +70,9 @@ class CsvFields::iterator {
 };
 
 struct CsvRow {
-    CsvFields fields;              // at least one
-    std::uint32_t line = 0;        // the line the row starts on
-    std::uint32_t end_line = 0;    // where the row's last stored field ends: just after its last character
+    CsvFields fields;            // at least one
+    std::uint32_t line = 0;      // the line the row starts on
+    std::uint32_t end_line = 0;  // where the row's last stored field ends: just after its last character
     std::uint32_t end_column = 0;
     // How many fields the row has: more than fields.size() when it has more
     // than one field past the header's (those are not stored).
@@ -115,7 +116,7 @@ struct CsvOptions;
 class CsvDocument {
    public:
     std::string file;
-    CsvRow header;  // a view, like rows
+    CsvRow header;       // a view, like rows
     CsvRows rows{this};  // the rows after the header, in file order; empty lines are skipped
 
     CsvDocument(const CsvDocument&) = delete;
