@@ -57,13 +57,40 @@ std::pair<std::uint32_t, std::uint32_t> position_of(std::string_view text, std::
                                 {}});
 }
 
+bool ends_with_ascii_ci(std::string_view text, std::string_view suffix) {
+    return text.size() >= suffix.size() && iequals_ascii(text.substr(text.size() - suffix.size()), suffix);
+}
+
+// A workbook given where CSV is expected: by its magic bytes (a zip file:
+// .xlsx, .ods; an OLE2 file: .xls), or by its name when it is not UTF-8.
+void refuse_workbook(std::string_view text, const std::string& file) {
+    const bool zip = text.substr(0, 4) == std::string_view("PK\x03\x04", 4);
+    const bool ole = text.substr(0, 4) == "\xD0\xCF\x11\xE0";
+    const bool named = ends_with_ascii_ci(file, ".xlsx") || ends_with_ascii_ci(file, ".xls") ||
+                       ends_with_ascii_ci(file, ".ods");
+    if (!zip && !ole && !(named && find_invalid_utf8(text))) return;
+    // The file name as a shell word, for the command to copy.
+    std::string word = file;
+    if (word.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._/-+") !=
+        std::string::npos) {
+        word = "'";
+        for (char c : file) word += c == '\'' ? std::string("'\\''") : std::string(1, c);
+        word += "'";
+    }
+    throw InputError(Diagnostic{
+        file, 1, 1,
+        ole ? std::string(tr("the file is an Excel 97-2003 workbook (.xls), not CSV"))
+            : std::string(tr("the file is a spreadsheet workbook (.xlsx or .ods), not CSV")),
+        trf("save the sheet as CSV: in Excel, File > Save As, type \"CSV UTF-8 (Comma delimited) (*.csv)\"; or "
+            "convert it with LibreOffice: soffice --headless --convert-to csv {}",
+            word),
+        {}});
+}
+
 std::string field_count_message(const CsvDocument& doc, std::size_t have) {
     const std::size_t want = doc.header.fields.size();
-    std::string names;
-    for (std::size_t k = 0; k < doc.header.fields.size(); ++k)
-        names += (names.empty() ? "" : ", ") + std::string(trim_blanks(doc.header.fields.text(k)));
     return trn("the row has {} field but the header has {} ({})", "the row has {} fields but the header has {} ({})",
-               have, have, want, names);
+               have, have, want, header_names(doc));
 }
 
 }  // namespace
@@ -348,6 +375,7 @@ std::optional<std::size_t> CsvDocument::find_column(std::string_view name) const
 
 CsvDocument::CsvDocument(std::string_view text, const std::string& name, const CsvOptions& options) : file(name) {
     const std::size_t bom = text.substr(0, 3) == utf8_bom ? 3 : 0;
+    refuse_workbook(text, file);
     if (const auto bad = find_invalid_utf8(text)) not_utf8(text, file, *bad, bom);
     // Offsets are 32-bit: the input limit (96 MiB) is far below 4 GiB.
     if (text.size() - bom >= UINT32_MAX) throw std::bad_alloc();
@@ -385,6 +413,16 @@ std::string_view trim_blanks(std::string_view text) {
             break;
     }
     return text;
+}
+
+std::string header_names(const CsvDocument& doc) {
+    constexpr std::size_t max_names = 20;
+    std::string names;
+    const std::size_t n = std::min(doc.header.fields.size(), max_names);
+    for (std::size_t k = 0; k < n; ++k)
+        names += (names.empty() ? "" : ", ") + std::string(trim_blanks(doc.header.fields.text(k)));
+    if (doc.header.fields.size() > max_names) names += ", …";
+    return names;
 }
 
 bool iequals_ascii(std::string_view a, std::string_view b) {

@@ -192,6 +192,10 @@ CsvDocument read_csv(std::string_view text, const std::string& file, const CsvOp
 // Field text without surrounding spaces, tabs and no-break spaces (U+00A0).
 std::string_view trim_blanks(std::string_view text);
 
+// The header's names (without surrounding blanks) joined by ", ": the first
+// 20, then "…" when there are more.
+std::string header_names(const CsvDocument& doc);
+
 // ASCII case-insensitive equality.
 bool iequals_ascii(std::string_view a, std::string_view b);
 
