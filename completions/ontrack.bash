@@ -58,7 +58,7 @@ _ontrack() {
         --list --chart --forecast --explain --wide --version $common_opts"
     local record_opts="--id --name --certified --revoked --planned --allow-future --lock-timeout $common_opts"
     local init_opts="--units --milestone --name --source --output -o --force --lock-timeout $common_opts"
-    local import_opts="--plan --apply --allow-future --lock-timeout $common_opts"
+    local import_opts="--plan --apply --allow-future --date-order --lock-timeout $common_opts"
     # Options that take a value, in every command.
     local with_value=" --as-of --format -f --output -o --color --lang --window --by --since --list --id --name
         --certified --revoked --planned --units --milestone --source --plan --lock-timeout "
@@ -97,6 +97,7 @@ _ontrack() {
         --lang) values="vi en" ;;
         --list) values="uncovered overdue revoked covered" ;;
         --by) values="kind id name" ;;
+        --date-order) values="dmy mdy" ;;
         --as-of | --certified | --revoked | --planned) values=$(date +%Y-%m-%d) ;;
         --id) values=$(_ontrack_ids "$plan") ;;
         --output | -o)

@@ -42,8 +42,8 @@ int InitCommand::run() const {
     }
     if (specs.empty()) specs = haiphong_default_milestones();
     std::vector<CsvNote> notes;
-    const std::vector<RosterUnit> units = csv_within_memory(
-        units_, [&] { return read_roster(read_input_file(units_, InputKind::csv), units_, &notes); });
+    const std::vector<RosterUnit> units =
+        csv_within_memory(units_, [&] { return read_roster(read_input_file(units_, InputKind::csv), units_, &notes); });
     print_notes(units_, notes);
     const std::string problem = check_milestone_specs(specs, static_cast<std::int64_t>(units.size()));
     if (!problem.empty()) throw CLI::ValidationError("--milestone", problem);

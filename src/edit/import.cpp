@@ -20,8 +20,7 @@ constexpr std::string_view event_names[] = {"certified", "revoked", "planned"};
 // The words of each event, in English and Vietnamese, and the folded keys
 // (fold_key()) they are recognised by.
 constexpr std::string_view event_words[] = {"certified", "revoked", "planned", "công nhận", "thu hồi", "dự kiến"};
-constexpr std::string_view event_keys[][2] = {
-    {"certified", "congnhan"}, {"revoked", "thuhoi"}, {"planned", "dukien"}};
+constexpr std::string_view event_keys[][2] = {{"certified", "congnhan"}, {"revoked", "thuhoi"}, {"planned", "dukien"}};
 
 struct Place {
     std::uint32_t line = 0;
@@ -169,16 +168,16 @@ SlashOrder decide_order(const CsvDocument& doc, const Columns& cols, DateOrder f
         return SlashOrder{DateOrder::dmy, true};
     }
     if (month_first) {
-        notes.push_back(CsvNote{month_first->first,
-                                trf("dates are read month first, as an English Excel writes them ({} is {})",
-                                    month_first->second, iso_or_text(month_first->second, DateOrder::mdy))});
+        notes.push_back(
+            CsvNote{month_first->first, trf("dates are read month first, as an English Excel writes them ({} is {})",
+                                            month_first->second, iso_or_text(month_first->second, DateOrder::mdy))});
         return SlashOrder{DateOrder::mdy, false};
     }
     if (!day_first && either)
-        notes.push_back(CsvNote{either->first,
-                                trf("dates such as {} are read day first ({}), the Vietnamese order: nothing in the "
-                                    "file says otherwise; --date-order mdy reads them month first",
-                                    either->second, iso_or_text(either->second, DateOrder::dmy))});
+        notes.push_back(
+            CsvNote{either->first, trf("dates such as {} are read day first ({}), the Vietnamese order: nothing in the "
+                                       "file says otherwise; --date-order mdy reads them month first",
+                                       either->second, iso_or_text(either->second, DateOrder::dmy))});
     return SlashOrder{DateOrder::dmy, false};
 }
 
@@ -237,12 +236,11 @@ std::vector<PlacedRecord> read_placed(const CsvDocument& doc, const Columns& col
                 if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
             const std::string guess =
                 lower.empty() ? std::string() : closest_match(lower, {std::begin(event_words), std::end(event_words)});
-            out.push_back(doc.error(event,
-                                    event_text.empty() ? std::string(tr("the event is empty"))
-                                                       : trf("unknown event '{}'", event_text),
-                                    guess.empty()
-                                        ? std::string(tr("the event is certified, revoked or planned"))
-                                        : trf("did you mean '{}'? the event is certified, revoked or planned", guess)));
+            out.push_back(doc.error(
+                event,
+                event_text.empty() ? std::string(tr("the event is empty")) : trf("unknown event '{}'", event_text),
+                guess.empty() ? std::string(tr("the event is certified, revoked or planned"))
+                              : trf("did you mean '{}'? the event is certified, revoked or planned", guess)));
             ok = false;
         }
         const std::string_view date_text = trim_blanks(date.text);
@@ -433,11 +431,10 @@ ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::s
         }
         const Locality& loc = plan.localities[*index];
         if (const auto named = p.name.empty() ? index : names.find(p.name); named != index) {
-            const std::string other =
-                !named ? std::string()
-                : plan.localities[*named].id.empty()
-                    ? trf("'{}' is another unit; ", p.name)
-                    : trf("'{}' is another unit ({}); ", p.name, plan.localities[*named].id);
+            const std::string other = !named ? std::string()
+                                      : plan.localities[*named].id.empty()
+                                          ? trf("'{}' is another unit; ", p.name)
+                                          : trf("'{}' is another unit ({}); ", p.name, plan.localities[*named].id);
             problems.push_back(doc.error(p.name_at.line, p.name_at.column,
                                          trf("the unit '{}' is '{}' in the plan, not '{}'", key, loc.name, p.name),
                                          other + tr("correct the code or the name so that they agree")));

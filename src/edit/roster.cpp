@@ -58,8 +58,7 @@ MilestoneSpec percent_milestone(int year, unsigned month, unsigned day, std::int
 
 }  // namespace
 
-std::vector<RosterUnit> read_roster(std::string_view csv_text, const std::string& file,
-                                    std::vector<CsvNote>* notes) {
+std::vector<RosterUnit> read_roster(std::string_view csv_text, const std::string& file, std::vector<CsvNote>* notes) {
     const std::vector<ColumnSpec> specs = roster_specs();
     std::size_t col[3] = {0, 0, 0};
     std::optional<CsvNote> unread;
@@ -116,10 +115,10 @@ std::vector<RosterUnit> read_roster(std::string_view csv_text, const std::string
     if (notes) {
         if (unread) notes->push_back(*unread);
         if (trimmed)
-            notes->push_back(CsvNote{first_trimmed,
-                                     trn("{} row had spaces or no-break spaces around a cell; they were removed",
-                                         "{} rows had spaces or no-break spaces around a cell; they were removed",
-                                         trimmed, trimmed)});
+            notes->push_back(CsvNote{
+                first_trimmed,
+                trn("{} row had spaces or no-break spaces around a cell; they were removed",
+                    "{} rows had spaces or no-break spaces around a cell; they were removed", trimmed, trimmed)});
     }
     return units;
 }

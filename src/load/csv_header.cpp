@@ -16,7 +16,8 @@ constexpr std::size_t max_named_columns = 10;
 // A header cell as a name: without blanks, then without the quotes of a quoted cell.
 std::string_view cell_name(std::string_view cell) {
     cell = trim_blanks(cell);
-    if (cell.size() >= 2 && cell.front() == '"' && cell.back() == '"') cell = trim_blanks(cell.substr(1, cell.size() - 2));
+    if (cell.size() >= 2 && cell.front() == '"' && cell.back() == '"')
+        cell = trim_blanks(cell.substr(1, cell.size() - 2));
     return cell;
 }
 
@@ -87,10 +88,10 @@ bool match_header(const CsvDocument& doc, const std::vector<ColumnSpec>& specs,
         for (std::string_view name : specs[s].names)
             if (const auto it = at.find(fold_key(name)); it != at.end() && !it->second.empty()) any = true;
     if (!any && !specs.empty()) {
-        out.push_back(doc.error(doc.header.line, 1,
-                                trf("the first row names none of the columns this file needs (separators tried: {})",
-                                    separators_tried()),
-                                hint(found)));
+        out.push_back(doc.error(
+            doc.header.line, 1,
+            trf("the first row names none of the columns this file needs (separators tried: {})", separators_tried()),
+            hint(found)));
         return false;
     }
     bool ok = true;
@@ -119,9 +120,9 @@ bool match_header(const CsvDocument& doc, const std::vector<ColumnSpec>& specs,
             continue;
         }
         for (std::size_t j = 1; j < same->size(); ++j) {
-            out.push_back(doc.error(fields[(*same)[j]], trf("a second '{}' column", column.name),
-                                    trf("column {} is already '{}'; rename or remove one of them", *column.index + 1,
-                                        column.name)));
+            out.push_back(doc.error(
+                fields[(*same)[j]], trf("a second '{}' column", column.name),
+                trf("column {} is already '{}'; rename or remove one of them", *column.index + 1, column.name)));
             ok = false;
         }
         columns[s] = column;
@@ -147,7 +148,8 @@ std::optional<CsvNote> unread_columns_note(const CsvDocument& doc, const std::ve
     }
     if (count == 0) return std::nullopt;
     if (count > max_named_columns) names += trf(" and {} more", count - max_named_columns);
-    return CsvNote{doc.header.line, trn("{} column is not read: {}", "{} columns are not read: {}", count, count, names)};
+    return CsvNote{doc.header.line,
+                   trn("{} column is not read: {}", "{} columns are not read: {}", count, count, names)};
 }
 
 bool is_blank_row(const CsvDocument& doc, const CsvRow& row) {

@@ -66,8 +66,8 @@ bool ends_with_ascii_ci(std::string_view text, std::string_view suffix) {
 void refuse_workbook(std::string_view text, const std::string& file) {
     const bool zip = text.substr(0, 4) == std::string_view("PK\x03\x04", 4);
     const bool ole = text.substr(0, 4) == "\xD0\xCF\x11\xE0";
-    const bool named = ends_with_ascii_ci(file, ".xlsx") || ends_with_ascii_ci(file, ".xls") ||
-                       ends_with_ascii_ci(file, ".ods");
+    const bool named =
+        ends_with_ascii_ci(file, ".xlsx") || ends_with_ascii_ci(file, ".xls") || ends_with_ascii_ci(file, ".ods");
     if (!zip && !ole && !(named && find_invalid_utf8(text))) return;
     // The file name as a shell word, for the command to copy.
     std::string word = file;
@@ -78,7 +78,9 @@ void refuse_workbook(std::string_view text, const std::string& file) {
         word += "'";
     }
     throw InputError(Diagnostic{
-        file, 1, 1,
+        file,
+        1,
+        1,
         ole ? std::string(tr("the file is an Excel 97-2003 workbook (.xls), not CSV"))
             : std::string(tr("the file is a spreadsheet workbook (.xlsx or .ods), not CSV")),
         trf("save the sheet as CSV: in Excel, File > Save As, type \"CSV UTF-8 (Comma delimited) (*.csv)\"; or "

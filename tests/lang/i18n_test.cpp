@@ -635,7 +635,8 @@ TEST_CASE("roster and csv errors are reported in Vietnamese and stay English in 
         REQUIRE(ds.size() == 1);
         CHECK(ds[0].message == "dòng tiêu đề không có cột 'type'");
         CHECK(ds[0].hint ==
-              "dòng đầu tiên phải ghi tên các cột code, name và type, theo thứ tự bất kỳ; dòng này ghi: code, name");
+              "dòng đầu tiên phải ghi tên các cột code, name và type, theo thứ tự bất kỳ, bằng tiếng Anh hoặc tiếng "
+              "Việt (mã, tên, loại); dòng này ghi: code, name");
     }
     SECTION("a short row: one plural form in Vietnamese, both English forms unchanged") {
         const std::string two = "code,name,type\n1,A\n", one = "code,name,type\n1\n";
