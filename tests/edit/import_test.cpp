@@ -379,7 +379,7 @@ TEST_CASE("dates nothing decides are read day first, with a note", "[import]") {
     CHECK(plan_import(test_plan(), "code,event,date\n300,certified,04/04/2026\n", "r.csv").notes.empty());
 }
 
-TEST_CASE("--date-order forces the order of the file's dates", "[import]") {
+TEST_CASE("a forced date order (--date-order) reads every date in it", "[import]") {
     const ImportPlan mdy = plan_import(test_plan(), "code,event,date\n300,certified,03/04/2026\n", "r.csv",
                                        std::nullopt, ontrack::DateOrder::mdy);
     CHECK(summary(mdy.additions) == std::vector<std::string>{"2 Kiến An/300 certified 2026-03-04"});

@@ -589,7 +589,9 @@ TEST_CASE("import records are reported in Vietnamese", "[i18n]") {
         CHECK(ds[0].line == 2);
         CHECK(ds[0].column == 5);
         CHECK(ds[0].message == "sự kiện 'certifed' không hợp lệ");
-        CHECK(ds[0].hint == "có phải ý bạn là 'certified'? sự kiện phải là certified, revoked hoặc planned");
+        CHECK(ds[0].hint ==
+              "có phải ý bạn là 'certified'? sự kiện phải là công nhận, thu hồi hoặc dự kiến (certified, revoked, "
+              "planned)");
     }
     SECTION("an unknown unit with nothing close") {
         const auto ds = diagnostics_from(
