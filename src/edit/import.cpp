@@ -1,6 +1,7 @@
 #include "import.hpp"
 
 #include <algorithm>
+#include <map>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -196,6 +197,7 @@ std::vector<PlacedRecord> read_placed(const CsvDocument& doc, const Columns& col
     const SlashOrder order = decide_order(doc, cols, forced, out, notes);
     std::vector<PlacedRecord> records;
     for (const CsvRow& row : doc.rows) {
+        if (too_many_problems(doc, row.line, out)) break;
         if (is_blank_row(doc, row)) continue;
         if (!check_field_count(doc, row, out)) continue;
         const CsvField key = row.fields[cols.key];
@@ -377,6 +379,7 @@ ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::s
         records.erase(std::remove_if(records.begin(), records.end(),
                                      [&](const PlacedRecord& p) {
                                          if (p.record.event == "planned" || p.record.date <= *not_after) return false;
+                                         if (too_many_problems(doc, p.record.line, problems)) return true;
                                          problems.push_back(doc.error(
                                              p.date_at.line, p.date_at.column,
                                              trf("{} {} is after today ({})", p.record.event, to_iso(p.record.date),
@@ -401,6 +404,7 @@ ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::s
     std::vector<std::vector<const PlacedRecord*>> of_locality(plan.localities.size());
     const NameLookup names(plan);
     for (const PlacedRecord& p : records) {
+        if (too_many_problems(doc, p.record.line, problems)) break;
         const std::string key = to_nfc(p.record.key);
         std::optional<std::size_t> index;
         if (const auto it = by_id.find(key); it != by_id.end())
@@ -446,20 +450,23 @@ ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::s
     // Per locality: duplicates, the planned date, the merged history.
     std::vector<std::pair<const PlacedRecord*, std::size_t>> fresh_all, known_all;  // record, locality
     for (std::size_t k = 0; k < of_locality.size(); ++k) {
+        if (too_many_problems(doc, doc.header.line, problems)) break;
         const Locality& loc = plan.localities[k];
         const PlacedRecord* planned = nullptr;
         std::vector<const PlacedRecord*> fresh_events;
         std::vector<std::pair<const PlacedRecord*, std::size_t>> fresh, known;
         bool ok = true;
         const auto& rs = of_locality[k];
+        // The first record of each event and date: linear however many rows a locality has.
+        std::map<std::pair<std::string_view, std::int32_t>, const PlacedRecord*> first;
         for (std::size_t i = 0; i < rs.size(); ++i) {
+            if (too_many_problems(doc, rs[i]->record.line, problems)) break;
             const Record& r = rs[i]->record;
-            const auto same = std::find_if(
-                rs.begin(), rs.begin() + static_cast<std::ptrdiff_t>(i),
-                [&](const PlacedRecord* q) { return q->record.event == r.event && q->record.date == r.date; });
-            if (same != rs.begin() + static_cast<std::ptrdiff_t>(i)) {
+            const auto [same, fresh_record] =
+                first.emplace(std::make_pair(std::string_view(r.event), r.date.days), rs[i]);
+            if (!fresh_record) {
                 problems.push_back(doc.error(rs[i]->key_at.line, rs[i]->key_at.column,
-                                             trf("the same record as line {}", (*same)->record.line),
+                                             trf("the same record as line {}", same->second->record.line),
                                              tr("remove one of the two rows")));
                 ok = false;
                 continue;

@@ -75,6 +75,7 @@ std::vector<RosterUnit> read_roster(std::string_view csv_text, const std::string
     std::size_t rows = 0, trimmed = 0;
     std::uint32_t first_trimmed = 0;
     for (const CsvRow& row : doc.rows) {
+        if (too_many_problems(doc, row.line, problems)) break;
         if (is_blank_row(doc, row)) continue;
         ++rows;
         if (!check_field_count(doc, row, problems)) continue;

@@ -119,7 +119,7 @@ bool match_header(const CsvDocument& doc, const std::vector<ColumnSpec>& specs,
             }
             continue;
         }
-        for (std::size_t j = 1; j < same->size(); ++j) {
+        for (std::size_t j = 1; j < same->size() && !too_many_problems(doc, doc.header.line, out); ++j) {
             out.push_back(doc.error(
                 fields[(*same)[j]], trf("a second '{}' column", column.name),
                 trf("column {} is already '{}'; rename or remove one of them", *column.index + 1, column.name)));

@@ -203,6 +203,10 @@ class CsvParser {
     }
 
     void error(std::uint32_t line, std::uint32_t column, std::string message, std::string hint) {
+        if (too_many_problems(doc_, line, diagnostics_)) {
+            stopped_ = true;
+            return;
+        }
         diagnostics_.push_back(doc_.error(line, column, std::move(message), std::move(hint)));
     }
 
@@ -449,6 +453,14 @@ bool check_field_count(const CsvDocument& doc, const CsvRow& row, std::vector<Di
         out.push_back(doc.error(row.fields[want], message,
                                 tr("a value that contains a comma must be in quotes: \"Hai Phong, Viet Nam\"")));
     return false;
+}
+
+bool too_many_problems(const CsvDocument& doc, std::uint32_t line, std::vector<Diagnostic>& out) {
+    if (out.size() < max_problems) return false;
+    if (out.size() == max_problems)
+        out.push_back(doc.error(line, 1, trf("stopped at line {} after {} problems", line, max_problems),
+                                tr("correct these and run again to see the rest")));
+    return true;
 }
 
 void throw_if_any(std::vector<Diagnostic> diagnostics) {

@@ -204,6 +204,15 @@ bool iequals_ascii(std::string_view a, std::string_view b);
 // at the first extra field.
 bool check_field_count(const CsvDocument& doc, const CsvRow& row, std::vector<Diagnostic>& out);
 
+// Problems are listed up to this many (a sheet of 10,000 bad rows is far
+// beyond any office's); then one more says where the reading stopped, so
+// that a file of millions of bad rows costs no more memory than a good one.
+constexpr std::size_t max_problems = 10000;
+
+// False while `out` holds fewer than max_problems problems. Else true, and
+// the first time also adds the last problem: the reading stopped at `line`.
+bool too_many_problems(const CsvDocument& doc, std::uint32_t line, std::vector<Diagnostic>& out);
+
 // Throws InputError with the diagnostics sorted by line then column, when
 // there are any; keeps the excerpts of the first 20 only.
 void throw_if_any(std::vector<Diagnostic> diagnostics);

@@ -469,3 +469,13 @@ TEST_CASE("a workbook given as CSV says how to save it as CSV", "[import]") {
     CHECK(located(ds[0]) == "1:1: the file is an Excel 97-2003 workbook (.xls), not CSV");
     CHECK_THAT(ds[0].hint, Contains("soffice --headless --convert-to csv 'Báo cáo.xls'"));
 }
+
+TEST_CASE("a file of more bad rows than max_problems is reported up to there", "[import]") {
+    // Every row has one field: rows 2 to 10,001 are the 10,000 problems, row 10,002 stops the reading.
+    std::string csv = "code,event,date\n";
+    for (int k = 0; k < 20000; ++k) csv += "a\n";
+    const auto ds = import_errors(csv);
+    REQUIRE(ds.size() == ontrack::max_problems + 1);
+    CHECK(located(ds[9999]) == "10001:2: the row has 1 field but the header has 3 (code, event, date)");
+    CHECK(located(ds[10000]) == "10002:1: stopped at line 10002 after 10000 problems");
+}

@@ -317,3 +317,15 @@ TEST_CASE("fields are located alike by index and by iteration", "[csv_reader]") 
     CHECK(row.fields.text(1) == "b\"c");
     CHECK(row.end_column == 13);
 }
+
+TEST_CASE("the reading stops after max_problems problems and says where", "[csv_reader]") {
+    // Lines 2 to 10,003 each have a stray quote at column 2; the 10,001st (line 10,002) stops the reading.
+    std::string text = "a\n";
+    for (int k = 0; k < 10005; ++k) text += "x\"\n";
+    const auto ds = csv_errors(text);
+    REQUIRE(ds.size() == ontrack::max_problems + 1);
+    CHECK(located(ds[0]) == "2:2: a quote inside a field that does not start with one");
+    CHECK(located(ds[9999]) == "10001:2: a quote inside a field that does not start with one");
+    CHECK(located(ds[10000]) == "10002:1: stopped at line 10002 after 10000 problems");
+    CHECK(ds[10000].hint == "correct these and run again to see the rest");
+}
