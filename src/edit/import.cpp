@@ -126,9 +126,10 @@ std::optional<Date> parse_sheet_date(std::string_view text, DateOrder order, std
     return parse_date(day_first, why);
 }
 
-std::string iso_or_text(const std::string& text, DateOrder order) {
+// The date a cell is read as, as dates are shown (YYYY-MM-DD; dd/mm/yyyy in Vietnamese).
+std::string shown_date(const std::string& text, DateOrder order) {
     const auto d = parse_sheet_date(text, order, nullptr);
-    return d ? to_iso(*d) : text;
+    return d ? human_date(*d) : text;
 }
 
 // The order of the file's dates written with slashes (see DateOrder): forced,
@@ -171,14 +172,14 @@ SlashOrder decide_order(const CsvDocument& doc, const Columns& cols, DateOrder f
     if (month_first) {
         notes.push_back(
             CsvNote{month_first->first, trf("dates are read month first, as an English Excel writes them ({} is {})",
-                                            month_first->second, iso_or_text(month_first->second, DateOrder::mdy))});
+                                            month_first->second, shown_date(month_first->second, DateOrder::mdy))});
         return SlashOrder{DateOrder::mdy, false};
     }
     if (!day_first && either)
         notes.push_back(
             CsvNote{either->first, trf("dates such as {} are read day first ({}), the Vietnamese order: nothing in the "
                                        "file says otherwise; --date-order mdy reads them month first",
-                                       either->second, iso_or_text(either->second, DateOrder::dmy))});
+                                       either->second, shown_date(either->second, DateOrder::dmy))});
     return SlashOrder{DateOrder::dmy, false};
 }
 
