@@ -186,7 +186,8 @@ struct CsvOptions {
 // read_csv() with options. Of a row with more fields than the header, only
 // the first extra field is stored (check_field_count() reports the row
 // there, with the full count): a row of a million commas costs one field.
-// Memory: at most about 10 bytes per byte of text (see bench/csv_memory.sh).
+// Memory: at most about 12 bytes per byte of text, the caller's copy of it
+// included (one-character lines; see bench/csv_memory.sh).
 CsvDocument read_csv(std::string_view text, const std::string& file, const CsvOptions& options);
 
 // Field text without surrounding spaces, tabs and no-break spaces (U+00A0).
