@@ -165,10 +165,12 @@ class CsvDocument {
     std::uint32_t stored_fields(std::size_t index) const;
 };
 
-// Parses `text`. Throws InputError when the text is not UTF-8 (located at the
-// first bad byte), has no header row, or is not well-formed CSV: an
-// unterminated quoted field, a quote inside an unquoted field, or text after
-// a closing quote (every such problem is listed). Completely empty lines are
+// Parses `text`. Throws InputError when the text is a workbook (.xlsx, .ods
+// or .xls, by its first bytes, or by `file`'s extension when not UTF-8: the
+// hint says how to save it as CSV), is not UTF-8 (located at the first bad
+// byte), has no header row, or is not well-formed CSV: an unterminated
+// quoted field, a quote inside an unquoted field, or text after a closing
+// quote (every such problem is listed, up to max_problems). Completely empty lines are
 // skipped; rows may have any number of fields (callers check the count).
 // `file` is the name used in diagnostics.
 CsvDocument read_csv(std::string_view text, const std::string& file);
