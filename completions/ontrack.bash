@@ -58,7 +58,7 @@ _ontrack() {
         --list --chart --forecast --explain --wide --version $common_opts"
     local record_opts="--id --name --certified --revoked --planned --allow-future --lock-timeout $common_opts"
     local init_opts="--units --milestone --province --all-provinces --name --source --output -o --force --lock-timeout $common_opts"
-    local import_opts="--plan --apply --allow-future --lock-timeout $common_opts"
+    local import_opts="--plan --apply --allow-future --date-order --lock-timeout $common_opts"
     # Options that take a value, in every command.
     local with_value=" --as-of --format -f --output -o --color --lang --window --by --sort --since --list --id --name
         --certified --revoked --planned --units --milestone --source --plan --lock-timeout --province "
@@ -98,6 +98,7 @@ _ontrack() {
         --list) values="uncovered overdue revoked covered" ;;
         --by) values="kind id name part" ;;
         --sort) values="shortfall coverage order" ;;
+        --date-order) values="dmy mdy" ;;
         --as-of | --certified | --revoked | --planned) values=$(date +%Y-%m-%d) ;;
         --id) values=$(_ontrack_ids "$plan") ;;
         --output | -o)

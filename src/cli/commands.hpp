@@ -12,6 +12,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "csv_header.hpp"
 #include "i18n.hpp"
 #include "options.hpp"
 #include "plan_file.hpp"
@@ -85,7 +86,7 @@ class ImportCommand {
 
    private:
     CLI::App* command_;
-    std::string records_, plan_;
+    std::string records_, plan_, date_order_;
     bool apply_ = false, allow_future_ = false;
     double lock_timeout_ = 5;
 };
@@ -128,6 +129,9 @@ Date today();
 // and bidi control in it, from names, ids, file paths or option values, shown
 // as a visible escape (make_inert_lines()), bytes that are not UTF-8 too.
 void print_message(std::FILE* to, std::string_view line);
+
+// Prints each note about a CSV file to stderr: "FILE:LINE: note: MESSAGE".
+void print_notes(const std::string& file, const std::vector<CsvNote>& notes);
 
 // Runs `read` (reading a CSV file `path`); running out of memory becomes
 // the file's located error ("too large to load"), not an unlocated one.

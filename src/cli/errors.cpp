@@ -67,6 +67,10 @@ void print_message(std::FILE* to, std::string_view line) {
     fmt::print(to, "{}\n", make_inert_lines(line));
 }
 
+void print_notes(const std::string& file, const std::vector<CsvNote>& notes) {
+    for (const CsvNote& note : notes) print_message(stderr, trf("{}:{}: note: {}", file, note.line, note.message));
+}
+
 int report_exception() {
     try {
         throw;

@@ -26,6 +26,12 @@ ImportCommand::ImportCommand(CLI::App& app) {
                        tr("Add the records to the plan in place (all or nothing, validated, written atomically)"));
     command_->add_flag("--allow-future", allow_future_,
                        tr("Accept certified or revoked dates after today (a date still to come is planned)"));
+    command_
+        ->add_option("--date-order", date_order_,
+                     tr("Read dates written with slashes day first (dmy: 31/12/2025) or month first (mdy: "
+                        "12/31/2025); default: as the file shows, else day first"))
+        ->check(CLI::IsMember({"dmy", "mdy"}))
+        ->option_text("{dmy,mdy}");
     add_lock_timeout_option(*command_, lock_timeout_);
 }
 
@@ -40,8 +46,12 @@ int ImportCommand::run() const {
     refuse_rollup_edit(plan);
     const ImportPlan import = csv_within_memory(records_, [&] {
         return plan_import(plan, read_input_file(records_, InputKind::csv), records_,
-                           allow_future_ ? std::nullopt : std::optional<Date>(today()));
+                           allow_future_ ? std::nullopt : std::optional<Date>(today()),
+                           date_order_ == "dmy"   ? DateOrder::dmy
+                           : date_order_ == "mdy" ? DateOrder::mdy
+                                                  : DateOrder::automatic);
     });
+    print_notes(records_, import.notes);
     if (import.trimmed_rows)
         print_message(stderr, trn("{}:{}: note: {} row had spaces or no-break spaces around a cell; they were removed",
                                   "{}:{}: note: {} rows had spaces or no-break spaces around a cell; they were removed",

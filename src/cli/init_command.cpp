@@ -54,8 +54,10 @@ int InitCommand::run() const {
         if (!spec) throw CLI::ValidationError("--milestone", fmt::format("'{}': {}", text, why));
         specs.push_back(*spec);
     }
+    std::vector<CsvNote> notes;
     std::vector<RosterUnit> units =
-        csv_within_memory(units_, [&] { return read_roster(read_input_file(units_, InputKind::csv), units_); });
+        csv_within_memory(units_, [&] { return read_roster(read_input_file(units_, InputKind::csv), units_, &notes); });
+    print_notes(units_, notes);
     const bool national = !units.front().province_code.empty() || !units.front().province.empty();
     if ((!province_.empty() || all_provinces_) && !national)
         throw CLI::ValidationError(province_.empty() ? "--all-provinces" : "--province",

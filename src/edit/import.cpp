@@ -1,6 +1,7 @@
 #include "import.hpp"
 
 #include <algorithm>
+#include <map>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -17,6 +18,10 @@ namespace ontrack {
 namespace {
 
 constexpr std::string_view event_names[] = {"certified", "revoked", "planned"};
+// The words of each event, in English and Vietnamese, and the folded keys
+// (fold_key()) they are recognised by.
+constexpr std::string_view event_words[] = {"certified", "revoked", "planned", "công nhận", "thu hồi", "dự kiến"};
+constexpr std::string_view event_keys[][2] = {{"certified", "congnhan"}, {"revoked", "thuhoi"}, {"planned", "dukien"}};
 
 struct Place {
     std::uint32_t line = 0;
@@ -38,96 +43,227 @@ struct PlacedRecord {
 struct Columns {
     std::size_t key = 0, event = 0, date = 0;
     std::optional<std::size_t> name;  // a name column checked against the key's locality
-    std::string key_header;
+    std::optional<std::size_t> decision, note;
+    std::string key_header;  // "code", "unit" or "name", whichever language the header is in
+    std::optional<CsvNote> unread;
 };
 
-bool find_columns(const CsvDocument& doc, Columns& cols, std::vector<Diagnostic>& out) {
-    const std::vector<ColumnSpec> specs = {
-        {{"code", "unit", "name"}, true, tr("the header has no 'code', 'unit' or 'name' column")},
-        {{"event"}, true, {}},
-        {{"date"}, true, {}},
-        {{"name"}, false, {}},  // checked against the key's locality, when the key is not the name
+const char* const key_names[] = {N_("code"), N_("unit"), N_("name")};
+
+std::vector<ColumnSpec> record_specs() {
+    return {
+        {{"code", "mã", "mã số", "mã đơn vị", "unit", "đơn vị", "name", "tên", "tên đơn vị"},
+         true,
+         tr("the header has no 'code', 'unit' or 'name' column")},
+        {{"event", "sự kiện"}, true, {}},
+        {{"date", "ngày"}, true, {}},
+        {{"name", "tên", "tên đơn vị"}, false, {}},  // checked against the key's locality, when the key is not the name
+        {{"decision", "quyết định", "số quyết định"}, false, {}},
+        {{"note", "ghi chú"}, false, {}},
     };
+}
+
+bool find_columns(const CsvDocument& doc, const std::vector<ColumnSpec>& specs, Columns& cols,
+                  std::vector<Diagnostic>& out) {
     std::vector<HeaderColumn> columns;
     const bool ok = match_header(
         doc, specs,
         [](const std::string& names) {
             return trf(
-                "the first row must name the columns code (or unit, or name), event and date, in any order; it "
-                "names: {}",
+                "the first row must name the columns code (or unit, or name), event and date, in any order, in "
+                "English or Vietnamese (mã, tên, sự kiện, ngày); it names: {}",
                 names);
         },
         columns, out);
     cols.key = columns[0].index.value_or(0);
-    cols.key_header = std::string(columns[0].name);
+    // Which of code (names 0-3), unit (4-5) or name (6-8) the key column is.
+    const auto& key_list = specs[0].names;
+    const auto at = std::find(key_list.begin(), key_list.end(), columns[0].name) - key_list.begin();
+    cols.key_header = tr(key_names[at < 4 ? 0 : at < 6 ? 1 : 2]);
     cols.event = columns[1].index.value_or(0);
     cols.date = columns[2].index.value_or(0);
     cols.name = columns[3].index;
+    cols.decision = columns[4].index;
+    cols.note = columns[5].index;
+    cols.unread = unread_columns_note(doc, columns);
     return ok;
 }
 
-std::string lower_ascii(std::string_view text) {
-    std::string out(text);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
+// The records file's document: the separator found from its header, the
+// header matched as soon as it is read (a bad header stops the reading).
+CsvDocument read_records_document(std::string_view text, const std::string& file, Columns& cols) {
+    const std::vector<ColumnSpec> specs = record_specs();
+    CsvOptions options;
+    options.separator = detect_separator(text, specs);
+    options.on_header = [&](const CsvDocument& doc) {
+        std::vector<Diagnostic> out;
+        if (!find_columns(doc, specs, cols, out)) throw_if_any(std::move(out));
+    };
+    return read_csv(text, file, options);
 }
 
-// The well-formed records of `doc`; every problem goes to `out`.
-std::vector<PlacedRecord> read_placed(const CsvDocument& doc, std::vector<Diagnostic>& out) {
-    Columns cols;
-    if (!find_columns(doc, cols, out)) return {};
-    std::vector<PlacedRecord> records;
-    records.reserve(doc.rows.size());
+// The first two parts of a date written d/m/yyyy or m/d/yyyy.
+std::optional<std::pair<unsigned, unsigned>> slash_parts(std::string_view text) {
+    if (!looks_like_dmy(text)) return std::nullopt;
+    const auto a = text.find('/');
+    const auto b = text.find('/', a + 1);
+    auto number = [](std::string_view part) {
+        unsigned v = 0;
+        for (char c : part) v = v * 10 + static_cast<unsigned>(c - '0');
+        return v;
+    };
+    return std::make_pair(number(text.substr(0, a)), number(text.substr(a + 1, b - a - 1)));
+}
+
+// A date cell: YYYY-MM-DD, or d/m/yyyy in `order` (dmy or mdy).
+std::optional<Date> parse_sheet_date(std::string_view text, DateOrder order, std::string* why) {
+    if (text.find('/') == std::string_view::npos) return parse_iso_date(text, why);
+    if (order != DateOrder::mdy || !slash_parts(text)) return parse_date(text, why);
+    const auto a = text.find('/');
+    const auto b = text.find('/', a + 1);
+    const std::string day_first =
+        std::string(text.substr(a + 1, b - a - 1)) + "/" + std::string(text.substr(0, a)) + std::string(text.substr(b));
+    return parse_date(day_first, why);
+}
+
+// The date a cell is read as, as dates are shown (YYYY-MM-DD; dd/mm/yyyy in Vietnamese).
+std::string shown_date(const std::string& text, DateOrder order) {
+    const auto d = parse_sheet_date(text, order, nullptr);
+    return d ? human_date(*d) : text;
+}
+
+// The order of the file's dates written with slashes (see DateOrder): forced,
+// or decided by the first date whose first part is above 12 (day first) or
+// whose second part is (month first). Reports a file with both; notes the
+// order when nothing decided it and some date could be read either way.
+struct SlashOrder {
+    DateOrder order = DateOrder::dmy;
+    bool conflict = false;
+};
+
+SlashOrder decide_order(const CsvDocument& doc, const Columns& cols, DateOrder forced, std::vector<Diagnostic>& out,
+                        std::vector<CsvNote>& notes) {
+    if (forced != DateOrder::automatic) return SlashOrder{forced, false};
+    std::optional<std::pair<std::uint32_t, std::string>> day_first, month_first, either;
+    std::optional<CsvField> second;  // the date cell that contradicts the first
     for (const CsvRow& row : doc.rows) {
+        if (row.fields.size() <= cols.date || is_blank_row(doc, row)) continue;
+        const std::string text(trim_blanks(row.fields.text(cols.date)));
+        const auto parts = slash_parts(text);
+        if (!parts) continue;
+        if (parts->first > 12 && !day_first) {
+            day_first.emplace(row.line, text);
+            if (month_first && !second) second = row.fields[cols.date];
+        } else if (parts->second > 12 && parts->first <= 12 && !month_first) {
+            month_first.emplace(row.line, text);
+            if (day_first && !second) second = row.fields[cols.date];
+        } else if (parts->first <= 12 && parts->second <= 12 && parts->first != parts->second && !either) {
+            either.emplace(row.line, text);
+        }
+    }
+    if (day_first && month_first) {
+        out.push_back(doc.error(*second,
+                                trf("line {} writes the day first ({}) but line {} writes the month first ({})",
+                                    day_first->first, day_first->second, month_first->first, month_first->second),
+                                tr("write every date of the file in one order, or as YYYY-MM-DD; --date-order dmy "
+                                   "or --date-order mdy says which order the file uses")));
+        return SlashOrder{DateOrder::dmy, true};
+    }
+    if (month_first) {
+        notes.push_back(
+            CsvNote{month_first->first, trf("dates are read month first, as an English Excel writes them ({} is {})",
+                                            month_first->second, shown_date(month_first->second, DateOrder::mdy))});
+        return SlashOrder{DateOrder::mdy, false};
+    }
+    if (!day_first && either)
+        notes.push_back(
+            CsvNote{either->first, trf("dates such as {} are read day first ({}), the Vietnamese order: nothing in the "
+                                       "file says otherwise; --date-order mdy reads them month first",
+                                       either->second, shown_date(either->second, DateOrder::dmy))});
+    return SlashOrder{DateOrder::dmy, false};
+}
+
+// The event a cell names, in English or Vietnamese, or "".
+std::string event_of(std::string_view text) {
+    const std::string key = fold_key(text);
+    for (const auto& k : event_keys)
+        if (key == k[0] || key == k[1]) return std::string(k[0]);
+    return {};
+}
+
+// The well-formed records of `doc`; every problem goes to `out`, notes to `notes`.
+std::vector<PlacedRecord> read_placed(const CsvDocument& doc, const Columns& cols, DateOrder forced,
+                                      std::vector<Diagnostic>& out, std::vector<CsvNote>& notes) {
+    if (cols.unread) notes.push_back(*cols.unread);
+    const SlashOrder order = decide_order(doc, cols, forced, out, notes);
+    std::vector<PlacedRecord> records;
+    for (const CsvRow& row : doc.rows) {
+        if (too_many_problems(doc, row.line, out)) break;
+        if (is_blank_row(doc, row)) continue;
         if (!check_field_count(doc, row, out)) continue;
-        const CsvField& key = row.fields[cols.key];
-        const CsvField& event = row.fields[cols.event];
-        const CsvField& date = row.fields[cols.date];
+        const CsvField key = row.fields[cols.key];
+        const CsvField event = row.fields[cols.event];
+        const CsvField date = row.fields[cols.date];
         PlacedRecord p;
         p.record.line = row.line;
         p.key_at = place_of(key);
         p.event_at = place_of(event);
         p.date_at = place_of(date);
         if (cols.name) {
-            p.name_at = place_of(row.fields[*cols.name]);
-            p.name = std::string(trim_blanks(row.fields[*cols.name].text));
+            const CsvField name = row.fields[*cols.name];
+            p.name_at = place_of(name);
+            p.name = std::string(trim_blanks(name.text));
         }
         bool ok = true;
         for (const CsvField& f : row.fields)
             if (trim_blanks(f.text).size() != f.text.size()) p.trimmed = true;
         p.record.key = std::string(trim_blanks(key.text));
+        if (p.record.key.empty() && !p.name.empty()) {
+            // The row fills only the name: the unit is found by it.
+            p.record.key = std::move(p.name);
+            p.name.clear();
+            p.key_at = p.name_at;
+        }
         if (p.record.key.empty()) {
-            out.push_back(doc.error(key, trf("the {} is empty", cols.key_header),
+            out.push_back(doc.error(key,
+                                    cols.name ? trf("the {} and the name are empty", cols.key_header)
+                                              : trf("the {} is empty", cols.key_header),
                                     tr("say which unit the record is for, by its code or its name")));
             ok = false;
         }
-        p.record.event = lower_ascii(trim_blanks(event.text));
-        if (std::find(std::begin(event_names), std::end(event_names), p.record.event) == std::end(event_names)) {
+        const std::string_view event_text = trim_blanks(event.text);
+        p.record.event = event_of(event_text);
+        if (p.record.event.empty()) {
+            std::string lower(event_text);
+            for (char& c : lower)
+                if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
             const std::string guess =
-                p.record.event.empty()
-                    ? std::string()
-                    : closest_match(p.record.event, {std::begin(event_names), std::end(event_names)});
-            out.push_back(doc.error(event,
-                                    p.record.event.empty() ? std::string(tr("the event is empty"))
-                                                           : trf("unknown event '{}'", trim_blanks(event.text)),
-                                    guess.empty()
-                                        ? std::string(tr("the event is certified, revoked or planned"))
-                                        : trf("did you mean '{}'? the event is certified, revoked or planned", guess)));
+                lower.empty() ? std::string() : closest_match(lower, {std::begin(event_words), std::end(event_words)});
+            out.push_back(doc.error(
+                event,
+                event_text.empty() ? std::string(tr("the event is empty")) : trf("unknown event '{}'", event_text),
+                guess.empty() ? std::string(tr("the event is certified, revoked or planned"))
+                              : trf("did you mean '{}'? the event is certified, revoked or planned", guess)));
             ok = false;
         }
         const std::string_view date_text = trim_blanks(date.text);
         std::string why;
-        if (const auto d = parse_iso_date(date_text, &why)) {
+        if (order.conflict && slash_parts(date_text)) {
+            ok = false;  // reported once, by decide_order()
+        } else if (const auto d = parse_sheet_date(date_text, order.order, &why)) {
             p.record.date = *d;
         } else {
-            out.push_back(doc.error(date,
-                                    date_text.empty() ? std::string(tr("the date is empty"))
-                                                      : trf("'{}' is not a date: {}", date_text, tr(why.c_str())),
-                                    tr("write dates as YYYY-MM-DD, e.g. 2025-12-31; a spreadsheet that shows "
-                                       "31/12/2025 must format the column as text or as YYYY-MM-DD before saving")));
+            out.push_back(doc.error(
+                date,
+                date_text.empty() ? std::string(tr("the date is empty"))
+                                  : trf("'{}' is not a date: {}", date_text, tr(why.c_str())),
+                order.order == DateOrder::mdy
+                    ? std::string(tr("write dates as YYYY-MM-DD or, as this file does, mm/dd/yyyy: 12/31/2025"))
+                    : std::string(tr("write dates as YYYY-MM-DD or dd/mm/yyyy, e.g. 2025-12-31 or 31/12/2025"))));
             ok = false;
         }
+        if (cols.decision) p.record.decision = std::string(trim_blanks(row.fields.text(*cols.decision)));
+        if (cols.note) p.record.note = std::string(trim_blanks(row.fields.text(*cols.note)));
         if (ok) records.push_back(std::move(p));
     }
     return records;
@@ -220,10 +356,12 @@ ImportAddition addition(const Locality& loc, const Record& r) {
 
 }  // namespace
 
-std::vector<Record> read_records(std::string_view csv_text, const std::string& csv_file) {
-    const CsvDocument doc = read_csv(csv_text, csv_file);
+std::vector<Record> read_records(std::string_view csv_text, const std::string& csv_file, DateOrder order) {
+    Columns cols;
+    const CsvDocument doc = read_records_document(csv_text, csv_file, cols);
     std::vector<Diagnostic> problems;
-    std::vector<PlacedRecord> placed = read_placed(doc, problems);
+    std::vector<CsvNote> notes;
+    std::vector<PlacedRecord> placed = read_placed(doc, cols, order, problems, notes);
     throw_if_any(std::move(problems));
     std::vector<Record> records;
     records.reserve(placed.size());
@@ -232,14 +370,17 @@ std::vector<Record> read_records(std::string_view csv_text, const std::string& c
 }
 
 ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::string& csv_file,
-                       std::optional<Date> not_after) {
-    const CsvDocument doc = read_csv(csv_text, csv_file);
+                       std::optional<Date> not_after, DateOrder order) {
+    Columns cols;
+    const CsvDocument doc = read_records_document(csv_text, csv_file, cols);
     std::vector<Diagnostic> problems;
-    std::vector<PlacedRecord> records = read_placed(doc, problems);
+    ImportPlan out_plan;
+    std::vector<PlacedRecord> records = read_placed(doc, cols, order, problems, out_plan.notes);
     if (not_after)
         records.erase(std::remove_if(records.begin(), records.end(),
                                      [&](const PlacedRecord& p) {
                                          if (p.record.event == "planned" || p.record.date <= *not_after) return false;
+                                         if (too_many_problems(doc, p.record.line, problems)) return true;
                                          problems.push_back(doc.error(
                                              p.date_at.line, p.date_at.column,
                                              trf("{} {} is after today ({})", tr(p.record.event.c_str()),
@@ -250,7 +391,6 @@ ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::s
                                      }),
                       records.end());
 
-    ImportPlan out_plan;
     for (const PlacedRecord& p : records)
         if (p.trimmed && out_plan.trimmed_rows++ == 0) out_plan.first_trimmed_line = p.record.line;
 
@@ -265,6 +405,7 @@ ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::s
     std::vector<std::vector<const PlacedRecord*>> of_locality(plan.localities.size());
     const NameLookup names(plan);
     for (const PlacedRecord& p : records) {
+        if (too_many_problems(doc, p.record.line, problems)) break;
         const std::string key = to_nfc(p.record.key);
         std::optional<std::size_t> index;
         if (const auto it = by_id.find(key); it != by_id.end())
@@ -294,10 +435,14 @@ ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::s
             continue;
         }
         const Locality& loc = plan.localities[*index];
-        if (!p.name.empty() && !(names.find(p.name) == index)) {
+        if (const auto named = p.name.empty() ? index : names.find(p.name); named != index) {
+            const std::string other = !named ? std::string()
+                                      : plan.localities[*named].id.empty()
+                                          ? trf("'{}' is another unit; ", p.name)
+                                          : trf("'{}' is another unit ({}); ", p.name, plan.localities[*named].id);
             problems.push_back(doc.error(p.name_at.line, p.name_at.column,
                                          trf("the unit '{}' is '{}' in the plan, not '{}'", key, loc.name, p.name),
-                                         tr("correct the code or the name so that they agree")));
+                                         other + tr("correct the code or the name so that they agree")));
             continue;
         }
         of_locality[*index].push_back(&p);
@@ -306,20 +451,23 @@ ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::s
     // Per locality: duplicates, the planned date, the merged history.
     std::vector<std::pair<const PlacedRecord*, std::size_t>> fresh_all, known_all;  // record, locality
     for (std::size_t k = 0; k < of_locality.size(); ++k) {
+        if (too_many_problems(doc, doc.header.line, problems)) break;
         const Locality& loc = plan.localities[k];
         const PlacedRecord* planned = nullptr;
         std::vector<const PlacedRecord*> fresh_events;
         std::vector<std::pair<const PlacedRecord*, std::size_t>> fresh, known;
         bool ok = true;
         const auto& rs = of_locality[k];
+        // The first record of each event and date: linear however many rows a locality has.
+        std::map<std::pair<std::string_view, std::int32_t>, const PlacedRecord*> first;
         for (std::size_t i = 0; i < rs.size(); ++i) {
+            if (too_many_problems(doc, rs[i]->record.line, problems)) break;
             const Record& r = rs[i]->record;
-            const auto same = std::find_if(
-                rs.begin(), rs.begin() + static_cast<std::ptrdiff_t>(i),
-                [&](const PlacedRecord* q) { return q->record.event == r.event && q->record.date == r.date; });
-            if (same != rs.begin() + static_cast<std::ptrdiff_t>(i)) {
+            const auto [same, fresh_record] =
+                first.emplace(std::make_pair(std::string_view(r.event), r.date.days), rs[i]);
+            if (!fresh_record) {
                 problems.push_back(doc.error(rs[i]->key_at.line, rs[i]->key_at.column,
-                                             trf("the same record as line {}", (*same)->record.line),
+                                             trf("the same record as line {}", same->second->record.line),
                                              tr("remove one of the two rows")));
                 ok = false;
                 continue;

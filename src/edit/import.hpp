@@ -8,27 +8,43 @@
 #include <string_view>
 #include <vector>
 
+#include "csv_header.hpp"
 #include "date.hpp"
 #include "model.hpp"
 
 namespace ontrack {
 
-// One row of a records file. The header names the columns, in any order,
-// ignoring ASCII case and surrounding spaces; other columns are ignored:
-//   the unit: "code", else "unit", else "name" (the first of these present);
-//   "event": certified, revoked or planned (ASCII case ignored);
-//   "date": YYYY-MM-DD.
+// The order of the dates of a records file written with slashes: decided
+// by the file (a first part above 12 is a day, a second part above 12 is a
+// day; both in one file is an error; else day first, with a note), or forced.
+enum class DateOrder { automatic, dmy, mdy };
+
+// One row of a records file. The separator (',', ';' or tab) is the one
+// that splits the header into the most known names; the header names the
+// columns, in any order, in English or Vietnamese, compared by fold_key()
+// (case, diacritics and spaces ignored); other columns are noted, not read:
+//   the unit: "code" (mã, mã số, mã đơn vị), else "unit" (đơn vị), else
+//   "name" (tên, tên đơn vị): the first present; a row may fill only the
+//   name when the file has both;
+//   "event" (sự kiện): certified, revoked or planned, or công nhận, thu hồi,
+//   dự kiến (compared by fold_key());
+//   "date" (ngày): YYYY-MM-DD, or dd/mm/yyyy or d/m/yyyy (see DateOrder);
+//   "decision" (quyết định, số quyết định) and "note" (ghi chú): optional.
+// Rows that are entirely empty are skipped.
 struct Record {
     std::string key;    // a locality's id or name, without surrounding spaces
     std::string event;  // "certified", "revoked" or "planned", in lower case
     Date date;
     std::uint32_t line = 0;
+    std::string decision;
+    std::string note;
 };
 
 // The records of a file, without a plan. Throws InputError listing every bad
 // row: a field count unlike the header's, an empty unit, an unknown event, a
 // bad date; also a header without the three columns or with one of them twice.
-std::vector<Record> read_records(std::string_view csv_text, const std::string& csv_file);
+std::vector<Record> read_records(std::string_view csv_text, const std::string& csv_file,
+                                 DateOrder order = DateOrder::automatic);
 
 struct ImportAddition {
     std::string locality_name;
@@ -48,6 +64,9 @@ struct ImportPlan {
     // add them.
     std::size_t trimmed_rows = 0;
     std::uint32_t first_trimmed_line = 0;
+    // The columns not read, and the order the dates were read in when the
+    // file did not say it, or said month first.
+    std::vector<CsvNote> notes;
 };
 
 // Matches each record to a locality of `plan` by id, else by name (when the
@@ -62,6 +81,6 @@ struct ImportPlan {
 // locality). With `not_after` (today, unless --allow-future), a certified or
 // revoked date after it is refused too. Returns only when every row is good.
 ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::string& csv_file,
-                       std::optional<Date> not_after = std::nullopt);
+                       std::optional<Date> not_after = std::nullopt, DateOrder order = DateOrder::automatic);
 
 }  // namespace ontrack

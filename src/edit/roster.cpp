@@ -14,21 +14,29 @@
 namespace ontrack {
 namespace {
 
+std::vector<ColumnSpec> roster_specs() {
+    return {{{"code", "mã", "mã số", "mã đơn vị"}, true, {}},
+            {{"name", "tên", "tên đơn vị"}, true, {}},
+            {{"type", "loại", "loại đơn vị"}, true, {}},
+            {{"province_code", "mã tỉnh", "mã tỉnh thành phố"}, false, {}},
+            {{"province", "tỉnh", "tỉnh thành phố", "tỉnh/thành phố"}, false, {}}};
+}
+
 // The indexes of code, name and type in the header; reports what is wrong with it.
-bool find_roster_columns(const CsvDocument& doc, std::size_t (&index)[5], std::vector<Diagnostic>& out) {
-    const std::vector<ColumnSpec> specs = {{{"code"}, true, {}},
-                                           {{"name"}, true, {}},
-                                           {{"type"}, true, {}},
-                                           {{"province_code"}, false, {}},
-                                           {{"province"}, false, {}}};
+bool find_roster_columns(const CsvDocument& doc, const std::vector<ColumnSpec>& specs, std::size_t (&index)[5],
+                         std::optional<CsvNote>& unread, std::vector<Diagnostic>& out) {
     std::vector<HeaderColumn> columns;
     const bool ok = match_header(
         doc, specs,
         [](const std::string& names) {
-            return trf("the first row must name the columns code, name and type, in any order; it names: {}", names);
+            return trf(
+                "the first row must name the columns code, name and type, in any order, in English or Vietnamese "
+                "(mã, tên, loại); it names: {}",
+                names);
         },
         columns, out);
     for (int c = 0; c < 5; ++c) index[c] = columns[c].index.value_or(static_cast<std::size_t>(-1));
+    unread = unread_columns_note(doc, columns);
     return ok;
 }
 
@@ -52,27 +60,39 @@ MilestoneSpec percent_milestone(int year, unsigned month, unsigned day, std::int
 
 }  // namespace
 
-std::vector<RosterUnit> read_roster(std::string_view csv_text, const std::string& file) {
-    const CsvDocument doc = read_csv(csv_text, file);
-    std::vector<Diagnostic> problems;
+std::vector<RosterUnit> read_roster(std::string_view csv_text, const std::string& file, std::vector<CsvNote>* notes) {
+    const std::vector<ColumnSpec> specs = roster_specs();
     std::size_t col[5] = {0, 0, 0, 0, 0};
-    if (!find_roster_columns(doc, col, problems)) throw_if_any(std::move(problems));
-    if (doc.rows.empty())
-        throw InputError(doc.error(doc.header.line, 1, tr("the roster lists no units"),
-                                   tr("add one row per unit under the header: code,name,type")));
+    std::optional<CsvNote> unread;
+    CsvOptions options;
+    options.separator = detect_separator(csv_text, specs);
+    options.on_header = [&](const CsvDocument& header) {
+        std::vector<Diagnostic> out;
+        if (!find_roster_columns(header, specs, col, unread, out)) throw_if_any(std::move(out));
+    };
+    const CsvDocument doc = read_csv(csv_text, file, options);
+    std::vector<Diagnostic> problems;
     std::vector<RosterUnit> units;
-    units.reserve(doc.rows.size());
     std::unordered_map<std::string, std::uint32_t> codes, names;  // value -> line of first use
+    std::size_t rows = 0, trimmed = 0;
+    std::uint32_t first_trimmed = 0;
     for (const CsvRow& row : doc.rows) {
+        if (too_many_problems(doc, row.line, problems)) break;
+        if (is_blank_row(doc, row)) continue;
+        ++rows;
         if (!check_field_count(doc, row, problems)) continue;
-        const CsvField& code = row.fields[col[0]];
-        const CsvField& name = row.fields[col[1]];
+        const CsvField code = row.fields[col[0]];
+        const CsvField name = row.fields[col[1]];
+        bool blanks = false;
+        for (const CsvField& f : row.fields)
+            if (trim_blanks(f.text).size() != f.text.size()) blanks = true;
+        if (blanks && trimmed++ == 0) first_trimmed = row.line;
         RosterUnit unit;
         unit.code = to_nfc(trim_blanks(code.text));
         unit.name = to_nfc(trim_blanks(name.text));
-        unit.type = to_nfc(trim_blanks(row.fields[col[2]].text));
-        if (col[3] < row.fields.size()) unit.province_code = to_nfc(trim_blanks(row.fields[col[3]].text));
-        if (col[4] < row.fields.size()) unit.province = to_nfc(trim_blanks(row.fields[col[4]].text));
+        unit.type = to_nfc(trim_blanks(row.fields.text(col[2])));
+        if (col[3] < row.fields.size()) unit.province_code = to_nfc(trim_blanks(row.fields.text(col[3])));
+        if (col[4] < row.fields.size()) unit.province = to_nfc(trim_blanks(row.fields.text(col[4])));
         unit.line = row.line;
         bool ok = true;
         if (unit.name.empty()) {
@@ -94,7 +114,18 @@ std::vector<RosterUnit> read_roster(std::string_view csv_text, const std::string
             }
         if (ok) units.push_back(std::move(unit));
     }
+    if (rows == 0)
+        throw InputError(doc.error(doc.header.line, 1, tr("the roster lists no units"),
+                                   tr("add one row per unit under the header: code,name,type")));
     throw_if_any(std::move(problems));
+    if (notes) {
+        if (unread) notes->push_back(*unread);
+        if (trimmed)
+            notes->push_back(CsvNote{
+                first_trimmed,
+                trn("{} row had spaces or no-break spaces around a cell; they were removed",
+                    "{} rows had spaces or no-break spaces around a cell; they were removed", trimmed, trimmed)});
+    }
     return units;
 }
 

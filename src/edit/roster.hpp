@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "csv_header.hpp"
 #include "date.hpp"
 #include "target.hpp"
 
@@ -23,15 +24,21 @@ struct RosterUnit {
     std::uint32_t line = 0;
 };
 
-// Reads a roster. The header must name the columns code, name and type, in
-// any order, ignoring ASCII case and surrounding spaces; the columns
-// province_code and province are read when present (names are then unique
-// within a province); other columns are ignored. Values are taken without surrounding spaces and tabs. Throws
+// Reads a roster. The separator (',', ';' or tab) is the one that splits the
+// header into the most known names; the header must name the columns code
+// (mã, mã số, mã đơn vị), name (tên, tên đơn vị) and type (loại, loại đơn
+// vị), in any order, and optionally province_code (mã tỉnh) and province
+// (tỉnh) (names are then unique within a province), compared by fold_key() (case, diacritics and spaces
+// ignored); other columns are not read (a note names them). Rows that are
+// entirely empty are skipped. Values are taken without surrounding spaces,
+// tabs and no-break spaces (a note counts the rows). Notes go to `notes`
+// when given. Throws
 // InputError (see csv_reader.hpp for malformed CSV) listing every bad row:
 // a row with more or fewer fields than the header, an empty name, a code or
 // name used before; also a header without one of the three columns or with
 // one of them twice, and a roster with no rows. `file` names it in diagnostics.
-std::vector<RosterUnit> read_roster(std::string_view csv_text, const std::string& file);
+std::vector<RosterUnit> read_roster(std::string_view csv_text, const std::string& file,
+                                    std::vector<CsvNote>* notes = nullptr);
 
 struct MilestoneSpec {
     Date deadline;

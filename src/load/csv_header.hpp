@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -16,8 +17,8 @@ namespace ontrack {
 
 struct ColumnSpec {
     // The names the column may have, in order of preference: the first name
-    // that some header column has (ignoring ASCII case and surrounding
-    // blanks) is the one used.
+    // that some header column has (compared by fold_key(), without
+    // surrounding blanks or quotes) is the one used.
     std::vector<std::string_view> names;
     bool required = true;
     // The error when a required column is missing; empty for
@@ -30,11 +31,40 @@ struct HeaderColumn {
     std::string_view name;             // the accepted name it was found by
 };
 
+// The form header names and words are compared in: as fold_for_search()
+// (case, diacritics and đ/d ignored) and without spaces, so that "Mã số",
+// "MA SO" and "maso" are alike. Text that is not UTF-8, or longer than 200
+// bytes, folds to "" (no name).
+std::string fold_key(std::string_view text);
+
+// The separator, of ',', ';' and tab, that splits the first non-empty line
+// of `text` into the most cells named by one of the specs' names; ',' when
+// none does, and on a tie the first in that order.
+char detect_separator(std::string_view text, const std::vector<ColumnSpec>& specs);
+
+// "',', ';' or tab": the separators detect_separator() tries, for messages.
+std::string separators_tried();
+
+// A note for the person who made the file, at a line.
+struct CsvNote {
+    std::uint32_t line = 0;
+    std::string message;
+};
+
+// The note naming the header's columns that no spec took, at most 10 of
+// them ("column 5" for one with no name); nullopt when every column is read.
+std::optional<CsvNote> unread_columns_note(const CsvDocument& doc, const std::vector<HeaderColumn>& columns);
+
+// Whether every field of `row` is empty or blanks, and the row has no more
+// fields than the header (a spreadsheet's empty row, ",,,"): skipped.
+bool is_blank_row(const CsvDocument& doc, const CsvRow& row);
+
 // One entry per spec, in the specs' order. A spec whose column was already
 // taken by an earlier spec is left unfound. Reports to `out` every required
 // column that is missing (at the header's start, with hint(NAMES), NAMES the
 // header's names joined by ", ") and every column named a second time; false
-// when it reported anything.
+// when it reported anything. When no spec finds its column, one error says
+// so instead, naming the separators tried.
 bool match_header(const CsvDocument& doc, const std::vector<ColumnSpec>& specs,
                   const std::function<std::string(const std::string& names)>& hint, std::vector<HeaderColumn>& columns,
                   std::vector<Diagnostic>& out);

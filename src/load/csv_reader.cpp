@@ -1,7 +1,10 @@
 #include "csv_reader.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <functional>
+#include <new>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -54,58 +57,109 @@ std::pair<std::uint32_t, std::uint32_t> position_of(std::string_view text, std::
                                 {}});
 }
 
-std::string field_count_message(const CsvDocument& doc, std::size_t have) {
-    const std::size_t want = doc.header.fields.size();
-    std::string names;
-    for (const CsvField& f : doc.header.fields) names += (names.empty() ? "" : ", ") + std::string(trim_blanks(f.text));
-    return trn("the row has {} field but the header has {} ({})", "the row has {} fields but the header has {} ({})",
-               have, have, want, names);
+bool ends_with_ascii_ci(std::string_view text, std::string_view suffix) {
+    return text.size() >= suffix.size() && iequals_ascii(text.substr(text.size() - suffix.size()), suffix);
 }
 
-class Parser {
+// A workbook given where CSV is expected: by its magic bytes (a zip file:
+// .xlsx, .ods; an OLE2 file: .xls), or by its name when it is not UTF-8.
+void refuse_workbook(std::string_view text, const std::string& file) {
+    const bool zip = text.substr(0, 4) == std::string_view("PK\x03\x04", 4);
+    const bool ole = text.substr(0, 4) == "\xD0\xCF\x11\xE0";
+    const bool named =
+        ends_with_ascii_ci(file, ".xlsx") || ends_with_ascii_ci(file, ".xls") || ends_with_ascii_ci(file, ".ods");
+    if (!zip && !ole && !(named && find_invalid_utf8(text))) return;
+    // The file name as a shell word, for the command to copy.
+    std::string word = file;
+    if (word.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._/-+") !=
+        std::string::npos) {
+        word = "'";
+        for (char c : file) word += c == '\'' ? std::string("'\\''") : std::string(1, c);
+        word += "'";
+    }
+    throw InputError(Diagnostic{
+        file,
+        1,
+        1,
+        ole ? std::string(tr("the file is an Excel 97-2003 workbook (.xls), not CSV"))
+            : std::string(tr("the file is a spreadsheet workbook (.xlsx or .ods), not CSV")),
+        trf("save the sheet as CSV: in Excel, File > Save As, type \"CSV UTF-8 (Comma delimited) (*.csv)\"; or "
+            "convert it with LibreOffice: soffice --headless --convert-to csv {}",
+            word),
+        {}});
+}
+
+std::string field_count_message(const CsvDocument& doc, std::size_t have) {
+    const std::size_t want = doc.header.fields.size();
+    return trn("the row has {} field but the header has {} ({})", "the row has {} fields but the header has {} ({})",
+               have, have, want, header_names(doc));
+}
+
+}  // namespace
+
+class CsvParser {
    public:
-    Parser(CsvDocument& doc, const CsvOptions& options)
-        : doc_(doc), s_(doc.text), separator_(options.separator), on_header_(options.on_header) {
-        doc_.line_starts.push_back(0);
+    CsvParser(CsvDocument& doc, const CsvOptions& options)
+        : doc_(doc), s_(doc.text), separator_(options.separator), on_header_(options.on_header) {}
+
+    // Reserves what the text can need at most, so that no vector grows by
+    // doubling (which would hold the old and the new array at once): a
+    // field ends at a separator, a line end or the end; a row holds at least
+    // one character that is not a line end.
+    void reserve() {
+        std::size_t separators = 0, line_ends = 0, rows = 0;
+        bool content = false;
+        for (std::size_t i = 0; i < s_.size(); ++i) {
+            const char c = s_[i];
+            if (c == '\n' || c == '\r') {
+                if (c == '\n' || i + 1 >= s_.size() || s_[i + 1] != '\n') ++line_ends;
+                if (content) ++rows;
+                content = false;
+            } else {
+                content = true;
+                if (c == separator_) ++separators;
+            }
+        }
+        if (content) ++rows;
+        doc_.line_starts.reserve(line_ends + 1);
+        doc_.row_spans_.reserve(rows);
+        doc_.spans_.reserve(separators + rows);
     }
 
-    // The rows after the header; the header goes to doc.header (and to the
-    // hook) as soon as it is read. Of a row with more fields than the header
-    // one extra field is kept (where the error is reported); the others are
-    // counted, never stored.
-    std::vector<CsvRow> run() {
-        std::vector<CsvRow> rows;
+    // Reads the rows; the header goes to the hook as soon as it is read. Of
+    // a row with more fields than the header one extra field is kept (where
+    // the error is reported); the others are counted, never stored.
+    void run() {
+        doc_.line_starts.push_back(0);
         bool have_header = false;
+        std::size_t header_size = 0;
         while (i_ < s_.size()) {
             if (at_line_end()) {  // an empty line
                 newline();
                 continue;
             }
-            CsvRow row;
-            row.line = line_;
-            std::size_t count = 0;
+            CsvDocument::RowSpan row{static_cast<std::uint32_t>(doc_.spans_.size()), 0};
+            std::uint32_t count = 0;
             for (;;) {
-                CsvField f = field();
+                const CsvDocument::Span f = field();
                 ++count;
                 // Up to one field past the header's (where check_field_count()
                 // reports the row); the rest are counted only.
-                if (!have_header || count <= doc_.header.fields.size() + 1) row.fields.push_back(std::move(f));
-                if (stopped_) return rows;
+                if (!have_header || count <= header_size + 1) doc_.spans_.push_back(f);
+                if (stopped_) return;
                 if (i_ < s_.size() && s_[i_] == separator_) {
                     advance();
                     continue;
                 }
                 break;
             }
-            row.end_line = line_;
-            row.end_column = column_;
+            row.count = count;
+            doc_.row_spans_.push_back(row);
             if (!have_header) {
-                doc_.header = std::move(row);
                 have_header = true;
+                header_size = count;
+                doc_.header = doc_.row(0);
                 if (on_header_) on_header_(doc_);
-            } else {
-                row.field_count = count;
-                rows.push_back(std::move(row));
             }
             if (i_ < s_.size()) newline();
         }
@@ -116,7 +170,6 @@ class Parser {
                                         tr("the file has no header row"),
                                         tr("a CSV file starts with a row naming its columns, e.g. code,name,type"),
                                         {}});
-        return rows;
     }
 
     std::vector<Diagnostic>& diagnostics() { return diagnostics_; }
@@ -146,27 +199,27 @@ class Parser {
         ++i_;
         ++line_;
         column_ = 1;
-        doc_.line_starts.push_back(i_);
+        doc_.line_starts.push_back(static_cast<std::uint32_t>(i_));
     }
 
     void error(std::uint32_t line, std::uint32_t column, std::string message, std::string hint) {
+        if (too_many_problems(doc_, line, diagnostics_)) {
+            stopped_ = true;
+            return;
+        }
         diagnostics_.push_back(doc_.error(line, column, std::move(message), std::move(hint)));
     }
 
-    CsvField field() {
-        CsvField f;
-        f.line = line_;
-        f.column = column_;
-        if (i_ < s_.size() && s_[i_] == '"') {
-            f.quoted = true;
-            quoted(f);
-        } else {
-            unquoted(f);
-        }
-        return f;
+    CsvDocument::Span field() {
+        const auto begin = static_cast<std::uint32_t>(i_);
+        if (i_ < s_.size() && s_[i_] == '"')
+            quoted();
+        else
+            unquoted();
+        return CsvDocument::Span{begin, static_cast<std::uint32_t>(i_)};
     }
 
-    void unquoted(CsvField& f) {
+    void unquoted() {
         bool reported = false;
         while (i_ < s_.size() && s_[i_] != separator_ && !at_line_end()) {
             if (s_[i_] == '"' && !reported) {
@@ -174,24 +227,22 @@ class Parser {
                       tr("enclose the whole field in quotes and double the quotes inside it: \"say \"\"hi\"\"\""));
                 reported = true;
             }
-            const std::size_t start = i_;
             advance();
-            f.text.append(s_.substr(start, i_ - start));
         }
     }
 
-    void quoted(CsvField& f) {
+    void quoted() {
+        const std::uint32_t line = line_, column = column_;
         advance();  // the opening quote
         for (;;) {
             if (i_ >= s_.size()) {
-                error(f.line, f.column, tr("a quoted field is not closed"),
+                error(line, column, tr("a quoted field is not closed"),
                       tr("add the closing quote; a quote inside a quoted field is written twice (\"\")"));
                 stopped_ = true;
                 return;
             }
             if (s_[i_] == '"') {
                 if (i_ + 1 < s_.size() && s_[i_ + 1] == '"') {
-                    f.text += '"';
                     advance();
                     advance();
                     continue;
@@ -199,15 +250,10 @@ class Parser {
                 advance();  // the closing quote
                 break;
             }
-            if (at_line_end()) {
-                const std::size_t start = i_;
+            if (at_line_end())
                 newline();
-                f.text.append(s_.substr(start, i_ - start));
-                continue;
-            }
-            const std::size_t start = i_;
-            advance();
-            f.text.append(s_.substr(start, i_ - start));
+            else
+                advance();
         }
         if (i_ < s_.size() && s_[i_] != separator_ && !at_line_end()) {
             error(line_, column_, tr("text after the closing quote of a field"),
@@ -218,7 +264,102 @@ class Parser {
     }
 };
 
-}  // namespace
+// ---------------------------------------------------------------- views
+
+CsvField CsvFields::operator[](std::size_t k) const {
+    std::size_t at = static_cast<std::size_t>(-1);
+    std::uint32_t line = 0, column = 0;
+    return doc_->field(first_ + static_cast<std::uint32_t>(k), at, line, column);
+}
+
+std::string CsvFields::text(std::size_t k) const {
+    return doc_->field_text(first_ + static_cast<std::uint32_t>(k));
+}
+
+CsvFields::iterator CsvFields::begin() const {
+    return iterator(doc_, first_);
+}
+
+CsvFields::iterator CsvFields::end() const {
+    return iterator(doc_, first_ + size_);
+}
+
+CsvField CsvFields::iterator::operator*() const {
+    return doc_->field(index_, at_, line_, column_);
+}
+
+std::size_t CsvRows::size() const {
+    return doc_->row_spans_.empty() ? 0 : doc_->row_spans_.size() - 1;
+}
+
+CsvRow CsvRows::operator[](std::size_t k) const {
+    return doc_->row(k + 1);
+}
+
+CsvRow CsvRows::iterator::operator*() const {
+    return doc_->row(index_ + 1);
+}
+
+std::pair<std::uint32_t, std::uint32_t> CsvDocument::position(std::size_t offset) const {
+    const auto next = std::upper_bound(line_starts.begin(), line_starts.end(), offset);
+    const auto line = static_cast<std::uint32_t>(next - line_starts.begin());
+    std::uint32_t column = 1;
+    for (std::size_t i = line == 0 ? 0 : line_starts[line - 1]; i < offset && i < text.size(); ++i)
+        if (!is_continuation(text[i])) ++column;
+    return {line == 0 ? 1 : line, column};
+}
+
+std::string CsvDocument::field_text(std::uint32_t index) const {
+    const Span span = spans_[index];
+    const std::string_view raw = std::string_view(text).substr(span.begin, span.end - span.begin);
+    if (raw.empty() || raw.front() != '"') return std::string(raw);
+    // Quoted (and closed, or the document would not exist): the text between
+    // the quotes, with doubled quotes undone.
+    const std::string_view inner = raw.substr(1, raw.size() >= 2 ? raw.size() - 2 : 0);
+    std::string out;
+    out.reserve(inner.size());
+    for (std::size_t i = 0; i < inner.size(); ++i) {
+        out += inner[i];
+        if (inner[i] == '"') ++i;  // the second of a pair
+    }
+    return out;
+}
+
+CsvField CsvDocument::field(std::uint32_t index, std::size_t& at, std::uint32_t& line, std::uint32_t& column) const {
+    const std::size_t begin = spans_[index].begin;
+    // From the last position, when it is on the same line before this one;
+    // else from the start of the line.
+    const bool same_line =
+        at != static_cast<std::size_t>(-1) && at <= begin && (line >= line_starts.size() || begin < line_starts[line]);
+    if (same_line) {
+        for (std::size_t i = at; i < begin; ++i)
+            if (!is_continuation(text[i])) ++column;
+    } else {
+        std::tie(line, column) = position(begin);
+    }
+    at = begin;
+    CsvField f;
+    f.text = field_text(index);
+    f.line = line;
+    f.column = column;
+    f.quoted = begin < text.size() && text[begin] == '"' && spans_[index].end > begin;
+    return f;
+}
+
+std::uint32_t CsvDocument::stored_fields(std::size_t index) const {
+    const std::size_t next = index + 1 < row_spans_.size() ? row_spans_[index + 1].first : spans_.size();
+    return static_cast<std::uint32_t>(next - row_spans_[index].first);
+}
+
+CsvRow CsvDocument::row(std::size_t index) const {
+    const RowSpan span = row_spans_[index];
+    CsvRow row;
+    row.fields = CsvFields(this, span.first, stored_fields(index));
+    row.line = position(spans_[span.first].begin).first;
+    std::tie(row.end_line, row.end_column) = position(spans_[span.first + row.fields.size() - 1].end);
+    row.field_count = span.count;
+    return row;
+}
 
 std::string_view CsvDocument::line_text(std::uint32_t line) const {
     if (line == 0 || line > line_starts.size()) return {};
@@ -234,21 +375,25 @@ Diagnostic CsvDocument::error(std::uint32_t line, std::uint32_t column, std::str
 
 std::optional<std::size_t> CsvDocument::find_column(std::string_view name) const {
     for (std::size_t k = 0; k < header.fields.size(); ++k)
-        if (iequals_ascii(trim_blanks(header.fields[k].text), name)) return k;
+        if (iequals_ascii(trim_blanks(header.fields.text(k)), name)) return k;
     return std::nullopt;
 }
 
-CsvDocument read_csv(std::string_view text, const std::string& file, const CsvOptions& options) {
+CsvDocument::CsvDocument(std::string_view text, const std::string& name, const CsvOptions& options) : file(name) {
     const std::size_t bom = text.substr(0, 3) == utf8_bom ? 3 : 0;
+    refuse_workbook(text, file);
     if (const auto bad = find_invalid_utf8(text)) not_utf8(text, file, *bad, bom);
-    CsvDocument doc;
-    doc.file = file;
-    doc.text = std::string(text.substr(bom));
-    Parser parser(doc, options);
-    std::vector<CsvRow> rows = parser.run();
+    // Offsets are 32-bit: the input limit (96 MiB) is far below 4 GiB.
+    if (text.size() - bom >= UINT32_MAX) throw std::bad_alloc();
+    this->text = std::string(text.substr(bom));
+    CsvParser parser(*this, options);
+    parser.reserve();
+    parser.run();
     throw_if_any(std::move(parser.diagnostics()));
-    doc.rows = std::move(rows);
-    return doc;
+}
+
+CsvDocument read_csv(std::string_view text, const std::string& file, const CsvOptions& options) {
+    return CsvDocument(text, file, options);
 }
 
 CsvDocument read_csv(std::string_view text, const std::string& file) {
@@ -276,6 +421,16 @@ std::string_view trim_blanks(std::string_view text) {
     return text;
 }
 
+std::string header_names(const CsvDocument& doc) {
+    constexpr std::size_t max_names = 20;
+    std::string names;
+    const std::size_t n = std::min(doc.header.fields.size(), max_names);
+    for (std::size_t k = 0; k < n; ++k)
+        names += (names.empty() ? "" : ", ") + std::string(trim_blanks(doc.header.fields.text(k)));
+    if (doc.header.fields.size() > max_names) names += ", …";
+    return names;
+}
+
 bool iequals_ascii(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
     for (std::size_t k = 0; k < a.size(); ++k) {
@@ -298,6 +453,14 @@ bool check_field_count(const CsvDocument& doc, const CsvRow& row, std::vector<Di
         out.push_back(doc.error(row.fields[want], message,
                                 tr("a value that contains a comma must be in quotes: \"Hai Phong, Viet Nam\"")));
     return false;
+}
+
+bool too_many_problems(const CsvDocument& doc, std::uint32_t line, std::vector<Diagnostic>& out) {
+    if (out.size() < max_problems) return false;
+    if (out.size() == max_problems)
+        out.push_back(doc.error(line, 1, trf("stopped at line {} after {} problems", line, max_problems),
+                                tr("correct these and run again to see the rest")));
+    return true;
 }
 
 void throw_if_any(std::vector<Diagnostic> diagnostics) {

@@ -260,3 +260,222 @@ TEST_CASE("a records header without its columns is refused", "[import]") {
     CHECK(located(ds[0]) == "1:1: the header has no 'code', 'unit' or 'name' column");
     CHECK(located(ds[1]) == "1:15: a second 'event' column");  // "id,event,date," is 14 columns
 }
+
+// ---------------------------------------------------------------- the sheet as it is kept (issue 16)
+
+namespace {
+
+std::vector<Diagnostic> records_errors(const std::string& csv, ontrack::DateOrder order,
+                                       const std::string& file = "records.csv") {
+    try {
+        (void)ontrack::read_records(csv, file, order);
+    } catch (const InputError& e) {
+        return e.diagnostics();
+    }
+    FAIL("read_records accepted the records");
+    return {};
+}
+
+std::vector<std::string> notes_of(const ImportPlan& p) {
+    std::vector<std::string> out;
+    for (const ontrack::CsvNote& n : p.notes) out.push_back(std::to_string(n.line) + ": " + n.message);
+    return out;
+}
+
+std::vector<std::string> dates_of(const std::vector<ontrack::Record>& records) {
+    std::vector<std::string> out;
+    for (const ontrack::Record& r : records) out.push_back(ontrack::to_iso(r.date));
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("records separated by commas, semicolons or tabs", "[import]") {
+    for (const std::string sep : {",", ";", "\t"}) {
+        const ImportPlan result = plan_import(test_plan(),
+                                              "code" + sep + "event" + sep + "date\n300" + sep + "certified" + sep +
+                                                  "2026-01-01\n400" + sep + "planned" + sep + "2027-01-01\n",
+                                              "records.csv");
+        CHECK(summary(result.additions) ==
+              std::vector<std::string>{"2 Kiến An/300 certified 2026-01-01", "3 Lê Chân/400 planned 2027-01-01"});
+        CHECK(result.notes.empty());
+    }
+    // With ';' a comma is text: the note keeps it.
+    const auto records = ontrack::read_records("code;event;date;note\n300;certified;2026-01-01;a, b\n", "records.csv");
+    REQUIRE(records.size() == 1);
+    CHECK(records[0].note == "a, b");
+}
+
+TEST_CASE("a header that names no known column says which separators were tried", "[import]") {
+    const auto ds = import_errors("foo;bar\n1;2\n");
+    REQUIRE(ds.size() == 1);
+    CHECK(located(ds[0]) ==
+          "1:1: the first row names none of the columns this file needs (separators tried: ',', ';' or tab)");
+    CHECK_THAT(ds[0].hint, Contains("it names: foo;bar"));  // read with ',', the default, as one name
+}
+
+TEST_CASE("Vietnamese headers, in any case, with or without diacritics and spaces", "[import]") {
+    for (const std::string header : {"Mã số;Tên đơn vị;Sự kiện;Ngày", "MA SO;ten don vi;SU KIEN;ngay",
+                                     "Mã;Tên;sự kiện;NGÀY", "maso;tendonvi;sukien;ngay"}) {
+        const ImportPlan result =
+            plan_import(test_plan(), header + "\n300;Kiến An;công nhận;2026-01-01\n", "records.csv");
+        CHECK(summary(result.additions) == std::vector<std::string>{"2 Kiến An/300 certified 2026-01-01"});
+        CHECK(result.notes.empty());  // every column is read
+    }
+}
+
+TEST_CASE("event words in English or Vietnamese, folded", "[import]") {
+    const auto records = ontrack::read_records(
+        "code,event,date\n1,Công nhận,2026-01-01\n2,cong nhan,2026-01-01\n3,THU HỒI,2026-01-01\n"
+        "4,thu hoi,2026-01-01\n5,Dự kiến,2026-01-01\n6,du kien,2026-01-01\n7,Certified,2026-01-01\n",
+        "records.csv");
+    std::vector<std::string> events;
+    for (const auto& r : records) events.push_back(r.event);
+    CHECK(events ==
+          std::vector<std::string>{"certified", "certified", "revoked", "revoked", "planned", "planned", "certified"});
+    const auto ds = records_errors("code,event,date\n1,cấp,2026-01-01\n", ontrack::DateOrder::automatic);
+    REQUIRE(ds.size() == 1);
+    CHECK(located(ds[0]) == "2:3: unknown event 'cấp'");
+}
+
+TEST_CASE("dates YYYY-MM-DD, dd/mm/yyyy and d/m/yyyy, day first when the file says so", "[import]") {
+    // 31/01/2026: a first part above 12, so day first; 5/1/2026 is 5 January.
+    const auto records = ontrack::read_records(
+        "code,event,date\n1,certified,5/1/2026\n2,certified,31/01/2026\n3,certified,2026-02-03\n", "r.csv");
+    CHECK(dates_of(records) == std::vector<std::string>{"2026-01-05", "2026-01-31", "2026-02-03"});
+}
+
+TEST_CASE("dates month first when the file says so, as an English Excel writes", "[import]") {
+    // 01/31/2026: a second part above 12, so month first; 1/5/2026 is 5 January.
+    const auto records =
+        ontrack::read_records("code,event,date\n1,certified,1/5/2026\n2,certified,01/31/2026\n", "r.csv");
+    CHECK(dates_of(records) == std::vector<std::string>{"2026-01-05", "2026-01-31"});
+    const ImportPlan result = plan_import(test_plan(), "code,event,date\n300,certified,01/31/2026\n", "r.csv");
+    CHECK(notes_of(result) ==
+          std::vector<std::string>{"2: dates are read month first, as an English Excel writes them (01/31/2026 is "
+                                   "2026-01-31)"});
+}
+
+TEST_CASE("a file with dates day first and month first is refused, naming both rows", "[import]") {
+    // Line 3 `2,certified,01/31/2026`: the date is column 13. Line 4's
+    // ambiguous date is not reported on its own.
+    const auto ds =
+        records_errors("code,event,date\n1,certified,31/01/2026\n2,certified,01/31/2026\n3,certified,02/03/2026\n",
+                       ontrack::DateOrder::automatic);
+    REQUIRE(ds.size() == 1);
+    CHECK(located(ds[0]) ==
+          "3:13: line 2 writes the day first (31/01/2026) but line 3 writes the month first (01/31/2026)");
+    CHECK_THAT(ds[0].hint, Contains("--date-order"));
+}
+
+TEST_CASE("dates nothing decides are read day first, with a note", "[import]") {
+    const ImportPlan result = plan_import(test_plan(), "code,event,date\n300,certified,03/04/2026\n", "r.csv");
+    CHECK(summary(result.additions) == std::vector<std::string>{"2 Kiến An/300 certified 2026-04-03"});
+    CHECK(notes_of(result) ==
+          std::vector<std::string>{"2: dates such as 03/04/2026 are read day first (2026-04-03), the Vietnamese "
+                                   "order: nothing in the file says otherwise; --date-order mdy reads them month "
+                                   "first"});
+    // 04/04/2026 reads alike in both orders: no note.
+    CHECK(plan_import(test_plan(), "code,event,date\n300,certified,04/04/2026\n", "r.csv").notes.empty());
+}
+
+TEST_CASE("a forced date order (--date-order) reads every date in it", "[import]") {
+    const ImportPlan mdy = plan_import(test_plan(), "code,event,date\n300,certified,03/04/2026\n", "r.csv",
+                                       std::nullopt, ontrack::DateOrder::mdy);
+    CHECK(summary(mdy.additions) == std::vector<std::string>{"2 Kiến An/300 certified 2026-03-04"});
+    CHECK(mdy.notes.empty());
+    // Forced day first, 01/31/2026 has month 31; "1,certified," is 12 columns.
+    const auto ds = records_errors("code,event,date\n1,certified,01/31/2026\n", ontrack::DateOrder::dmy);
+    REQUIRE(ds.size() == 1);
+    CHECK(located(ds[0]) == "2:13: '01/31/2026' is not a date: the month must be 01 to 12");
+    CHECK(ds[0].hint == "write dates as YYYY-MM-DD or dd/mm/yyyy, e.g. 2025-12-31 or 31/12/2025");
+    const auto forced_mdy = records_errors("code,event,date\n1,certified,31/01/2026\n", ontrack::DateOrder::mdy);
+    REQUIRE(forced_mdy.size() == 1);
+    CHECK(located(forced_mdy[0]) == "2:13: '31/01/2026' is not a date: the month must be 01 to 12");
+    CHECK(forced_mdy[0].hint == "write dates as YYYY-MM-DD or, as this file does, mm/dd/yyyy: 12/31/2025");
+}
+
+TEST_CASE("rows that are entirely empty are skipped", "[import]") {
+    const ImportPlan result = plan_import(test_plan(),
+                                          "code,event,date\n"
+                                          ",,\n"                        // 2: Excel's empty row
+                                          "300,certified,2026-01-01\n"  // 3
+                                          " , \xC2\xA0,\n"              // 4: blanks only
+                                          "\"\",\"\",\"\"\n"            // 5: empty quoted cells
+                                          "400,planned,2027-01-01\n",   // 6
+                                          "r.csv");
+    CHECK(summary(result.additions) ==
+          std::vector<std::string>{"3 Kiến An/300 certified 2026-01-01", "6 Lê Chân/400 planned 2027-01-01"});
+    CHECK(result.trimmed_rows == 0);  // the blank rows are not rows with trimmed cells
+    // A blank row with more cells than the header is still reported.
+    const auto ds = import_errors("code,event,date\n,,,\n");
+    REQUIRE(ds.size() == 1);
+    CHECK(located(ds[0]) == "2:4: the row has 4 fields but the header has 3 (code, event, date)");
+}
+
+TEST_CASE("columns not read are named once in a note", "[import]") {
+    const ImportPlan result =
+        plan_import(test_plan(), "code,event,date,Người ký,,x\n300,certified,2026-01-01,A,,y\n", "r.csv");
+    CHECK(notes_of(result) == std::vector<std::string>{"1: 3 columns are not read: 'Người ký', column 5, 'x'"});
+    // At most ten named.
+    std::string header = "code,event,date";
+    std::string row = "300,certified,2026-01-01";
+    for (int k = 1; k <= 12; ++k) {
+        header += ",c" + std::to_string(k);
+        row += ",";
+    }
+    const ImportPlan many = plan_import(test_plan(), header + "\n" + row + "\n", "r.csv");
+    CHECK(notes_of(many) == std::vector<std::string>{"1: 12 columns are not read: 'c1', 'c2', 'c3', 'c4', 'c5', "
+                                                     "'c6', 'c7', 'c8', 'c9', 'c10' and 2 more"});
+}
+
+TEST_CASE("a row may fill only the name, or only the code", "[import]") {
+    const ImportPlan result = plan_import(
+        test_plan(), "code,name,event,date\n,Kiến An,certified,2026-01-01\n400,,planned,2027-01-01\n", "r.csv");
+    CHECK(summary(result.additions) ==
+          std::vector<std::string>{"2 Kiến An/300 certified 2026-01-01", "3 Lê Chân/400 planned 2027-01-01"});
+    const auto ds = import_errors("code,name,event,date\n,,certified,2026-01-01\n");
+    REQUIRE(ds.size() == 1);
+    CHECK(located(ds[0]) == "2:1: the code and the name are empty");
+}
+
+TEST_CASE("a code and a name of two different units: the row names both", "[import]") {
+    // "300," is 4 columns: the name is column 5.
+    const auto ds = import_errors("Mã,Tên,Sự kiện,Ngày\n300,Lê Chân,công nhận,2026-01-01\n");
+    REQUIRE(ds.size() == 1);
+    CHECK(located(ds[0]) == "2:5: the unit '300' is 'Kiến An' in the plan, not 'Lê Chân'");
+    CHECK(ds[0].hint == "'Lê Chân' is another unit (400); correct the code or the name so that they agree");
+}
+
+TEST_CASE("decision and note columns in English or Vietnamese", "[import]") {
+    const auto records = ontrack::read_records(
+        "code,event,date,Số quyết định,Ghi chú\n300,certified,2026-01-01,\"QĐ 12/2026\", lễ trao \n", "r.csv");
+    REQUIRE(records.size() == 1);
+    CHECK(records[0].decision == "QĐ 12/2026");
+    CHECK(records[0].note == "lễ trao");
+}
+
+TEST_CASE("a workbook given as CSV says how to save it as CSV", "[import]") {
+    const std::string zip = std::string("PK\x03\x04\x14\x00\x00\x00", 8) + "[Content_Types].xml";
+    auto ds = records_errors(zip, ontrack::DateOrder::automatic, "records.csv");
+    REQUIRE(ds.size() == 1);
+    CHECK(located(ds[0]) == "1:1: the file is a spreadsheet workbook (.xlsx or .ods), not CSV");
+    CHECK(ds[0].hint ==
+          "save the sheet as CSV: in Excel, File > Save As, type \"CSV UTF-8 (Comma delimited) (*.csv)\"; or "
+          "convert it with LibreOffice: soffice --headless --convert-to csv records.csv");
+    const std::string ole = std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00", 9);
+    ds = records_errors(ole, ontrack::DateOrder::automatic, "Báo cáo.xls");
+    REQUIRE(ds.size() == 1);
+    CHECK(located(ds[0]) == "1:1: the file is an Excel 97-2003 workbook (.xls), not CSV");
+    CHECK_THAT(ds[0].hint, Contains("soffice --headless --convert-to csv 'Báo cáo.xls'"));
+}
+
+TEST_CASE("a file of more bad rows than max_problems is reported up to there", "[import]") {
+    // Every row has one field: rows 2 to 10,001 are the 10,000 problems, row 10,002 stops the reading.
+    std::string csv = "code,event,date\n";
+    for (int k = 0; k < 20000; ++k) csv += "a\n";
+    const auto ds = import_errors(csv);
+    REQUIRE(ds.size() == ontrack::max_problems + 1);
+    CHECK(located(ds[9999]) == "10001:2: the row has 1 field but the header has 3 (code, event, date)");
+    CHECK(located(ds[10000]) == "10002:1: stopped at line 10002 after 10000 problems");
+}

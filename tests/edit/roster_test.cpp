@@ -343,3 +343,35 @@ TEST_CASE("the written plan has the documented layout", "[roster]") {
     CHECK_THAT(toml, Contains("\n[[milestone]]\ndeadline = 2027-12-31\ntarget = 1\n"));
     CHECK_THAT(toml, Contains("\n[[locality]]\nid = \"11560\"\nname = \"Thủy Nguyên\"\nkind = \"phường\"\n"));
 }
+
+TEST_CASE("a roster separated by semicolons or tabs, with Vietnamese headers", "[roster]") {
+    for (const std::string text :
+         {"Mã;Tên;Loại\n10888;Cẩm Giang;xã\n", "ma so\tTEN DON VI\tloai don vi\n10888\tCẩm Giang\txã\n"}) {
+        const auto units = read_roster(text, "u.csv");
+        REQUIRE(units.size() == 1);
+        CHECK(units[0].code == "10888");
+        CHECK(units[0].name == "Cẩm Giang");
+        CHECK(units[0].type == "xã");
+        CHECK(units[0].line == 2);
+    }
+    const auto ds = roster_errors("foo;bar\n1;2\n");
+    REQUIRE(ds.size() == 1);
+    CHECK(ds[0].message ==
+          "the first row names none of the columns this file needs (separators tried: ',', ';' or tab)");
+}
+
+TEST_CASE("a roster's blank rows are skipped; unread columns and trimmed cells are noted", "[roster]") {
+    std::vector<ontrack::CsvNote> notes;
+    const auto units = read_roster("code,name,type,Ghi chú\n1, A ,x,\n,,,\n2,B,y,z\n", "u.csv", &notes);
+    REQUIRE(units.size() == 2);
+    CHECK(units[0].name == "A");
+    CHECK(units[1].line == 4);
+    REQUIRE(notes.size() == 2);
+    CHECK(notes[0].line == 1);
+    CHECK(notes[0].message == "1 column is not read: 'Ghi chú'");
+    CHECK(notes[1].line == 2);
+    CHECK(notes[1].message == "1 row had spaces or no-break spaces around a cell; they were removed");
+    const auto ds = roster_errors("code,name,type\n,,\n");
+    REQUIRE(ds.size() == 1);
+    CHECK(ds[0].message == "the roster lists no units");
+}

@@ -589,7 +589,9 @@ TEST_CASE("import records are reported in Vietnamese", "[i18n]") {
         CHECK(ds[0].line == 2);
         CHECK(ds[0].column == 5);
         CHECK(ds[0].message == "sự kiện 'certifed' không hợp lệ");
-        CHECK(ds[0].hint == "có phải ý bạn là 'certified'? sự kiện phải là certified, revoked hoặc planned");
+        CHECK(ds[0].hint ==
+              "có phải ý bạn là 'certified'? sự kiện phải là công nhận, thu hồi hoặc dự kiến (certified, revoked, "
+              "planned)");
     }
     SECTION("an unknown unit with nothing close") {
         const auto ds = diagnostics_from(
@@ -635,7 +637,8 @@ TEST_CASE("roster and csv errors are reported in Vietnamese and stay English in 
         REQUIRE(ds.size() == 1);
         CHECK(ds[0].message == "dòng tiêu đề không có cột 'type'");
         CHECK(ds[0].hint ==
-              "dòng đầu tiên phải ghi tên các cột code, name và type, theo thứ tự bất kỳ; dòng này ghi: code, name");
+              "dòng đầu tiên phải ghi tên các cột code, name và type, theo thứ tự bất kỳ, bằng tiếng Anh hoặc tiếng "
+              "Việt (mã, tên, loại); dòng này ghi: code, name");
     }
     SECTION("a short row: one plural form in Vietnamese, both English forms unchanged") {
         const std::string two = "code,name,type\n1,A\n", one = "code,name,type\n1\n";

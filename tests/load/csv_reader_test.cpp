@@ -30,7 +30,7 @@ std::string located(const Diagnostic& d) {
     return std::to_string(d.line) + ":" + std::to_string(d.column) + ": " + d.message;
 }
 
-std::vector<std::string> texts(const std::vector<CsvField>& fields) {
+std::vector<std::string> texts(const ontrack::CsvFields& fields) {
     std::vector<std::string> out;
     for (const CsvField& f : fields) out.push_back(f.text);
     return out;
@@ -274,4 +274,58 @@ TEST_CASE("read_csv stores one field past the header's, counts the rest", "[csv_
     CHECK(out[0].message == "the row has 100001 fields but the header has 2 (a, b)");
     CHECK(out[0].line == 2);
     CHECK(out[0].column == 3);  // the third field: after ",,"
+}
+
+TEST_CASE("a workbook is refused by its first bytes, or by its name when not UTF-8", "[csv_reader]") {
+    auto ds = csv_errors(std::string("PK\x03\x04\x14\x00", 6));
+    REQUIRE(ds.size() == 1);
+    CHECK(located(ds[0]) == "1:1: the file is a spreadsheet workbook (.xlsx or .ods), not CSV");
+    CHECK(ds[0].hint ==
+          "save the sheet as CSV: in Excel, File > Save As, type \"CSV UTF-8 (Comma delimited) (*.csv)\"; or "
+          "convert it with LibreOffice: soffice --headless --convert-to csv in.csv");
+    ds = csv_errors(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8));
+    REQUIRE(ds.size() == 1);
+    CHECK(located(ds[0]) == "1:1: the file is an Excel 97-2003 workbook (.xls), not CSV");
+    try {
+        (void)read_csv("\x01\x02\xff", "sheet.XLSX");
+        FAIL("no error");
+    } catch (const InputError& e) {
+        CHECK(e.diagnostics().at(0).message == "the file is a spreadsheet workbook (.xlsx or .ods), not CSV");
+    }
+    // A file named .xlsx that is CSV is read as CSV.
+    CHECK(read_csv("a\n1\n", "sheet.xlsx").rows.size() == 1);
+}
+
+TEST_CASE("header_names lists at most 20 names", "[csv_reader]") {
+    std::string header = "a0";
+    for (int k = 1; k < 25; ++k) header += ",a" + std::to_string(k);
+    const CsvDocument doc = read_csv(header + "\n", "in.csv");
+    CHECK(ontrack::header_names(doc) ==
+          "a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16, a17, a18, a19, …");
+}
+
+TEST_CASE("fields are located alike by index and by iteration", "[csv_reader]") {
+    // Line 2: `ả,"b""c",,dé`: ả 1, comma 2, the quoted field 3-8 ("b""c"), comma 9,
+    // the empty third field 10 (at the next comma), dé 11-12, the end 13.
+    const CsvDocument doc = read_csv("w,x,y,z\nả,\"b\"\"c\",,dé\n", "in.csv");
+    const auto row = doc.rows[0];
+    std::vector<std::uint32_t> by_index, by_iteration;
+    for (std::size_t k = 0; k < row.fields.size(); ++k) by_index.push_back(row.fields[k].column);
+    for (const CsvField& f : row.fields) by_iteration.push_back(f.column);
+    CHECK(by_index == std::vector<std::uint32_t>{1, 3, 10, 11});
+    CHECK(by_iteration == by_index);
+    CHECK(row.fields.text(1) == "b\"c");
+    CHECK(row.end_column == 13);
+}
+
+TEST_CASE("the reading stops after max_problems problems and says where", "[csv_reader]") {
+    // Lines 2 to 10,003 each have a stray quote at column 2; the 10,001st (line 10,002) stops the reading.
+    std::string text = "a\n";
+    for (int k = 0; k < 10005; ++k) text += "x\"\n";
+    const auto ds = csv_errors(text);
+    REQUIRE(ds.size() == ontrack::max_problems + 1);
+    CHECK(located(ds[0]) == "2:2: a quote inside a field that does not start with one");
+    CHECK(located(ds[9999]) == "10001:2: a quote inside a field that does not start with one");
+    CHECK(located(ds[10000]) == "10002:1: stopped at line 10002 after 10000 problems");
+    CHECK(ds[10000].hint == "correct these and run again to see the rest");
 }
