@@ -30,7 +30,7 @@ int CheckCommand::run() const {
                 print_message(stderr,
                               trf("{}:{}: warning: {}: planned {} is not after its latest event ({} {}); it was "
                                   "fulfilled or overtaken and counts as no plan: give a new planned date or remove it",
-                                  plan.file, loc.pos.line, make_inert(loc.name), to_iso(*loc.planned),
+                                  plan.file, loc.pos.line, make_inert(loc.name), to_iso(loc.planned.last()),
                                   tr(loc.events.back().kind == EventKind::certified ? "certified" : "revoked"),
                                   to_iso(loc.events.back().date)));
         // Names equal once diacritics are removed are allowed (Cẩm Giang and

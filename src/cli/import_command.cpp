@@ -57,6 +57,7 @@ int ImportCommand::run() const {
     if (!apply_ || import.additions.empty()) return 0;
     // Every record was checked against the plan's histories by plan_import(),
     // with the loader's rule: the edits need no second reading.
+    const Date stamp = today();  // planned records are appended, set on this day
     std::vector<EditRequest> requests;
     std::vector<EditTarget> targets;
     requests.reserve(import.additions.size());
@@ -70,6 +71,9 @@ int ImportCommand::run() const {
                        : a.event == "revoked" ? EditKind::revoked
                                               : EditKind::planned;
         request.date = a.date;
+        request.decision = a.decision;
+        request.note = a.note;
+        if (request.kind == EditKind::planned) request.set = stamp;
         requests.push_back(std::move(request));
     }
     target->commit(add_events(plan_text, plan_, targets, requests, Recheck::done_by_caller).text);

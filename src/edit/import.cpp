@@ -38,6 +38,7 @@ struct PlacedRecord {
 struct Columns {
     std::size_t key = 0, event = 0, date = 0;
     std::optional<std::size_t> name;  // a name column checked against the key's locality
+    std::optional<std::size_t> decision, note;
     std::string key_header;
 };
 
@@ -47,6 +48,8 @@ bool find_columns(const CsvDocument& doc, Columns& cols, std::vector<Diagnostic>
         {{"event"}, true, {}},
         {{"date"}, true, {}},
         {{"name"}, false, {}},  // checked against the key's locality, when the key is not the name
+        {{"decision"}, false, {}},
+        {{"note"}, false, {}},
     };
     std::vector<HeaderColumn> columns;
     const bool ok = match_header(
@@ -63,6 +66,8 @@ bool find_columns(const CsvDocument& doc, Columns& cols, std::vector<Diagnostic>
     cols.event = columns[1].index.value_or(0);
     cols.date = columns[2].index.value_or(0);
     cols.name = columns[3].index;
+    cols.decision = columns[4].index;
+    cols.note = columns[5].index;
     return ok;
 }
 
@@ -71,6 +76,23 @@ std::string lower_ascii(std::string_view text) {
     for (char& c : out)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     return out;
+}
+
+// A decision or note cell, trimmed and in NFC, under the plan's text rules
+// (a note may hold line breaks); false after reporting a bad character.
+bool read_text_cell(const CsvDocument& doc, const CsvField& field, bool note, std::string& text,
+                    std::vector<Diagnostic>& out) {
+    const std::string_view cell = trim_blanks(field.text);
+    if (const auto bad = find_bad_character(cell, note)) {
+        out.push_back(doc.error(field,
+                                trf("the {} contains {}, an invisible or control character", note ? "note" : "decision",
+                                    code_point_name(bad->code_point)),
+                                tr("delete it: such characters come from copying out of web pages, word processors or "
+                                   "spreadsheets, and make two texts that look alike differ")));
+        return false;
+    }
+    text = to_nfc(cell);
+    return true;
 }
 
 // The well-formed records of `doc`; every problem goes to `out`.
@@ -128,6 +150,13 @@ std::vector<PlacedRecord> read_placed(const CsvDocument& doc, std::vector<Diagno
                                        "31/12/2025 must format the column as text or as YYYY-MM-DD before saving")));
             ok = false;
         }
+        if (cols.decision) ok = read_text_cell(doc, row.fields[*cols.decision], false, p.record.decision, out) && ok;
+        if (cols.note) ok = read_text_cell(doc, row.fields[*cols.note], true, p.record.note, out) && ok;
+        if (ok && !p.record.decision.empty() && p.record.event == "planned") {
+            out.push_back(doc.error(row.fields[*cols.decision], tr("a planned record has no decision"),
+                                    tr("a decision certifies or revokes; leave the cell empty, or use the note")));
+            ok = false;
+        }
         if (ok) records.push_back(std::move(p));
     }
     return records;
@@ -160,7 +189,8 @@ bool check_history(const CsvDocument& doc, const Locality& loc, const std::vecto
     for (const Event& e : loc.events) events.push_back({e, nullptr});
     for (const PlacedRecord* r : fresh)
         events.push_back(
-            {Event{r->record.date, r->record.event == "certified" ? EventKind::certified : EventKind::revoked}, r});
+            {Event{r->record.date, r->record.event == "certified" ? EventKind::certified : EventKind::revoked, nullptr},
+             r});
     // By date; on one day the plan's event first, then the file's in line order.
     std::stable_sort(events.begin(), events.end(), [](const HistoryEvent& a, const HistoryEvent& b) {
         if (a.event.date != b.event.date) return a.event.date < b.event.date;
@@ -215,6 +245,8 @@ ImportAddition addition(const Locality& loc, const Record& r) {
     a.event = r.event;
     a.date = r.date;
     a.line = r.line;
+    a.decision = r.decision;
+    a.note = r.note;
     return a;
 }
 
@@ -334,7 +366,8 @@ ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::s
                     continue;
                 }
                 planned = rs[i];
-                (loc.planned == r.date ? known : fresh).push_back({rs[i], k});
+                const bool current = !loc.planned.empty() && loc.planned.last() == r.date;
+                (current ? known : fresh).push_back({rs[i], k});
                 continue;
             }
             const EventKind kind = r.event == "certified" ? EventKind::certified : EventKind::revoked;
@@ -364,7 +397,8 @@ ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::s
     result.additions.reserve(fresh_all.size());
     for (const auto& [p, k] : fresh_all) {
         ImportAddition a = addition(plan.localities[k], p->record);
-        if (p->record.event == "planned") a.replaces_planned = plan.localities[k].planned;
+        const PlannedDates& planned = plan.localities[k].planned;
+        if (p->record.event == "planned" && !planned.empty()) a.replaces_planned = planned.last();
         result.additions.push_back(std::move(a));
     }
     for (const auto& [p, k] : known_all) result.already_recorded.push_back(addition(plan.localities[k], p->record));

@@ -17,12 +17,15 @@ namespace ontrack {
 // ignoring ASCII case and surrounding spaces; other columns are ignored:
 //   the unit: "code", else "unit", else "name" (the first of these present);
 //   "event": certified, revoked or planned (ASCII case ignored);
-//   "date": YYYY-MM-DD.
+//   "date": YYYY-MM-DD;
+//   optional "decision" (of a certified or revoked record) and "note".
 struct Record {
     std::string key;    // a locality's id or name, without surrounding spaces
     std::string event;  // "certified", "revoked" or "planned", in lower case
     Date date;
     std::uint32_t line = 0;
+    std::string decision;
+    std::string note;
 };
 
 // The records of a file, without a plan. Throws InputError listing every bad
@@ -37,7 +40,9 @@ struct ImportAddition {
     std::string event;                // "certified", "revoked" or "planned"
     Date date;
     std::uint32_t line = 0;                // the record's line in the CSV file
-    std::optional<Date> replaces_planned;  // a planned record: the plan's planned date it would replace, if any
+    std::optional<Date> replaces_planned;  // a planned record: the plan's current planned date, if any
+    std::string decision;                  // may be empty
+    std::string note;                      // may be empty
 };
 
 struct ImportPlan {

@@ -11,6 +11,7 @@
 #include "charts.hpp"
 #include "compute.hpp"
 #include "diagnostic.hpp"
+#include "history.hpp"
 #include "load.hpp"
 #include "wording.hpp"
 
@@ -37,12 +38,15 @@ int main(int argc, char** argv) {
         HtmlSection ahead{"Planned after " + to_iso(*as_of), {"Locality", "Kind", "Planned"}, {}};
         std::vector<const Locality*> planned;
         for (const Locality& loc : plan.localities)
-            if (loc.planned && *loc.planned > *as_of && !is_drug_free_on(loc, *as_of)) planned.push_back(&loc);
-        std::stable_sort(planned.begin(), planned.end(),
-                         [](const Locality* a, const Locality* b) { return *a->planned < *b->planned; });
-        for (const Locality* loc : planned)
-            ahead.rows.push_back(
-                {locality_label({loc->name, loc->id, loc->kind, loc->planned}), loc->kind, to_iso(*loc->planned)});
+            if (const auto p = pending_plan(loc, *as_of); p && *p > *as_of && !is_drug_free_on(loc, *as_of))
+                planned.push_back(&loc);
+        std::stable_sort(planned.begin(), planned.end(), [&](const Locality* a, const Locality* b) {
+            return *pending_plan(*a, *as_of) < *pending_plan(*b, *as_of);
+        });
+        for (const Locality* loc : planned) {
+            const Date p = *pending_plan(*loc, *as_of);
+            ahead.rows.push_back({locality_label({loc->name, loc->id, loc->kind, p}), loc->kind, to_iso(p)});
+        }
         HtmlSection unplanned{"Uncovered with no plan", {"Locality", "Kind"}, {}};
         for (const LocalityRef& ref : report.unplanned) unplanned.rows.push_back({locality_label(ref), ref.kind});
         std::cout << render_html(report, chart, {ahead, unplanned});

@@ -141,7 +141,7 @@ certified = [2025-03-31, 2026-03-05]
     CHECK(a.id == "A1");
     CHECK(a.name == "Hải An");
     CHECK(a.kind == "phường");
-    CHECK_FALSE(a.planned.has_value());
+    CHECK(a.planned.empty());
     CHECK(a.pos.line == 17);
     // Written out of order across the two arrays; held sorted by date.
     REQUIRE(a.events.size() == 3);
@@ -157,8 +157,8 @@ certified = [2025-03-31, 2026-03-05]
     CHECK(b.name == "Bến Rừng");
     CHECK(b.kind.empty());
     CHECK(b.events.empty());
-    REQUIRE(b.planned.has_value());
-    CHECK(*b.planned == ymd(2027, 6, 30));
+    REQUIRE(b.planned.size() == 1);
+    CHECK(b.planned.date(0) == ymd(2027, 6, 30));
     CHECK(b.pos.line == 24);
 
     const auto& c = plan.localities[2];
@@ -1271,7 +1271,7 @@ std::string outcome_of(const std::function<Plan()>& load) {
             s += m.name + " " + ontrack::to_iso(m.deadline) + " " + std::to_string(m.required) + "\n";
         for (const ontrack::Locality& l : p.localities) {
             s += l.id + "|" + l.name + "|" + l.kind + "|" + std::to_string(l.pos.line) + ":" +
-                 std::to_string(l.pos.column) + "|" + (l.planned ? ontrack::to_iso(*l.planned) : "-");
+                 std::to_string(l.pos.column) + "|" + (l.planned.empty() ? "-" : ontrack::to_iso(l.planned.last()));
             for (const ontrack::Event& e : l.events)
                 s += (e.kind == EventKind::certified ? " +" : " -") + ontrack::to_iso(e.date);
             s += "\n";
