@@ -494,7 +494,7 @@ void write_units(Workbook& book, const std::vector<std::pair<const Analysis*, st
     std::vector<std::string> header;
     if (with_plan) header.push_back(tr("Plan"));
     for (const char* h : {N_("Code"), N_("Name"), N_("Kind"), N_("Status"), N_("Latest event"), N_("Event date"),
-                          N_("Planned"), N_("Overdue")})
+                          N_("Decision"), N_("Planned"), N_("Overdue"), N_("Plan moves")})
         header.push_back(tr(h));
     int part = 1;
     auto open = [&] {
@@ -526,11 +526,15 @@ void write_units(Workbook& book, const std::vector<std::pair<const Analysis*, st
             if (u.latest) {
                 sheet.text(c++, tr(u.latest->kind == EventKind::certified ? N_("certified") : N_("revoked")));
                 sheet.date(c++, u.latest->date);
+                if (!u.latest->decision().empty()) sheet.text(c, u.latest->decision());
+                ++c;
             } else {
-                c += 2;
+                c += 3;
             }
             sheet.maybe_date(c++, u.planned);
             if (u.overdue) sheet.text(c, tr("overdue"), "bad");
+            ++c;
+            sheet.number(c, static_cast<double>(u.plan_moves));
             sheet.next_row();
         }
     }
