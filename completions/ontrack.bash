@@ -56,12 +56,12 @@ _ontrack() {
     local common_opts="--lang --help -h"
     local report_opts="--as-of --format -f --output -o --bom --upcoming-only --color --no-color --window --by --since
         --list --chart --forecast --explain --wide --version $common_opts"
-    local record_opts="--id --name --certified --revoked --planned --allow-future --lock-timeout $common_opts"
+    local record_opts="--id --name --certified --revoked --planned --decision --note --remove --move-to --allow-future --lock-timeout $common_opts"
     local init_opts="--units --milestone --name --source --output -o --force --lock-timeout $common_opts"
     local import_opts="--plan --apply --allow-future --lock-timeout $common_opts"
     # Options that take a value, in every command.
     local with_value=" --as-of --format -f --output -o --color --lang --window --by --since --list --id --name
-        --certified --revoked --planned --units --milestone --source --plan --lock-timeout "
+        --certified --revoked --planned --decision --note --move-to --units --milestone --source --plan --lock-timeout "
     with_value=${with_value//$'\n'/ }
 
     # Find the command (the first word that is neither an option nor an
@@ -97,7 +97,7 @@ _ontrack() {
         --lang) values="vi en" ;;
         --list) values="uncovered overdue revoked covered" ;;
         --by) values="kind id name" ;;
-        --as-of | --certified | --revoked | --planned) values=$(date +%Y-%m-%d) ;;
+        --as-of | --certified | --revoked | --planned | --move-to) values=$(date +%Y-%m-%d) ;;
         --id) values=$(_ontrack_ids "$plan") ;;
         --output | -o)
             compopt -o filenames 2>/dev/null
@@ -113,7 +113,7 @@ _ontrack() {
             return 0
             ;;
         # a number, a date, DATE=TARGET, free text: nothing to offer
-        --window | --since | --milestone | --name | --source) return 0 ;;
+        --window | --since | --milestone | --name | --source | --decision | --note) return 0 ;;
     esac
     if [[ -n $values ]]; then
         _ontrack_add compgen -P "$prefix" -W "$values" -- "$cur"
