@@ -27,13 +27,12 @@ RecordCommand::RecordCommand(CLI::App& app) {
     auto* planned = command_->add_option("--planned", planned_, tr("The day its next certification is planned"))
                         ->check(iso_date_validator())
                         ->option_text(tr("DATE"));
-    auto* decision =
-        command_
-            ->add_option("--decision", decision_,
-                         tr("The decision behind the certified or revoked event, e.g. \"1234/QĐ-UBND\""))
-            ->option_text(tr("REF"));
-    auto* note = command_->add_option("--note", note_, tr("A note on the event or the planned date"))
-                     ->option_text(tr("TEXT"));
+    auto* decision = command_
+                         ->add_option("--decision", decision_,
+                                      tr("The decision behind the certified or revoked event, e.g. \"1234/QĐ-UBND\""))
+                         ->option_text(tr("REF"));
+    auto* note =
+        command_->add_option("--note", note_, tr("A note on the event or the planned date"))->option_text(tr("TEXT"));
     auto* remove = command_->add_flag("--remove", remove_,
                                       tr("Remove the event (or planned date) of this day, with its decision"));
     auto* move_to = command_

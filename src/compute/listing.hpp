@@ -44,8 +44,8 @@ struct ListRow {
     std::optional<Date> planned;
     std::optional<Date> certified;
     std::optional<Date> revoked;
-    std::string decision;  // of the event the row is about; may be empty
-    std::string note;      // of that event; may be empty
+    std::string decision;    // of the event the row is about; may be empty
+    std::string note;        // of that event; may be empty
     bool has_event = false;  // the row is about an event (decision and note belong to it)
     std::int64_t plan_moves = 0;
     std::vector<PlannedEntry> planned_history;

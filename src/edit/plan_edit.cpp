@@ -300,8 +300,8 @@ class Editor {
         if (planned) replaced = to_iso(old);
         if (date_ < old && !planned)
             return {Edit{s.begin, s.end - s.begin, fmt::format("[{}, {}]", value_, was), 1 + date_in_value_}};
-        return {Edit{s.begin, s.end - s.begin, fmt::format("[{}, {}]", was, value_),
-                     1 + was.size() + 2 + date_in_value_}};
+        return {
+            Edit{s.begin, s.end - s.begin, fmt::format("[{}, {}]", was, value_), 1 + was.size() + 2 + date_in_value_}};
     }
 
     // The last line of the locality's key-value pairs, in the old text.
@@ -464,9 +464,8 @@ class Editor {
         const std::string indent = own ? *own : map_.leading_blanks(last.begin) + "    ";
         std::vector<Edit> edits;
         if (!comma) edits.push_back(Edit{last.end, 0, ",", npos});
-        edits.push_back(
-            Edit{next_line, 0, indent + value_ + (comma ? "," : "") + map_.line_ending(last.end),
-                 indent.size() + date_in_value_});
+        edits.push_back(Edit{next_line, 0, indent + value_ + (comma ? "," : "") + map_.line_ending(last.end),
+                             indent.size() + date_in_value_});
         return edits;
     }
 };
@@ -573,8 +572,8 @@ std::string edit_section(std::string& section, const Section& where, const std::
         summary = trf("{}: {} {} moved to {} (line {})", label, event_word(request.kind), human_date(request.date),
                       human_date(request.new_date), line + offset);
     else if (replaced.empty())
-        summary = trf("{}: {} {} added (line {})", label, event_word(request.kind), human_date(request.date),
-                      line + offset);
+        summary =
+            trf("{}: {} {} added (line {})", label, event_word(request.kind), human_date(request.date), line + offset);
     else
         summary = trf("{}: {} {} replaces {} (line {})", label, event_word(request.kind), human_date(request.date),
                       replaced, line + offset);

@@ -28,10 +28,10 @@ struct EditRequest {
     EditKind kind = EditKind::certified;
     Date date;
     EditAction action = EditAction::add;
-    Date new_date;             // move: where the date goes
-    std::string decision;      // add, certified or revoked: the decision behind it; may be empty
-    std::string note;          // add: the event's or the planned entry's note; may be empty
-    std::optional<Date> set;   // add, planned: the day the plan was made (today)
+    Date new_date;            // move: where the date goes
+    std::string decision;     // add, certified or revoked: the decision behind it; may be empty
+    std::string note;         // add: the event's or the planned entry's note; may be empty
+    std::optional<Date> set;  // add, planned: the day the plan was made (today)
 };
 
 struct EditResult {

@@ -51,7 +51,7 @@ struct PlannedEntry {
 // on a day). Most localities have no planned date or one plain date, which
 // this holds in 8 bytes without an allocation; a history lives on the heap.
 class PlannedDates {
-  public:
+   public:
     PlannedDates() = default;
     PlannedDates(std::optional<Date> plain);  // NOLINT(google-explicit-constructor): one plain date or none
     PlannedDates(Date plain) : PlannedDates(std::optional<Date>(plain)) {}  // NOLINT(google-explicit-constructor)
@@ -70,7 +70,7 @@ class PlannedDates {
     Date last() const { return date(size() - 1); }  // the latest plan set; not empty
     std::vector<PlannedEntry> entries() const;
 
-  private:
+   private:
     // 0: none; low bit 1: one plain date, its days in the upper 32 bits;
     // otherwise a std::vector<PlannedEntry>* of at least one entry.
     std::uint64_t bits_ = 0;

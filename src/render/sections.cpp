@@ -166,7 +166,8 @@ Section listing_section(const Analysis& a) {
     const bool certified = l.kind == ListKind::covered || l.kind == ListKind::revoked;
     const bool revoked = l.kind == ListKind::revoked;
     // Decisions and plan moves only when some row has one: most plans record neither.
-    const bool decision = std::any_of(l.rows.begin(), l.rows.end(), [](const ListRow& r) { return !r.decision.empty(); });
+    const bool decision =
+        std::any_of(l.rows.begin(), l.rows.end(), [](const ListRow& r) { return !r.decision.empty(); });
     const bool moves = std::any_of(l.rows.begin(), l.rows.end(), [](const ListRow& r) { return r.plan_moves > 0; });
     if (planned) s.header.push_back(tr("Planned"));
     if (certified) s.header.push_back(tr("Certified"));

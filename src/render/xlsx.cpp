@@ -571,7 +571,7 @@ void write_changes(Workbook& book, const Analysis& a) {
     Sheet s = book.add_sheet(tr("Changes"));
     s.prose(0, trf("From {} to {}", human_date(ch.since), human_date(ch.as_of)), "bold");
     s.next_row();
-    s.header({tr("Code"), tr("Name"), tr("Kind"), tr("Change"), tr("Event"), tr("Date")});
+    s.header({tr("Code"), tr("Name"), tr("Kind"), tr("Change"), tr("Event"), tr("Date"), tr("Decision")});
     const lxw_row_t header_row = s.row() - 1;
     for (const LocalityChange& c : ch.localities)
         for (const Event& e : c.events) {
@@ -581,6 +581,7 @@ void write_changes(Workbook& book, const Analysis& a) {
             s.text(3, tr(to_string(c.kind)));
             s.text(4, tr(e.kind == EventKind::certified ? N_("certified") : N_("revoked")));
             s.date(5, e.date);
+            if (!e.decision().empty()) s.text(6, e.decision());
             s.next_row();
         }
     for (const LocalityRef& r : ch.slipped) {
@@ -631,7 +632,8 @@ void write_forecast(Workbook& book, const Analysis& a) {
 void write_listing(Workbook& book, const Analysis& a) {
     const Listing& l = *a.listing;
     Sheet s = book.add_sheet(tr(to_string(l.kind)));
-    s.header({tr("Code"), tr("Name"), tr("Kind"), tr("Certified"), tr("Revoked"), tr("Planned")});
+    s.header({tr("Code"), tr("Name"), tr("Kind"), tr("Certified"), tr("Revoked"), tr("Planned"), tr("Decision"),
+              tr("Plan moves")});
     lxw().worksheet_freeze_panes(s.get(), 1, 0);
     for (const ListRow& r : l.rows) {
         s.text(0, r.id);
@@ -640,9 +642,11 @@ void write_listing(Workbook& book, const Analysis& a) {
         s.maybe_date(3, r.certified);
         s.maybe_date(4, r.revoked);
         s.maybe_date(5, r.planned);
+        if (!r.decision.empty()) s.text(6, r.decision);
+        s.number(7, static_cast<double>(r.plan_moves));
         s.next_row();
     }
-    if (s.row() > 1) lxw().worksheet_autofilter(s.get(), 0, 0, s.row() - 1, 5);
+    if (s.row() > 1) lxw().worksheet_autofilter(s.get(), 0, 0, s.row() - 1, 7);
     s.finish(0);
 }
 

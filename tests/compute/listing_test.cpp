@@ -129,8 +129,8 @@ TEST_CASE("Each row carries the decision of the event it is about and the plan's
     REQUIRE(revoked.rows.size() == 1);
     CHECK(revoked.rows[0].decision == "2/QĐ");  // the revocation, not the certification it ended
     CHECK(revoked.rows[0].note == "review");
-    CHECK(revoked.rows[0].planned == day(2025, 9, 1));  // the 2025-07-10 entry is not set yet
-    CHECK(revoked.rows[0].plan_moves == 1);             // two entries in force on 2025-06-30, minus one
+    CHECK(revoked.rows[0].planned == day(2025, 9, 1));    // the 2025-07-10 entry is not set yet
+    CHECK(revoked.rows[0].plan_moves == 1);               // two entries in force on 2025-06-30, minus one
     CHECK(revoked.rows[0].planned_history.size() == 3u);  // every entry, set or not yet
     CHECK(revoked.rows[0].planned_history[1].note == "slipped");
 

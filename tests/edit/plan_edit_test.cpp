@@ -279,12 +279,13 @@ TEST_CASE("A planned date is appended, the old ones kept as its history", "[plan
                                    "name = \"Lê Chân\"\n"
                                    "planned   =   2027-03-31   # council target\n"  // 12
                                    "kind = \"phường\"\n";
-        const std::string after = head +
-                                  "[[locality]]\n"
-                                  "id = \"11383\"\n"
-                                  "name = \"Lê Chân\"\n"
-                                  "planned   =   [2027-03-31, { date = 2027-06-30, set = 2026-11-30 }]   # council target\n"
-                                  "kind = \"phường\"\n";
+        const std::string after =
+            head +
+            "[[locality]]\n"
+            "id = \"11383\"\n"
+            "name = \"Lê Chân\"\n"
+            "planned   =   [2027-03-31, { date = 2027-06-30, set = 2026-11-30 }]   # council target\n"
+            "kind = \"phường\"\n";
         EditRequest request = by_id("11383", EditKind::planned, ymd(2027, 6, 30));
         request.set = ymd(2026, 11, 30);
         const EditResult r = add_event(before, "plan.toml", request);
@@ -727,8 +728,9 @@ TEST_CASE("An event with a decision is written as an inline table, in date order
         EditRequest request = by_name("An Lão", EditKind::certified, ymd(2025, 1, 10));
         request.decision = "1234/QĐ-UBND";
         const EditResult r = add_event(b, "plan.toml", request);
-        CHECK(r.text == head + "[[locality]]\nname = \"An Lão\"\ncertified = { date = 2025-01-10, decision = "
-                               "\"1234/QĐ-UBND\" }\n");
+        CHECK(r.text == head +
+                            "[[locality]]\nname = \"An Lão\"\ncertified = { date = 2025-01-10, decision = "
+                            "\"1234/QĐ-UBND\" }\n");
         CHECK(r.summary == "An Lão: certified 2025-01-10 added (line 11)");
     }
     SECTION("a single date becomes an array mixing a date and a table") {
@@ -764,7 +766,7 @@ TEST_CASE("An event is removed with its decision, or moved keeping it", "[plan_e
                                "[[locality]]\n"
                                "name = \"An Lão\"\n"
                                "certified = [2025-01-10, { date = 2026-01-05, decision = \"9/QĐ-UBND\" }]\n"  // 11
-                               "revoked = 2025-06-01   # council\n"                                             // 12
+                               "revoked = 2025-06-01   # council\n"                                           // 12
                                "kind = \"xã\"\n";
     auto request = [](EditKind kind, Date day) {
         EditRequest r = by_name("An Lão", kind, day);

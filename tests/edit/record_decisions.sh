@@ -104,5 +104,13 @@ printf 'code,event,date,decision\nA,planned,2027-02-28,5/QĐ-UBND\n' >bad.csv
 err=$("$ontrack" import bad.csv --plan plan.toml 2>&1 >/dev/null | head -n 1)
 same "import: a planned record has no decision" "bad.csv:2:22: error: a planned record has no decision" "$err"
 
+# A planned record stamped today cannot go after a plan set later.
+printf '%s\n[[locality]]\nid = "A"\nname = "An Lão"\nplanned = { date = 2027-06-30, set = 2026-12-01 }\n' "$head" >plan.toml
+printf 'code,event,date\nA,planned,2027-09-30\n' >later.csv
+err=$("$ontrack" import later.csv --plan plan.toml --apply 2>&1 >/dev/null | head -n 1)
+same "import: a plan set after today" "later.csv:2:1: error: the plan of An Lão was set on 2026-12-01, after today (2026-11-30)" "$err"
+record_err=$("$ontrack" record plan.toml --id A --planned 2027-09-30 2>&1 >/dev/null | head -n 1)
+same "record: the same, refused by the loader's rule" "plan.toml:11:62: error: planned date set on 2026-11-30, before the one before it (set on 2026-12-01)" "$record_err"
+
 echo "$failures failed"
 [[ $failures == 0 ]]

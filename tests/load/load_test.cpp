@@ -1443,10 +1443,11 @@ TEST_CASE("An event is a date, an inline table with its decision, or an array mi
         CHECK_FALSE(e[0].text);  // no allocation for a plain date
     }
     SECTION("an inline table alone") {
-        const Plan plan = parse_plan(
-            plan_with_locality + "revoked = { date = 2026-01-15, decision = \"655/QĐ-UBND\", note = \"a\\nb\" }\n"
-                                 "certified = 2025-06-30\n",
-            "plan.toml");
+        const Plan plan =
+            parse_plan(plan_with_locality +
+                           "revoked = { date = 2026-01-15, decision = \"655/QĐ-UBND\", note = \"a\\nb\" }\n"
+                           "certified = 2025-06-30\n",
+                       "plan.toml");
         const auto& e = plan.localities[0].events;
         REQUIRE(e.size() == 2);
         CHECK(e[1].kind == ontrack::EventKind::revoked);
@@ -1455,10 +1456,11 @@ TEST_CASE("An event is a date, an inline table with its decision, or an array mi
         CHECK(e[1].note() == "a\nb");
     }
     SECTION("an array mixing dates and tables, sorted by date with the revocation") {
-        const Plan plan = parse_plan(plan_with_locality +
-                                         "certified = [{ date = 2026-09-15, decision = \"2710/QĐ-UBND\" }, 2025-06-30]\n"
-                                         "revoked = 2026-03-10\n",
-                                     "plan.toml");
+        const Plan plan =
+            parse_plan(plan_with_locality +
+                           "certified = [{ date = 2026-09-15, decision = \"2710/QĐ-UBND\" }, 2025-06-30]\n"
+                           "revoked = 2026-03-10\n",
+                       "plan.toml");
         const auto& e = plan.localities[0].events;
         REQUIRE(e.size() == 3);
         CHECK(e[0].date == ymd(2025, 6, 30));
@@ -1508,10 +1510,11 @@ TEST_CASE("planned is a date, an entry with the day it was set, or their history
         CHECK(p.note(0).empty());
     }
     SECTION("an array in the order set, entries with and without set") {
-        const Plan plan = parse_plan(plan_with_locality +
-                                         "planned = [2026-12-31, { date = 2027-06-30, set = 2026-11-30, note = \"n\" }, "
-                                         "{ date = 2027-03-31 }, { date = 2027-09-30, set = 2026-11-30 }]\n",
-                                     "plan.toml");
+        const Plan plan =
+            parse_plan(plan_with_locality +
+                           "planned = [2026-12-31, { date = 2027-06-30, set = 2026-11-30, note = \"n\" }, "
+                           "{ date = 2027-03-31 }, { date = 2027-09-30, set = 2026-11-30 }]\n",
+                       "plan.toml");
         const auto& p = plan.localities[0].planned;
         REQUIRE(p.size() == 4);
         CHECK(p.date(0) == ymd(2026, 12, 31));

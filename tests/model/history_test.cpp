@@ -106,9 +106,9 @@ TEST_CASE("The plan in force on a day is the last entry set by then", "[history]
     loc.name = "An L\xc3\xa3o";
     // First planned 2026-03-31 (no set day), moved on 2026-02-15 to
     // 2026-06-30, then on 2026-09-01 to 2026-12-31.
-    loc.planned = ontrack::PlannedDates({entry(day(2026, 3, 31), std::nullopt),
-                                         entry(day(2026, 6, 30), day(2026, 2, 15)),
-                                         entry(day(2026, 12, 31), day(2026, 9, 1))});
+    loc.planned =
+        ontrack::PlannedDates({entry(day(2026, 3, 31), std::nullopt), entry(day(2026, 6, 30), day(2026, 2, 15)),
+                               entry(day(2026, 12, 31), day(2026, 9, 1))});
     // Before the first move: the first entry, which has always counted.
     CHECK(current_plan(loc, day(2026, 2, 14)) == 0u);
     CHECK(pending_plan(loc, day(2026, 2, 14)) == day(2026, 3, 31));
@@ -153,7 +153,8 @@ TEST_CASE("PlannedDates holds a plain date without a history and copies its hist
     const ontrack::PlannedDates same({entry(day(2027, 1, 1), std::nullopt)});
     CHECK(same.entries().size() == 1u);
     CHECK(same.last() == day(2027, 1, 1));
-    ontrack::PlannedDates history({entry(day(2027, 1, 1), std::nullopt), ontrack::PlannedEntry{day(2027, 6, 1), day(2026, 5, 1), "n"}});
+    ontrack::PlannedDates history(
+        {entry(day(2027, 1, 1), std::nullopt), ontrack::PlannedEntry{day(2027, 6, 1), day(2026, 5, 1), "n"}});
     ontrack::PlannedDates copy = history;
     history = plain;  // the copy keeps its own entries
     CHECK(copy.size() == 2u);
