@@ -104,6 +104,14 @@ printf 'code,event,date,decision\nA,planned,2027-02-28,5/QĐ-UBND\n' >bad.csv
 err=$("$ontrack" import bad.csv --plan plan.toml 2>&1 >/dev/null | head -n 1)
 same "import: a planned record has no decision" "bad.csv:2:22: error: a planned record has no decision" "$err"
 
+# An event moved into the future is refused as one recorded there would be.
+fresh
+"$ontrack" record plan.toml --id A --certified 2026-11-01 >/dev/null
+err=$("$ontrack" record plan.toml --id A --certified 2026-11-01 --move-to 2026-12-05 2>&1 >/dev/null | head -n 1)
+same "record --move-to after today: refused" "ontrack: error: 2026-12-05 is after today (2026-11-30): an event is recorded once it has happened; a date still to come is --planned, and --allow-future records it anyway" "$err"
+"$ontrack" record plan.toml --id A --certified 2026-11-01 --move-to 2026-12-05 --allow-future >/dev/null
+same "record --move-to with --allow-future" "certified = 2026-12-05" "$(tail -n 1 plan.toml)"
+
 # A planned record stamped today cannot go after a plan set later.
 printf '%s\n[[locality]]\nid = "A"\nname = "An Lão"\nplanned = { date = 2027-06-30, set = 2026-12-01 }\n' "$head" >plan.toml
 printf 'code,event,date\nA,planned,2027-09-30\n' >later.csv
