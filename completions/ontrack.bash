@@ -56,12 +56,12 @@ _ontrack() {
     local common_opts="--lang --help -h"
     local report_opts="--as-of --format -f --output -o --bom --upcoming-only --judge-parts --sort --color --no-color --window --by --since
         --list --chart --forecast --explain --wide --version $common_opts"
-    local record_opts="--id --name --certified --revoked --planned --allow-future --lock-timeout $common_opts"
+    local record_opts="--id --name --certified --revoked --planned --decision --note --remove --move-to --allow-future --lock-timeout $common_opts"
     local init_opts="--units --milestone --province --all-provinces --name --source --output -o --force --lock-timeout $common_opts"
     local import_opts="--plan --apply --allow-future --date-order --lock-timeout $common_opts"
     # Options that take a value, in every command.
     local with_value=" --as-of --format -f --output -o --color --lang --window --by --sort --since --list --id --name
-        --certified --revoked --planned --units --milestone --source --plan --lock-timeout --province "
+        --certified --revoked --planned --decision --note --move-to --units --milestone --source --plan --lock-timeout --province "
     with_value=${with_value//$'\n'/ }
 
     # Find the command (the first word that is neither an option nor an
@@ -99,7 +99,7 @@ _ontrack() {
         --by) values="kind id name part" ;;
         --sort) values="shortfall coverage order" ;;
         --date-order) values="dmy mdy" ;;
-        --as-of | --certified | --revoked | --planned) values=$(date +%Y-%m-%d) ;;
+        --as-of | --certified | --revoked | --planned | --move-to) values=$(date +%Y-%m-%d) ;;
         --id) values=$(_ontrack_ids "$plan") ;;
         --output | -o)
             compopt -o filenames 2>/dev/null
@@ -115,7 +115,7 @@ _ontrack() {
             return 0
             ;;
         # a number, a date, DATE=TARGET, free text: nothing to offer
-        --window | --since | --milestone | --name | --source | --province) return 0 ;;
+        --window | --since | --milestone | --name | --source | --province | --decision | --note) return 0 ;;
     esac
     if [[ -n $values ]]; then
         _ontrack_add compgen -P "$prefix" -W "$values" -- "$cur"

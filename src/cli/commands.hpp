@@ -48,6 +48,7 @@ class CheckCommand {
 };
 
 // ontrack record FILE (--id CODE | --name NAME) (--certified | --revoked | --planned) DATE
+//                [--decision REF] [--note TEXT] [--remove | --move-to DATE]
 class RecordCommand {
    public:
     explicit RecordCommand(CLI::App& app);
@@ -56,8 +57,9 @@ class RecordCommand {
 
    private:
     CLI::App* command_;
-    std::string file_, id_, name_, certified_, revoked_, planned_;
+    std::string file_, id_, name_, certified_, revoked_, planned_, decision_, note_, move_to_;
     bool allow_future_ = false;
+    bool remove_ = false;
     double lock_timeout_ = 5;
 };
 

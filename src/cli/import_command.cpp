@@ -1,8 +1,10 @@
 #include <optional>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "diagnostic.hpp"
 #include "i18n.hpp"
 #include "import.hpp"
 #include "load.hpp"
@@ -69,6 +71,27 @@ int ImportCommand::run() const {
     if (!apply_ || import.additions.empty()) return 0;
     // Every record was checked against the plan's histories by plan_import(),
     // with the loader's rule: the edits need no second reading.
+    const Date stamp = today();  // planned records are appended, set on this day
+    // A planned record is appended after the plan's entries: their set days
+    // may not be later than the stamp (the loader's rule, not checked by
+    // plan_import()).
+    std::unordered_map<std::uint32_t, const Locality*> by_line;
+    for (const ImportAddition& a : import.additions) {
+        if (a.event != "planned") continue;
+        if (by_line.empty())
+            for (const Locality& loc : plan.localities) by_line.emplace(loc.pos.line, &loc);
+        const PlannedDates& planned = by_line.at(a.locality_line)->planned;
+        for (std::size_t k = 0; k < planned.size(); ++k)
+            if (const auto set = planned.set(k); set && *set > stamp)
+                throw InputError(Diagnostic{
+                    records_,
+                    a.line,
+                    1,
+                    trf("the plan of {} was set on {}, after today ({})", a.locality_name, to_iso(*set), to_iso(stamp)),
+                    tr("a new planned date is set today and goes after the plan's own "
+                       "dates; check the machine's date and TZ"),
+                    {}});
+    }
     std::vector<EditRequest> requests;
     std::vector<EditTarget> targets;
     requests.reserve(import.additions.size());
@@ -82,6 +105,9 @@ int ImportCommand::run() const {
                        : a.event == "revoked" ? EditKind::revoked
                                               : EditKind::planned;
         request.date = a.date;
+        request.decision = a.decision;
+        request.note = a.note;
+        if (request.kind == EditKind::planned) request.set = stamp;
         requests.push_back(std::move(request));
     }
     target->commit(add_events(plan_text, plan_, targets, requests, Recheck::done_by_caller).text);

@@ -27,6 +27,26 @@ RecordCommand::RecordCommand(CLI::App& app) {
     auto* planned = command_->add_option("--planned", planned_, tr("The day its next certification is planned"))
                         ->check(iso_date_validator())
                         ->option_text(tr("DATE"));
+    auto* decision = command_
+                         ->add_option("--decision", decision_,
+                                      tr("The decision behind the certified or revoked event, e.g. \"1234/QĐ-UBND\""))
+                         ->option_text(tr("REF"));
+    auto* note =
+        command_->add_option("--note", note_, tr("A note on the event or the planned date"))->option_text(tr("TEXT"));
+    auto* remove = command_->add_flag("--remove", remove_,
+                                      tr("Remove the event (or planned date) of this day, with its decision"));
+    auto* move_to = command_
+                        ->add_option("--move-to", move_to_,
+                                     tr("Move the event (or planned date) of this day to another day, keeping its "
+                                        "decision"))
+                        ->check(iso_date_validator())
+                        ->option_text(tr("DATE"));
+    remove->excludes(move_to);
+    for (auto* change : {remove, move_to}) {
+        change->excludes(decision);
+        change->excludes(note);
+    }
+    decision->excludes(planned);
     command_->add_flag("--allow-future", allow_future_,
                        tr("Accept a certified or revoked date after today (a date still to come is --planned)"));
     certified->excludes(revoked)->excludes(planned);
@@ -46,7 +66,17 @@ int RecordCommand::run() const {
                    : !revoked_.empty() ? EditKind::revoked
                                        : EditKind::planned;
     request.date = *parse_date(day);
-    if (request.kind != EditKind::planned) refuse_future(request.date, today(), allow_future_, day);
+    request.decision = decision_;
+    request.note = note_;
+    if (remove_) request.action = EditAction::remove;
+    if (!move_to_.empty()) {
+        request.action = EditAction::move;
+        request.new_date = *parse_date(move_to_);
+        if (request.kind != EditKind::planned) refuse_future(request.new_date, today(), allow_future_, move_to_);
+    } else if (request.kind != EditKind::planned && request.action == EditAction::add) {
+        refuse_future(request.date, today(), allow_future_, day);
+    }
+    if (request.kind == EditKind::planned && request.action == EditAction::add) request.set = today();
     // One writer at a time, from reading the plan to replacing it.
     FileReplacement target(file_, lock_wait(lock_timeout_));
     // The plan is loaded as a report loads it (its text given back as it is

@@ -41,6 +41,10 @@ Changes changes_since(const Plan& plan, Date since, Date as_of) {
             if (e.date > since) events.push_back(e);
         }
         if (!after && planned && *planned > since && *planned <= as_of) out.slipped.push_back(ref);
+        for (std::size_t k = 1; k < loc.planned.size(); ++k)
+            if (const auto set = loc.planned.set(k); set && *set > since && *set <= as_of)
+                out.moved_plans.push_back(
+                    PlanMove{ref, loc.planned.date(k - 1), loc.planned.date(k), *set, loc.planned.note(k)});
         if (before == after && events.empty()) continue;
         LocalityChange c;
         c.locality = ref;
@@ -59,6 +63,8 @@ Changes changes_since(const Plan& plan, Date since, Date as_of) {
     std::stable_sort(
         out.localities.begin(), out.localities.end(),
         [](const LocalityChange& a, const LocalityChange& b) { return a.events.front().date < b.events.front().date; });
+    std::stable_sort(out.moved_plans.begin(), out.moved_plans.end(),
+                     [](const PlanMove& a, const PlanMove& b) { return a.set < b.set; });
     std::stable_sort(out.slipped.begin(), out.slipped.end(),
                      [](const LocalityRef& a, const LocalityRef& b) { return *a.planned < *b.planned; });
 

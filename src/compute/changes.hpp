@@ -16,6 +16,10 @@
 // as-of, i.e. planned dates that became overdue during the period; sorted by
 // planned date, plan order among equal dates (as Report::overdue).
 //
+// Moved plans: the planned entries set in (DATE, as-of] that replace an
+// earlier one (entries after the first), by their set day, then plan order;
+// each with the date it replaced.
+//
 // Milestones: compute_report at DATE and at as-of, compared per milestone;
 // every milestone whose verdict differs is listed (on-track → met included:
 // judgement_changed tells whether good turned bad or bad turned good).
@@ -44,6 +48,14 @@ struct LocalityChange {
     std::vector<Event> events;   // in (DATE, as-of], in date order
 };
 
+struct PlanMove {
+    LocalityRef locality;
+    Date from;  // the plan it replaced
+    Date to;    // the new planned date
+    Date set;   // the day it was set
+    std::string note;
+};
+
 struct MilestoneChange {
     std::size_t index = 0;  // into Plan::milestones and Report::milestones
     std::string name;
@@ -60,6 +72,7 @@ struct Changes {
     Date as_of;
     std::vector<LocalityChange> localities;  // by the date of their first event after since, then file order
     std::vector<LocalityRef> slipped;
+    std::vector<PlanMove> moved_plans;
     std::vector<MilestoneChange> milestones;
 };
 

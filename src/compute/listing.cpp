@@ -58,7 +58,15 @@ Listing list_localities(const Plan& plan, Date as_of, ListKind kind) {
                 if (take) row.certified = last->date;
                 break;
         }
-        if (take) out.rows.push_back(std::move(row));
+        if (!take) continue;
+        if (last) {
+            row.has_event = true;
+            row.decision = last->decision();
+            row.note = last->note();
+        }
+        row.plan_moves = plan_moves(loc, as_of);
+        row.planned_history = loc.planned.entries();
+        out.rows.push_back(std::move(row));
     }
     if (kind == ListKind::uncovered)
         out.unlisted = std::max<std::int64_t>(0, plan.total - static_cast<std::int64_t>(plan.localities.size()));
@@ -78,6 +86,7 @@ std::vector<UnitStatus> unit_statuses(const Plan& plan, Date as_of) {
             if (e.date <= as_of) u.latest = e;
         u.planned = pending_plan(loc, as_of);
         u.overdue = !u.drug_free && is_overdue(loc, as_of);
+        u.plan_moves = plan_moves(loc, as_of);
         out.push_back(std::move(u));
     }
     return out;

@@ -11,7 +11,12 @@
 //   planned = its planned date, if any.
 // - covered: drug-free on as-of; certified = the date of the certification
 //   in force.
-// Dates not relevant to the list are left empty.
+// Dates not relevant to the list are left empty. Every row has the decision
+// and note of the event it is about (the certification in force for covered,
+// the revocation for revoked, the latest event on or before as-of for
+// uncovered and overdue; empty when none), the locality's planned dates as
+// set (all of them) and how many times its plan moved by as-of
+// (plan_moves(), history.hpp).
 #pragma once
 
 #include <cstdint>
@@ -39,6 +44,11 @@ struct ListRow {
     std::optional<Date> planned;
     std::optional<Date> certified;
     std::optional<Date> revoked;
+    std::string decision;    // of the event the row is about; may be empty
+    std::string note;        // of that event; may be empty
+    bool has_event = false;  // the row is about an event (decision and note belong to it)
+    std::int64_t plan_moves = 0;
+    std::vector<PlannedEntry> planned_history;
 };
 
 struct Listing {
@@ -60,6 +70,7 @@ struct UnitStatus {
     std::optional<Event> latest;  // the latest certified or revoked event on or before as-of
     std::optional<Date> planned;  // its pending plan (pending_plan(), history.hpp)
     bool overdue = false;         // not drug-free, planned on or before as-of (as the report counts it)
+    std::int64_t plan_moves = 0;  // plan_moves(), history.hpp
 };
 
 std::vector<UnitStatus> unit_statuses(const Plan& plan, Date as_of);

@@ -102,6 +102,23 @@ CsvDocument read_records_document(std::string_view text, const std::string& file
     return read_csv(text, file, options);
 }
 
+// A decision or note cell, trimmed and in NFC, under the plan's text rules
+// (a note may hold line breaks); false after reporting a bad character.
+bool read_text_cell(const CsvDocument& doc, const CsvField& field, bool note, std::string& text,
+                    std::vector<Diagnostic>& out) {
+    const std::string_view cell = trim_blanks(field.text);
+    if (const auto bad = find_bad_character(cell, note)) {
+        out.push_back(doc.error(field,
+                                trf("the {} contains {}, an invisible or control character", note ? "note" : "decision",
+                                    code_point_name(bad->code_point)),
+                                tr("delete it: such characters come from copying out of web pages, word processors or "
+                                   "spreadsheets, and make two texts that look alike differ")));
+        return false;
+    }
+    text = to_nfc(cell);
+    return true;
+}
+
 // The first two parts of a date written d/m/yyyy or m/d/yyyy.
 std::optional<std::pair<unsigned, unsigned>> slash_parts(std::string_view text) {
     if (!looks_like_dmy(text)) return std::nullopt;
@@ -262,8 +279,13 @@ std::vector<PlacedRecord> read_placed(const CsvDocument& doc, const Columns& col
                     : std::string(tr("write dates as YYYY-MM-DD or dd/mm/yyyy, e.g. 2025-12-31 or 31/12/2025"))));
             ok = false;
         }
-        if (cols.decision) p.record.decision = std::string(trim_blanks(row.fields.text(*cols.decision)));
-        if (cols.note) p.record.note = std::string(trim_blanks(row.fields.text(*cols.note)));
+        if (cols.decision) ok = read_text_cell(doc, row.fields[*cols.decision], false, p.record.decision, out) && ok;
+        if (cols.note) ok = read_text_cell(doc, row.fields[*cols.note], true, p.record.note, out) && ok;
+        if (ok && !p.record.decision.empty() && p.record.event == "planned") {
+            out.push_back(doc.error(row.fields[*cols.decision], tr("a planned record has no decision"),
+                                    tr("a decision certifies or revokes; leave the cell empty, or use the note")));
+            ok = false;
+        }
         if (ok) records.push_back(std::move(p));
     }
     return records;
@@ -296,7 +318,8 @@ bool check_history(const CsvDocument& doc, const Locality& loc, const std::vecto
     for (const Event& e : loc.events) events.push_back({e, nullptr});
     for (const PlacedRecord* r : fresh)
         events.push_back(
-            {Event{r->record.date, r->record.event == "certified" ? EventKind::certified : EventKind::revoked}, r});
+            {Event{r->record.date, r->record.event == "certified" ? EventKind::certified : EventKind::revoked, nullptr},
+             r});
     // By date; on one day the plan's event first, then the file's in line order.
     std::stable_sort(events.begin(), events.end(), [](const HistoryEvent& a, const HistoryEvent& b) {
         if (a.event.date != b.event.date) return a.event.date < b.event.date;
@@ -351,6 +374,8 @@ ImportAddition addition(const Locality& loc, const Record& r) {
     a.event = r.event;
     a.date = r.date;
     a.line = r.line;
+    a.decision = r.decision;
+    a.note = r.note;
     return a;
 }
 
@@ -482,7 +507,8 @@ ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::s
                     continue;
                 }
                 planned = rs[i];
-                (loc.planned == r.date ? known : fresh).push_back({rs[i], k});
+                const bool current = !loc.planned.empty() && loc.planned.last() == r.date;
+                (current ? known : fresh).push_back({rs[i], k});
                 continue;
             }
             const EventKind kind = r.event == "certified" ? EventKind::certified : EventKind::revoked;
@@ -512,7 +538,8 @@ ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::s
     result.additions.reserve(fresh_all.size());
     for (const auto& [p, k] : fresh_all) {
         ImportAddition a = addition(plan.localities[k], p->record);
-        if (p->record.event == "planned") a.replaces_planned = plan.localities[k].planned;
+        const PlannedDates& planned = plan.localities[k].planned;
+        if (p->record.event == "planned" && !planned.empty()) a.replaces_planned = planned.last();
         result.additions.push_back(std::move(a));
     }
     for (const auto& [p, k] : known_all) result.already_recorded.push_back(addition(plan.localities[k], p->record));

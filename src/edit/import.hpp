@@ -29,7 +29,8 @@ enum class DateOrder { automatic, dmy, mdy };
 //   "event" (sự kiện): certified, revoked or planned, or công nhận, thu hồi,
 //   dự kiến (compared by fold_key());
 //   "date" (ngày): YYYY-MM-DD, or dd/mm/yyyy or d/m/yyyy (see DateOrder);
-//   "decision" (quyết định, số quyết định) and "note" (ghi chú): optional.
+//   "decision" (quyết định, số quyết định; of a certified or revoked record)
+//   and "note" (ghi chú): optional.
 // Rows that are entirely empty are skipped.
 struct Record {
     std::string key;    // a locality's id or name, without surrounding spaces
@@ -53,7 +54,9 @@ struct ImportAddition {
     std::string event;                // "certified", "revoked" or "planned"
     Date date;
     std::uint32_t line = 0;                // the record's line in the CSV file
-    std::optional<Date> replaces_planned;  // a planned record: the plan's planned date it would replace, if any
+    std::optional<Date> replaces_planned;  // a planned record: the plan's current planned date, if any
+    std::string decision;                  // may be empty
+    std::string note;                      // may be empty
 };
 
 struct ImportPlan {

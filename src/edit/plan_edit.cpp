@@ -19,6 +19,7 @@
 #include "locality_reader.hpp"
 #include "name_lookup.hpp"
 #include "plan_split.hpp"
+#include "roster.hpp"
 #include "suggest.hpp"
 #include "unicode.hpp"
 #include "utf8.hpp"
@@ -244,11 +245,22 @@ struct Span {
     std::size_t end = 0;
 };
 
+// The date of a dated value: a date, or an inline table's `date`.
+const toml::node& date_node(const toml::node& node) {
+    if (const auto* table = node.as_table()) return *table->get("date");
+    return node;
+}
+
+Date element_date(const toml::node& node) {
+    return date_of(date_node(node));
+}
+
 Span span_of(std::string_view text, const TextMap& map, const toml::node& node) {
     const Span s{map.offset(node.source().begin), map.offset(node.source().end)};
     const bool ok = s.begin < s.end && s.end <= text.size() &&
-                    (node.is_date() ? text.substr(s.begin, s.end - s.begin) == to_iso(date_of(node))
-                                    : !node.is_array() || (text[s.begin] == '[' && text[s.end - 1] == ']'));
+                    (node.is_date()    ? text.substr(s.begin, s.end - s.begin) == to_iso(date_of(node))
+                     : node.is_table() ? text[s.begin] == '{' && text[s.end - 1] == '}'
+                                       : !node.is_array() || (text[s.begin] == '[' && text[s.end - 1] == ']'));
     if (!ok) throw std::logic_error("plan_edit: a value is not where the parser placed it");
     return s;
 }
@@ -262,24 +274,43 @@ class Editor {
           loc_(locality),
           table_(*locality.table),
           key_(key_of(request.kind)),
+          request_(request),
           date_(request.date),
-          day_(to_iso(request.date)) {}
+          day_(to_iso(request.date)),
+          value_(value_of(request)),
+          date_in_value_(value_ == day_ ? 0 : std::string_view("{ date = ").size()) {}
+
+    // The value written for an added date: the date, or an inline table
+    // when the request gives more than the date.
+    static std::string value_of(const EditRequest& r) {
+        const std::string day = to_iso(r.date);
+        std::string more;
+        if (r.kind != EditKind::planned && !r.decision.empty())
+            more += fmt::format(", decision = {}", toml_quoted(r.decision));
+        if (r.kind == EditKind::planned && r.set) more += fmt::format(", set = {}", to_iso(*r.set));
+        if (!r.note.empty()) more += fmt::format(", note = {}", toml_quoted(r.note));
+        return more.empty() ? day : fmt::format("{{ date = {}{} }}", day, more);
+    }
 
     // The edits, and the old value when a planned date is replaced.
     std::vector<Edit> plan(std::string& replaced) {
         const toml::node* node = table_.get(key_);
+        if (request_.action != EditAction::add) return change(node);
         if (!node) return {new_line()};
-        if (const auto* array = node->as_array()) return into_array(*array);
-        const Date old = date_of(*node);
+        const bool planned = request_.kind == EditKind::planned;
+        if (const auto* array = node->as_array()) {
+            if (planned && !array->empty()) replaced = to_iso(element_date(array->back()));
+            return into_array(*array, planned);
+        }
+        const Date old = element_date(*node);
         if (old == date_) already(*node);
         const Span s = span_of(text_, map_, *node);
-        if (key_ == std::string_view("planned")) {
-            replaced = human_date(old);
-            return {Edit{s.begin, s.end - s.begin, day_, 0}};
-        }
         const std::string_view was = text_.substr(s.begin, s.end - s.begin);
-        if (date_ < old) return {Edit{s.begin, s.end - s.begin, fmt::format("[{}, {}]", day_, was), 1}};
-        return {Edit{s.begin, s.end - s.begin, fmt::format("[{}, {}]", was, day_), 1 + was.size() + 2}};
+        if (planned) replaced = to_iso(old);
+        if (date_ < old && !planned)
+            return {Edit{s.begin, s.end - s.begin, fmt::format("[{}, {}]", value_, was), 1 + date_in_value_}};
+        return {
+            Edit{s.begin, s.end - s.begin, fmt::format("[{}, {}]", was, value_), 1 + was.size() + 2 + date_in_value_}};
     }
 
     // The last line of the locality's key-value pairs, in the old text.
@@ -296,8 +327,74 @@ class Editor {
     const Found& loc_;
     const toml::table& table_;
     const char* key_;
+    const EditRequest& request_;
     Date date_;
     std::string day_;
+    std::string value_;          // what is written for an added date
+    std::size_t date_in_value_;  // where the date stands in value_
+
+    // The dates of the locality's certified, revoked and planned keys, for a hint.
+    std::string dates_listed() const {
+        std::string out;
+        for (const char* key : {"certified", "revoked", "planned"}) {
+            const toml::node* node = table_.get(key);
+            if (!node) continue;
+            std::string days;
+            auto add = [&](const toml::node& value) {
+                days += (days.empty() ? "" : ", ") + to_iso(element_date(value));
+            };
+            if (const auto* array = node->as_array())
+                for (const toml::node& value : *array) add(value);
+            else
+                add(*node);
+            if (!days.empty()) out += fmt::format("{}{} = {}", out.empty() ? "" : "; ", key, days);
+        }
+        return out;
+    }
+
+    // Removing or moving the value dated date_ of key_.
+    std::vector<Edit> change(const toml::node* node) {
+        const toml::node* element = nullptr;
+        std::size_t at = 0;
+        const toml::array* array = node ? node->as_array() : nullptr;
+        if (array) {
+            for (std::size_t k = 0; k < array->size() && !element; ++k)
+                if (element_date((*array)[k]) == date_) element = &(*array)[k], at = k;
+        } else if (node && element_date(*node) == date_) {
+            element = node;
+        }
+        if (!element) {
+            const std::string listed = dates_listed();
+            const auto& where = (node ? *node : static_cast<const toml::node&>(table_)).source().begin;
+            refuse(text_, file_, where.line, where.column,
+                   trf("{} has no {} date {}", located_label(loc_.name, loc_.id), key_, day_),
+                   listed.empty() ? std::string(tr("it has no certified, revoked or planned date"))
+                                  : trf("its dates: {}", listed));
+        }
+        if (request_.action == EditAction::move) {
+            if (request_.new_date == date_)
+                refuse(text_, file_, element->source().begin.line, element->source().begin.column,
+                       trf("{} {} is already on that day", key_, day_), tr("nothing to move: the plan is unchanged"));
+            const Span s = span_of(text_, map_, date_node(*element));
+            return {Edit{s.begin, s.end - s.begin, to_iso(request_.new_date), 0}};
+        }
+        if (array && array->size() > 1) {
+            std::vector<Span> items;
+            for (const toml::node& value : *array) items.push_back(span_of(text_, map_, value));
+            if (at + 1 < items.size()) return {Edit{items[at].begin, items[at + 1].begin - items[at].begin, {}, 0}};
+            return {Edit{items[at - 1].end, items[at].end - items[at - 1].end, {}, 0}};
+        }
+        // The only value: its whole `KEY = ...` line (a comment after it goes too).
+        std::size_t key_at = npos;
+        for (auto&& [key, value] : table_)
+            if (&value == node) key_at = map_.offset(key.source().begin);
+        if (key_at == npos) throw std::logic_error("plan_edit: a value without its key");
+        const std::size_t begin = map_.line_start(key_at);
+        const std::size_t end_of_value = map_.offset(node->source().end);
+        const std::size_t nl = text_.find('\n', end_of_value);
+        const std::size_t end = nl == npos ? text_.size() : nl + 1;
+        return {Edit{begin, end - begin, {}, 0}};
+    }
 
     [[noreturn]] void already(const toml::node& node) const {
         const auto& at = node.source().begin;
@@ -323,9 +420,9 @@ class Editor {
         const std::string head = fmt::format("{}{} = ", indent, key_);
         const std::size_t end = map_.offset(last_value->source().end);
         const std::size_t nl = text_.find('\n', end);
-        if (nl != npos) return Edit{nl + 1, 0, head + day_ + map_.line_ending(end), head.size()};
+        if (nl != npos) return Edit{nl + 1, 0, head + value_ + map_.line_ending(end), head.size() + date_in_value_};
         const std::string ending = map_.line_ending(end);  // the last line has none: the file's
-        return Edit{text_.size(), 0, ending + head + day_, ending.size() + head.size()};
+        return Edit{text_.size(), 0, ending + head + value_, ending.size() + head.size() + date_in_value_};
     }
 
     // What separates element k from element k + 1, kept as written unless a
@@ -345,15 +442,17 @@ class Editor {
         return "," + map_.line_ending(array.begin) + map_.indent_before(item.begin).value_or("");
     }
 
-    std::vector<Edit> into_array(const toml::array& array) {
+    // `append`: the new value goes last (a planned entry), and only the last
+    // element's date counts as already there.
+    std::vector<Edit> into_array(const toml::array& array, bool append) {
         const Span whole = span_of(text_, map_, array);
-        if (array.empty()) return {Edit{whole.begin + 1, 0, day_, 0}};
+        if (array.empty()) return {Edit{whole.begin + 1, 0, value_, date_in_value_}};
         std::vector<Span> items;
         std::size_t before = array.size();  // the first element later than the new date
         for (std::size_t k = 0; k < array.size(); ++k) {
-            const Date d = date_of(array[k]);
-            if (d == date_) already(array[k]);
-            if (d > date_ && before == array.size()) before = k;
+            const Date d = element_date(array[k]);
+            if (d == date_ && (!append || k + 1 == array.size())) already(array[k]);
+            if (d > date_ && before == array.size() && !append) before = k;
             items.push_back(span_of(text_, map_, array[k]));
         }
         const std::size_t n = items.size();
@@ -361,21 +460,21 @@ class Editor {
                                        : separator(items, before == n  ? n - 2
                                                           : before > 0 ? before - 1
                                                                        : 0);
-        if (before < n) return {Edit{items[before].begin, 0, day_ + sep, 0}};
+        if (before < n) return {Edit{items[before].begin, 0, value_ + sep, date_in_value_}};
         // After the last element: before any comment that follows it, the
         // new date would be taken into that comment's line.
         const Span last = items[n - 1];
         const std::string_view tail = text_.substr(last.end, whole.end - 1 - last.end);
         const std::size_t hash = tail.find('#');
-        if (hash == npos) return {Edit{last.end, 0, sep + day_, sep.size()}};
+        if (hash == npos) return {Edit{last.end, 0, sep + value_, sep.size() + date_in_value_}};
         const bool comma = tail.substr(0, hash).find(',') != npos;
         const std::size_t next_line = text_.find('\n', last.end + hash) + 1;  // ']' follows on a later line
         const auto own = map_.indent_before(last.begin);
         const std::string indent = own ? *own : map_.leading_blanks(last.begin) + "    ";
         std::vector<Edit> edits;
         if (!comma) edits.push_back(Edit{last.end, 0, ",", npos});
-        edits.push_back(
-            Edit{next_line, 0, indent + day_ + (comma ? "," : "") + map_.line_ending(last.end), indent.size()});
+        edits.push_back(Edit{next_line, 0, indent + value_ + (comma ? "," : "") + map_.line_ending(last.end),
+                             indent.size() + date_in_value_});
         return edits;
     }
 };
@@ -442,9 +541,15 @@ std::string edit_section(std::string& section, const Section& where, const std::
     const std::uint32_t line = map.line_at(applied.date_offset);
     const std::uint32_t column = map.column_at(applied.date_offset);
 
-    std::uint32_t added = 0;  // lines added (0 or 1); old lines after `line` move down by it
-    for (const Edit& e : edits) added += static_cast<std::uint32_t>(std::count(e.insert.begin(), e.insert.end(), '\n'));
-    const auto to_old_line = [&](std::uint32_t n) { return added && n > line ? n - added : n; };
+    // Lines added, less lines removed: old lines after `line` move down by it.
+    std::int64_t added = 0;
+    for (const Edit& e : edits)
+        added += std::count(e.insert.begin(), e.insert.end(), '\n') -
+                 std::count(section.begin() + static_cast<std::ptrdiff_t>(e.at),
+                            section.begin() + static_cast<std::ptrdiff_t>(e.at + e.erase), '\n');
+    const auto to_old_line = [&](std::uint32_t n) {
+        return added != 0 && n > line ? static_cast<std::uint32_t>(n - added) : n;
+    };
 
     if (recheck == Recheck::done_by_caller) {
         section = std::move(applied.text);
@@ -468,10 +573,19 @@ std::string edit_section(std::string& section, const Section& where, const std::
         throw in_file(std::move(diagnostics), applied.text);
     }
     const std::string label = located_label(locality.name, locality.id);
-    std::string summary = replaced.empty() ? trf("{}: {} {} added (line {})", label, event_word(request.kind),
-                                                 human_date(request.date), line + offset)
-                                           : trf("{}: {} {} replaces {} (line {})", label, event_word(request.kind),
-                                                 human_date(request.date), replaced, line + offset);
+    std::string summary;
+    if (request.action == EditAction::remove)
+        summary = trf("{}: {} {} removed (line {})", label, event_word(request.kind), human_date(request.date),
+                      line + offset);
+    else if (request.action == EditAction::move)
+        summary = trf("{}: {} {} moved to {} (line {})", label, event_word(request.kind), human_date(request.date),
+                      human_date(request.new_date), line + offset);
+    else if (replaced.empty())
+        summary =
+            trf("{}: {} {} added (line {})", label, event_word(request.kind), human_date(request.date), line + offset);
+    else
+        summary = trf("{}: {} {} replaces {} (line {})", label, event_word(request.kind), human_date(request.date),
+                      replaced, line + offset);
     section = std::move(applied.text);
     return summary;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,10 @@ namespace ontrack {
 
 enum class EditKind { certified, revoked, planned };
 
+// What is done with the dated value `date` of `kind`: added, removed with
+// its decision and note, or moved to `new_date` (decision and note kept).
+enum class EditAction { add, remove, move };
+
 // Exactly one of id and name is set: the locality is found by its id, or by
 // its name (exact, byte for byte).
 struct EditRequest {
@@ -22,6 +27,11 @@ struct EditRequest {
     std::string name;
     EditKind kind = EditKind::certified;
     Date date;
+    EditAction action = EditAction::add;
+    Date new_date;            // move: where the date goes
+    std::string decision;     // add, certified or revoked: the decision behind it; may be empty
+    std::string note;         // add: the event's or the planned entry's note; may be empty
+    std::optional<Date> set;  // add, planned: the day the plan was made (today)
 };
 
 struct EditResult {
@@ -34,13 +44,22 @@ struct EditResult {
 // certified / revoked: a missing key becomes a new line `KEY = DATE` after
 // the locality's last key-value line (indented like it, with the file's line
 // ending); a single date becomes `[EARLIER, LATER]`; in an array the date is
-// inserted in date order with the array's own separator style.
-// planned: the value's bytes are replaced, or a new line is added.
+// inserted in date order with the array's own separator style. With a
+// decision or a note the value is an inline table
+// `{ date = DATE, decision = "...", note = "..." }` instead of the date.
+// planned: the entry is appended: a new line `planned = VALUE`, a single
+// value becomes `[OLD, VALUE]`, an array gets VALUE last; VALUE is
+// `{ date = DATE, set = SET, note = "..." }` (the keys given) or the date.
+// remove: the element is taken out of its array with the separator before
+// or after it; the only value goes with its `KEY = ...` line.
+// move: the date's bytes are replaced (the loader sorts events by date).
 //
 // Throws InputError (diagnostics located in `file`) when the plan is not
 // valid as it is (parse_plan()'s own diagnostics), when the locality is not
 // found (with "did you mean"), when it is written as an inline table, when
-// the event is already recorded, or when the new history is invalid: then
+// the event is already recorded (for planned: the current plan is that
+// date), when the date to remove or move is not there (the hint lists the
+// locality's dates), or when the new history is invalid: then
 // the loader's diagnostic is moved to the line as it would have been
 // written (its line number in the new text, its excerpt showing the edit;
 // line numbers in the hint refer to the file as it is).

@@ -17,19 +17,120 @@ struct PlacedEvent {
     SourcePos pos;
 };
 
+// An optional string of an inline table, checked against the text rules and
+// in NFC; false after reporting a problem.
+bool read_text(TomlContext& cx, const toml::table& table, std::string_view key, TextRule rule, std::string& out) {
+    const toml::node* node = table.get(key);
+    if (!node) return true;
+    const auto text = cx.as_string(*node, key);
+    if (!text || !cx.check_text(*node, key, *text, rule)) return false;
+    out = to_nfc(*text);
+    return true;
+}
+
+// The date of an inline table ({ date = 2025-06-30, ... }), required.
+std::optional<Date> table_date(TomlContext& cx, const toml::table& table, std::string_view key) {
+    const toml::node* node = table.get("date");
+    if (!node) {
+        cx.missing(table, "date", key, trf("add the day: {} = {{ date = 2025-06-30, ... }}", key));
+        return std::nullopt;
+    }
+    return cx.as_date(*node, "date");
+}
+
+// certified or revoked: a date, an inline table { date, decision, note }, or
+// an array of them. Plain dates take the path they always took.
 void read_events(TomlContext& cx, const toml::node* node, std::string_view key, EventKind kind,
                  std::vector<PlacedEvent>& events, bool& ok) {
     if (!node) return;
     auto add = [&](const toml::node& value) {
-        if (const auto d = cx.as_date(value, key, node->is_array()))
-            events.push_back({Event{*d, kind}, cx.pos(value.source())});
-        else
+        if (const auto* table = value.as_table()) {
+            static const std::vector<std::string_view> keys = {"date", "decision", "note"};
+            cx.check_keys(*table, keys, key);
+            const bool known = std::all_of(table->begin(), table->end(), [](auto&& entry) {
+                return std::find(keys.begin(), keys.end(), entry.first.str()) != keys.end();
+            });
+            EventText text;
+            const auto d = table_date(cx, *table, key);
+            const bool texts = read_text(cx, *table, "decision", TextRule::line, text.decision) &
+                               read_text(cx, *table, "note", TextRule::note, text.note);
+            if (!d || !texts || !known) {
+                ok = false;
+                return;
+            }
+            Event e{*d, kind, nullptr};
+            if (!text.decision.empty() || !text.note.empty()) e.text = std::make_shared<EventText>(std::move(text));
+            events.push_back({std::move(e), cx.pos(value.source())});
+        } else if (const auto d = cx.as_date(value, key, node->is_array())) {
+            events.push_back({Event{*d, kind, nullptr}, cx.pos(value.source())});
+        } else {
             ok = false;
+        }
     };
     if (const auto* array = node->as_array())
         for (const toml::node& value : *array) add(value);
     else
         add(*node);
+}
+
+// planned: a date, an inline table { date, set, note }, or an array of them
+// in the order they were set, whose set days never go back.
+std::optional<PlannedDates> read_planned(TomlContext& cx, const toml::node& node) {
+    if (!node.is_array() && !node.is_table()) {
+        const auto d = cx.as_date(node, "planned");
+        if (!d) return std::nullopt;
+        return PlannedDates(*d);
+    }
+    std::vector<PlannedEntry> entries;
+    bool ok = true;
+    std::optional<Date> last_set;
+    std::uint32_t last_set_line = 0;
+    auto add = [&](const toml::node& value) {
+        const auto* table = value.as_table();
+        if (!table) {
+            if (const auto d = cx.as_date(value, "planned", node.is_array()))
+                entries.push_back({*d, std::nullopt, {}});
+            else
+                ok = false;
+            return;
+        }
+        static const std::vector<std::string_view> keys = {"date", "set", "note"};
+        cx.check_keys(*table, keys, "planned");
+        const bool known = std::all_of(table->begin(), table->end(), [](auto&& entry) {
+            return std::find(keys.begin(), keys.end(), entry.first.str()) != keys.end();
+        });
+        PlannedEntry entry;
+        const auto d = table_date(cx, *table, "planned");
+        bool good = d.has_value() && known;
+        if (d) entry.date = *d;
+        if (const toml::node* set = table->get("set")) {
+            entry.set = cx.as_date(*set, "set");
+            if (!entry.set) {
+                good = false;
+            } else if (last_set && *entry.set < *last_set) {
+                cx.error(cx.pos(set->source()), trf("planned date set on {}, before the one before it (set on {})",
+                                                    to_iso(*entry.set), to_iso(*last_set)));
+                cx.diagnostics().back().relate(
+                    N_("planned dates are listed in the order they were set, the current plan last (see line {})"),
+                    last_set_line);
+                good = false;
+            } else {
+                last_set = entry.set;
+                last_set_line = cx.pos(set->source()).line;
+            }
+        }
+        if (!read_text(cx, *table, "note", TextRule::note, entry.note)) good = false;
+        if (good)
+            entries.push_back(std::move(entry));
+        else
+            ok = false;
+    };
+    if (const auto* array = node.as_array())
+        for (const toml::node& value : *array) add(value);
+    else
+        add(node);
+    if (!ok) return std::nullopt;
+    return PlannedDates(std::move(entries));
 }
 
 // Sorts the events by date and checks them against the history rule
@@ -164,8 +265,10 @@ LocalityDraft read_locality(TomlContext& cx, const toml::table& table) {
     read_events(cx, nodes.revoked, "revoked", EventKind::revoked, events, ok);
     ok = check_history(cx, events) && ok;
     if (const toml::node* node = nodes.planned) {
-        loc.planned = cx.as_date(*node, "planned");
-        ok = ok && loc.planned.has_value();
+        if (auto planned = read_planned(cx, *node))
+            loc.planned = std::move(*planned);
+        else
+            ok = false;
     }
     draft.ok = ok;
     if (!ok) return draft;

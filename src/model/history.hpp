@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -27,15 +28,25 @@ struct HistoryProblem {
 // are reported before the other faults.
 std::optional<HistoryProblem> check_history(const std::vector<Event>& events);
 
-// The locality's plan as it stands on `as_of`: its planned date, when that is
-// later than its latest certified or revoked event on or before as_of (or it
-// has none). A planned date on or before that event was fulfilled or
-// overtaken by it: the locality then has no plan.
+// The index into loc.planned of the plan in force on `as_of`: the last entry
+// whose `set` day is on or before as_of (an entry without `set` always
+// counts), or nullopt when there is none yet.
+std::optional<std::size_t> current_plan(const Locality& loc, Date as_of);
+
+// The locality's plan as it stands on `as_of`: the date of its current plan
+// (current_plan), when that is later than its latest certified or revoked
+// event on or before as_of (or it has none). A planned date on or before that
+// event was fulfilled or overtaken by it: the locality then has no plan.
 std::optional<Date> pending_plan(const Locality& loc, Date as_of);
 
-// True when the locality has a planned date that pending_plan drops on every
-// day from its latest event on (the stale dates `check` notes): the date is
-// on or before the locality's latest event of all.
+// How many times the locality's plan moved by `as_of`: the entries that
+// count on that day (current_plan) minus one, or 0.
+std::int64_t plan_moves(const Locality& loc, Date as_of);
+
+// True when the locality's last planned date (the plan as it will stand once
+// every entry is set) is one that pending_plan drops on every day from its
+// latest event on (the stale dates `check` notes): the date is on or before
+// the locality's latest event of all.
 bool has_stale_plan(const Locality& loc);
 
 }  // namespace ontrack

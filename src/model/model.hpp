@@ -1,7 +1,9 @@
 // The validated plan: plain structs, no behaviour.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,9 +21,60 @@ struct SourcePos {
 
 enum class EventKind { certified, revoked };
 
+// The decision behind an event ("1234/QĐ-UBND") and a note: each may be empty.
+struct EventText {
+    std::string decision;  // one line
+    std::string note;      // may hold line breaks
+};
+
 struct Event {
     Date date;
     EventKind kind = EventKind::certified;
+    // Its decision and note, when it has either. Most events have neither:
+    // behind one pointer, an event stays small in a plan of a million
+    // localities.
+    std::shared_ptr<const EventText> text = nullptr;
+
+    const std::string& decision() const;  // empty when none
+    const std::string& note() const;      // empty when none
+};
+
+// One planned date of a locality, as it was set.
+struct PlannedEntry {
+    Date date;
+    std::optional<Date> set;  // the day the plan was made; without it the entry always counts
+    std::string note;         // may be empty; may hold line breaks
+};
+
+// A locality's planned dates in the order they were set: the last is the
+// current plan, the ones before it slips (history.hpp says which one counts
+// on a day). Most localities have no planned date or one plain date, which
+// this holds in 8 bytes without an allocation; a history lives on the heap.
+class PlannedDates {
+   public:
+    PlannedDates() = default;
+    PlannedDates(std::optional<Date> plain);  // NOLINT(google-explicit-constructor): one plain date or none
+    PlannedDates(Date plain) : PlannedDates(std::optional<Date>(plain)) {}  // NOLINT(google-explicit-constructor)
+    explicit PlannedDates(std::vector<PlannedEntry> entries);
+    PlannedDates(const PlannedDates& other);
+    PlannedDates(PlannedDates&& other) noexcept;
+    PlannedDates& operator=(const PlannedDates& other);
+    PlannedDates& operator=(PlannedDates&& other) noexcept;
+    ~PlannedDates();
+
+    bool empty() const { return bits_ == 0; }
+    std::size_t size() const;
+    Date date(std::size_t k) const;
+    std::optional<Date> set(std::size_t k) const;
+    const std::string& note(std::size_t k) const;
+    Date last() const { return date(size() - 1); }  // the latest plan set; not empty
+    std::vector<PlannedEntry> entries() const;
+
+   private:
+    // 0: none; low bit 1: one plain date, its days in the upper 32 bits;
+    // otherwise a std::vector<PlannedEntry>* of at least one entry.
+    std::uint64_t bits_ = 0;
+    const std::vector<PlannedEntry>* many() const;
 };
 
 struct Locality {
@@ -29,7 +82,7 @@ struct Locality {
     std::string name;           // unique, never empty
     std::string kind;           // may be empty
     std::vector<Event> events;  // sorted by date, alternating, starting with certified
-    std::optional<Date> planned;
+    PlannedDates planned;       // in the order they were set
     SourcePos pos;
 };
 

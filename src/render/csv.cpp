@@ -88,10 +88,10 @@ std::string forecast_rows(const Analysis& a) {
 constexpr const char* forecast_header =
     "plan,as_of,total,covered_now,milestone,deadline,target,status,required,covered,planned,shortfall,verdict,"
     "required_per_month,pace_per_month,projected,reached,ratio,progress\n";
-constexpr const char* listing_header = "plan,list,name,id,kind,planned,certified,revoked\n";
+constexpr const char* listing_header = "plan,list,name,id,kind,planned,certified,revoked,decision,plan_moves\n";
 constexpr const char* breakdown_header =
     "plan,field,value,count,drug_free,milestone,deadline,covered,uncovered,shortfall_share\n";
-constexpr const char* changes_header = "plan,since,as_of,name,id,change,event,date\n";
+constexpr const char* changes_header = "plan,since,as_of,name,id,change,event,date,decision\n";
 constexpr const char* explain_header = "plan,figure,value,formula\n";
 
 // A roll-up's league table (issue 17): one row per part, in its order; the
@@ -132,8 +132,9 @@ std::string rows_of(const Analysis& a) {
     std::string out;
     if (a.listing) {
         for (const ListRow& r : a.listing->rows)
-            out += fmt::format("{},{},{},{},{},{},{},{}\n", plan, to_string(a.listing->kind), cell(r.name), cell(r.id),
-                               cell(r.kind), date_cell(r.planned), date_cell(r.certified), date_cell(r.revoked));
+            out += fmt::format("{},{},{},{},{},{},{},{},{},{}\n", plan, to_string(a.listing->kind), cell(r.name),
+                               cell(r.id), cell(r.kind), date_cell(r.planned), date_cell(r.certified),
+                               date_cell(r.revoked), cell(r.decision), r.plan_moves);
     } else if (a.breakdown) {
         for (const Group& g : a.breakdown->groups)
             for (std::size_t k = 0; k < g.milestones.size(); ++k)
@@ -144,10 +145,14 @@ std::string rows_of(const Analysis& a) {
     } else if (a.changes) {
         for (const LocalityChange& ch : a.changes->localities)
             for (const Event& e : ch.events)
-                out +=
-                    fmt::format("{},{},{},{},{},{},{},{}\n", plan, to_iso(a.changes->since), to_iso(a.changes->as_of),
-                                cell(ch.locality.name), cell(ch.locality.id), to_string(ch.kind),
-                                e.kind == EventKind::certified ? "certified" : "revoked", to_iso(e.date));
+                out += fmt::format("{},{},{},{},{},{},{},{},{}\n", plan, to_iso(a.changes->since),
+                                   to_iso(a.changes->as_of), cell(ch.locality.name), cell(ch.locality.id),
+                                   to_string(ch.kind), e.kind == EventKind::certified ? "certified" : "revoked",
+                                   to_iso(e.date), cell(e.decision()));
+        // A moved plan: change "plan moved", its new date; the day it was set is in the json.
+        for (const PlanMove& m : a.changes->moved_plans)
+            out += fmt::format("{},{},{},{},{},plan moved,planned,{},\n", plan, to_iso(a.changes->since),
+                               to_iso(a.changes->as_of), cell(m.locality.name), cell(m.locality.id), to_iso(m.to));
     } else if (a.explanation) {
         for (const ExplainLine& line : explain_lines(a.report, *a.explanation))
             out += fmt::format("{},{},{},{}\n", plan, cell(line.label), cell(line.value), cell(line.formula));

@@ -18,6 +18,15 @@ constexpr Layout inner_list{"\n      ", "\n      ", "\n  "};
 // Before a member of a part that starts a line of its own.
 constexpr std::string_view part_line = "\n    ";
 
+// A text member, null when empty (no decision, no note).
+void write_text_or_null(JsonWriter& w, std::string_view name, const std::string& text) {
+    w.key(name);
+    if (text.empty())
+        w.value(nullptr);
+    else
+        w.value(text);
+}
+
 // Written piece by piece into one buffer: a plan may list a million of these.
 void write_locality(JsonWriter& w, const LocalityRef& ref) {
     w.begin_object();
@@ -213,6 +222,8 @@ void write_changes(JsonWriter& w, const Changes& c) {
             w.begin_object();
             w.member("event", e.kind == EventKind::certified ? "certified" : "revoked");
             w.member("date", e.date);
+            write_text_or_null(w, "decision", e.decision());
+            write_text_or_null(w, "note", e.note());
             w.end_object();
         }
         w.end_array();
@@ -222,6 +233,20 @@ void write_changes(JsonWriter& w, const Changes& c) {
     w.next_starts_with(part_line);
     w.key("slipped");
     write_locality_list(w, c.slipped, inner_list);
+    w.next_starts_with(part_line);
+    w.key("moved_plans");
+    w.begin_array(inner_list);
+    for (const PlanMove& m : c.moved_plans) {
+        w.begin_object();
+        w.member("name", m.locality.name);
+        w.member("id", m.locality.id);
+        w.member("from", m.from);
+        w.member("to", m.to);
+        w.member("set", m.set);
+        write_text_or_null(w, "note", m.note);
+        w.end_object();
+    }
+    w.end_array();
     w.next_starts_with(part_line);
     w.key("milestones");
     w.begin_array(inner_list);
@@ -253,6 +278,19 @@ void write_listing(JsonWriter& w, const Listing& l) {
         w.member("planned", r.planned);
         w.member("certified", r.certified);
         w.member("revoked", r.revoked);
+        write_text_or_null(w, "decision", r.decision);
+        write_text_or_null(w, "note", r.note);
+        w.member("plan_moves", r.plan_moves);
+        w.key("planned_history");
+        w.begin_array();
+        for (const PlannedEntry& p : r.planned_history) {
+            w.begin_object();
+            w.member("date", p.date);
+            w.member("set", p.set);
+            write_text_or_null(w, "note", p.note);
+            w.end_object();
+        }
+        w.end_array();
         w.end_object();
     }
     w.end_array();

@@ -1,5 +1,7 @@
 #include "sections.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "compute.hpp"
@@ -18,6 +20,11 @@ std::uint64_t magnitude_of(std::int64_t n) {
 std::string count(std::int64_t n) {
     return human_count(n);
 }
+// " (decision 1234/QĐ-UBND)" after an event, or nothing.
+std::string decision_suffix(const std::string& decision) {
+    return decision.empty() ? std::string() : " (" + trf("decision {}", decision) + ")";
+}
+
 std::string day(const std::optional<Date>& d) {
     return d ? human_date(*d) : std::string("-");
 }
@@ -116,7 +123,8 @@ std::vector<Section> changes_sections(const Analysis& a) {
         std::string events;
         for (const Event& e : ch.events)
             events += (events.empty() ? "" : ", ") +
-                      trf(e.kind == EventKind::certified ? "certified {}" : N_("revoked {}"), human_date(e.date));
+                      trf(e.kind == EventKind::certified ? "certified {}" : N_("revoked {}"), human_date(e.date)) +
+                      decision_suffix(e.decision());
         const std::string kind = ch.kind != ChangeKind::changed_and_back ? tr(to_string(ch.kind))
                                  : ch.was_drug_free                      ? tr("revoked, then re-certified")
                                                                          : tr("certified, then revoked");
@@ -129,6 +137,13 @@ std::vector<Section> changes_sections(const Analysis& a) {
     slipped.right = {false, false};
     for (const LocalityRef& ref : c.slipped) slipped.rows.push_back({locality_label(ref), day(ref.planned)});
     if (c.slipped.empty()) slipped.notes.push_back(tr("None."));
+    Section moved;
+    moved.title = tr("Planned dates moved");
+    moved.header = {tr("Locality"), tr("Planned before"), tr("Planned now"), tr("Moved on")};
+    moved.right = {false, false, false, false};
+    for (const PlanMove& m : c.moved_plans)
+        moved.rows.push_back({locality_label(m.locality), human_date(m.from), human_date(m.to), human_date(m.set)});
+    if (c.moved_plans.empty()) moved.notes.push_back(tr("None."));
     Section verdicts;
     verdicts.title = tr("Milestones whose verdict changed");
     verdicts.header = {tr("Milestone"), tr("Deadline"),       tr("Before"),
@@ -139,7 +154,7 @@ std::vector<Section> changes_sections(const Analysis& a) {
                                  tr(to_string(m.before)), tr(to_string(m.after)), count(m.covered_before),
                                  count(m.covered_after)});
     if (c.milestones.empty()) verdicts.notes.push_back(tr("None."));
-    return {loc, slipped, verdicts};
+    return {loc, slipped, moved, verdicts};
 }
 
 Section listing_section(const Analysis& a) {
@@ -151,15 +166,26 @@ Section listing_section(const Analysis& a) {
     const bool planned = l.kind == ListKind::uncovered || l.kind == ListKind::overdue || l.kind == ListKind::revoked;
     const bool certified = l.kind == ListKind::covered || l.kind == ListKind::revoked;
     const bool revoked = l.kind == ListKind::revoked;
+    // Decisions and plan moves only when some row has one: most plans record neither.
+    const bool decision =
+        std::any_of(l.rows.begin(), l.rows.end(), [](const ListRow& r) { return !r.decision.empty(); });
+    const bool moves = std::any_of(l.rows.begin(), l.rows.end(), [](const ListRow& r) { return r.plan_moves > 0; });
     if (planned) s.header.push_back(tr("Planned"));
     if (certified) s.header.push_back(tr("Certified"));
     if (revoked) s.header.push_back(tr("Revoked"));
+    if (decision) s.header.push_back(tr("Decision"));
     s.right.resize(s.header.size(), false);
+    if (moves) {
+        s.header.push_back(tr("Plan moves"));
+        s.right.push_back(true);
+    }
     for (const ListRow& r : l.rows) {
         std::vector<std::string> row = {r.name, r.id, r.kind};
         if (planned) row.push_back(day(r.planned));
         if (certified) row.push_back(day(r.certified));
         if (revoked) row.push_back(day(r.revoked));
+        if (decision) row.push_back(r.decision);
+        if (moves) row.push_back(count(r.plan_moves));
         s.rows.push_back(std::move(row));
     }
     if (l.unlisted > 0)

@@ -494,7 +494,7 @@ void write_units(Workbook& book, const std::vector<std::pair<const Analysis*, st
     std::vector<std::string> header;
     if (with_plan) header.push_back(tr("Plan"));
     for (const char* h : {N_("Code"), N_("Name"), N_("Kind"), N_("Status"), N_("Latest event"), N_("Event date"),
-                          N_("Planned"), N_("Overdue")})
+                          N_("Decision"), N_("Planned"), N_("Overdue"), N_("Plan moves")})
         header.push_back(tr(h));
     int part = 1;
     auto open = [&] {
@@ -526,11 +526,15 @@ void write_units(Workbook& book, const std::vector<std::pair<const Analysis*, st
             if (u.latest) {
                 sheet.text(c++, tr(u.latest->kind == EventKind::certified ? N_("certified") : N_("revoked")));
                 sheet.date(c++, u.latest->date);
+                if (!u.latest->decision().empty()) sheet.text(c, u.latest->decision());
+                ++c;
             } else {
-                c += 2;
+                c += 3;
             }
             sheet.maybe_date(c++, u.planned);
             if (u.overdue) sheet.text(c, tr("overdue"), "bad");
+            ++c;
+            sheet.number(c, static_cast<double>(u.plan_moves));
             sheet.next_row();
         }
     }
@@ -606,7 +610,7 @@ void write_changes(Workbook& book, const Analysis& a) {
     Sheet s = book.add_sheet(tr("Changes"));
     s.prose(0, trf("From {} to {}", human_date(ch.since), human_date(ch.as_of)), "bold");
     s.next_row();
-    s.header({tr("Code"), tr("Name"), tr("Kind"), tr("Change"), tr("Event"), tr("Date")});
+    s.header({tr("Code"), tr("Name"), tr("Kind"), tr("Change"), tr("Event"), tr("Date"), tr("Decision")});
     const lxw_row_t header_row = s.row() - 1;
     for (const LocalityChange& c : ch.localities)
         for (const Event& e : c.events) {
@@ -616,6 +620,7 @@ void write_changes(Workbook& book, const Analysis& a) {
             s.text(3, tr(to_string(c.kind)));
             s.text(4, tr(e.kind == EventKind::certified ? N_("certified") : N_("revoked")));
             s.date(5, e.date);
+            if (!e.decision().empty()) s.text(6, e.decision());
             s.next_row();
         }
     for (const LocalityRef& r : ch.slipped) {
@@ -666,7 +671,8 @@ void write_forecast(Workbook& book, const Analysis& a) {
 void write_listing(Workbook& book, const Analysis& a) {
     const Listing& l = *a.listing;
     Sheet s = book.add_sheet(tr(to_string(l.kind)));
-    s.header({tr("Code"), tr("Name"), tr("Kind"), tr("Certified"), tr("Revoked"), tr("Planned")});
+    s.header({tr("Code"), tr("Name"), tr("Kind"), tr("Certified"), tr("Revoked"), tr("Planned"), tr("Decision"),
+              tr("Plan moves")});
     lxw().worksheet_freeze_panes(s.get(), 1, 0);
     for (const ListRow& r : l.rows) {
         s.text(0, r.id);
@@ -675,9 +681,11 @@ void write_listing(Workbook& book, const Analysis& a) {
         s.maybe_date(3, r.certified);
         s.maybe_date(4, r.revoked);
         s.maybe_date(5, r.planned);
+        if (!r.decision.empty()) s.text(6, r.decision);
+        s.number(7, static_cast<double>(r.plan_moves));
         s.next_row();
     }
-    if (s.row() > 1) lxw().worksheet_autofilter(s.get(), 0, 0, s.row() - 1, 5);
+    if (s.row() > 1) lxw().worksheet_autofilter(s.get(), 0, 0, s.row() - 1, 7);
     s.finish(0);
 }
 

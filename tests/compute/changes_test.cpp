@@ -173,3 +173,39 @@ TEST_CASE("Nothing changed over a quiet period", "[changes]") {
     CHECK(c.slipped.empty());
     CHECK(c.milestones.empty());
 }
+
+TEST_CASE("Changes since DATE list the plans moved in the period by their set day", "[changes][planned]") {
+    Plan plan;
+    plan.total = 3;
+    // P: 2025-03-01, moved on 2024-12-31 (before DATE) to 2025-04-01, on
+    // 2025-05-02 to 2025-08-01, on 2025-06-30 (as-of) to 2025-10-01, and on
+    // 2025-07-01 (after as-of) to 2026-01-01: two moves in the period.
+    Locality p = locality("P", {});
+    p.planned = PlannedDates(
+        {PlannedEntry{day(2025, 3, 1), std::nullopt, ""}, PlannedEntry{day(2025, 4, 1), day(2024, 12, 31), ""},
+         PlannedEntry{day(2025, 8, 1), day(2025, 5, 2), "council"},
+         PlannedEntry{day(2025, 10, 1), day(2025, 6, 30), ""}, PlannedEntry{day(2026, 1, 1), day(2025, 7, 1), ""}});
+    // Q: its first plan set on 2025-02-01: made, not moved.
+    Locality q = locality("Q", {});
+    q.planned = PlannedDates({PlannedEntry{day(2025, 9, 1), day(2025, 2, 1), ""}});
+    // R: moved on 2025-03-03, earlier in the period than P's moves.
+    Locality r = locality("R", {});
+    r.planned = PlannedDates(
+        {PlannedEntry{day(2025, 5, 1), std::nullopt, ""}, PlannedEntry{day(2025, 11, 1), day(2025, 3, 3), ""}});
+    plan.localities = {p, q, r};
+    add_count_milestone(plan, day(2025, 12, 31), 1, "M");
+    const Changes c = changes_since(plan, since, as_of);
+    REQUIRE(c.moved_plans.size() == 3);
+    CHECK(c.moved_plans[0].locality.name == "R");
+    CHECK(c.moved_plans[0].from == day(2025, 5, 1));
+    CHECK(c.moved_plans[0].to == day(2025, 11, 1));
+    CHECK(c.moved_plans[1].locality.name == "P");
+    CHECK(c.moved_plans[1].from == day(2025, 4, 1));
+    CHECK(c.moved_plans[1].to == day(2025, 8, 1));
+    CHECK(c.moved_plans[1].set == day(2025, 5, 2));
+    CHECK(c.moved_plans[1].note == "council");
+    CHECK(c.moved_plans[2].to == day(2025, 10, 1));
+    CHECK(c.moved_plans[2].set == as_of);
+    // P's plan in force on as-of is 2025-10-01: not overdue, so not slipped.
+    CHECK(c.slipped.empty());
+}

@@ -108,3 +108,47 @@ TEST_CASE("A later as-of changes the lists", "[listing]") {
     CHECK(*l.rows[1].revoked == day(2025, 7, 15));
     CHECK_FALSE(l.rows[1].planned.has_value());
 }
+
+TEST_CASE("Each row carries the decision of the event it is about and the plan's moves", "[listing][decision]") {
+    // K: certified 2024-06-01 (decision 1/QĐ), revoked 2025-01-15 (decision
+    // 2/QĐ, a note), planned first 2025-03-01 then, set 2025-02-01, 2025-09-01,
+    // then, set 2025-07-10 (after as-of), 2025-12-01.
+    Locality k = locality("K", {day(2024, 6, 1), day(2025, 1, 15)});
+    k.events[0].text = std::make_shared<EventText>(EventText{"1/QĐ", ""});
+    k.events[1].text = std::make_shared<EventText>(EventText{"2/QĐ", "review"});
+    k.planned = PlannedDates({PlannedEntry{day(2025, 3, 1), std::nullopt, ""},
+                              PlannedEntry{day(2025, 9, 1), day(2025, 2, 1), "slipped"},
+                              PlannedEntry{day(2025, 12, 1), day(2025, 7, 10), ""}});
+    // W: certified 2025-02-01 with a decision, no plan.
+    Locality w = locality("W", {day(2025, 2, 1)});
+    w.events[0].text = std::make_shared<EventText>(EventText{"3/QĐ", ""});
+    Plan plan;
+    plan.localities = {k, w, locality("U", {})};
+
+    const Listing revoked = list_localities(plan, as_of, ListKind::revoked);
+    REQUIRE(revoked.rows.size() == 1);
+    CHECK(revoked.rows[0].decision == "2/QĐ");  // the revocation, not the certification it ended
+    CHECK(revoked.rows[0].note == "review");
+    CHECK(revoked.rows[0].planned == day(2025, 9, 1));    // the 2025-07-10 entry is not set yet
+    CHECK(revoked.rows[0].plan_moves == 1);               // two entries in force on 2025-06-30, minus one
+    CHECK(revoked.rows[0].planned_history.size() == 3u);  // every entry, set or not yet
+    CHECK(revoked.rows[0].planned_history[1].note == "slipped");
+
+    const Listing uncovered = list_localities(plan, as_of, ListKind::uncovered);
+    REQUIRE(uncovered.rows.size() == 2);
+    CHECK(uncovered.rows[0].decision == "2/QĐ");  // its latest event
+    CHECK(uncovered.rows[1].name == "U");
+    CHECK_FALSE(uncovered.rows[1].has_event);
+    CHECK(uncovered.rows[1].decision.empty());
+    CHECK(uncovered.rows[1].plan_moves == 0);
+
+    const Listing covered = list_localities(plan, as_of, ListKind::covered);
+    REQUIRE(covered.rows.size() == 1);
+    CHECK(covered.rows[0].decision == "3/QĐ");
+    CHECK(covered.rows[0].planned_history.empty());
+
+    const std::vector<UnitStatus> units = unit_statuses(plan, as_of);
+    CHECK(units[0].plan_moves == 1);
+    CHECK(units[0].latest->decision() == "2/QĐ");
+    CHECK(units[1].plan_moves == 0);
+}

@@ -479,3 +479,33 @@ TEST_CASE("a file of more bad rows than max_problems is reported up to there", "
     CHECK(located(ds[9999]) == "10001:2: the row has 1 field but the header has 3 (code, event, date)");
     CHECK(located(ds[10000]) == "10002:1: stopped at line 10002 after 10000 problems");
 }
+
+TEST_CASE("decision and note columns go with each record", "[import][decision]") {
+    const ImportPlan result = plan_import(test_plan(),
+                                          "note,code,event,date,decision\n"
+                                          "\"after\nreview\",300,certified,2026-05-04, 12/QĐ-UBND \n"
+                                          ",400,certified,2026-05-05,\n",
+                                          "r.csv");
+    REQUIRE(result.additions.size() == 2);
+    CHECK(result.additions[0].decision == "12/QĐ-UBND");  // trimmed
+    CHECK(result.additions[0].note == "after\nreview");
+    CHECK(result.additions[1].decision.empty());
+    CHECK(result.additions[1].note.empty());
+    // Without the columns, nothing.
+    const auto records = ontrack::read_records("code,event,date\n300,certified,2026-05-04\n", "r.csv");
+    REQUIRE(records.size() == 1);
+    CHECK(records[0].decision.empty());
+}
+
+TEST_CASE("a bad decision cell, a decision on a planned record, a planned date as it stands", "[import][decision]") {
+    auto ds = import_errors("code,event,date,decision\n300,certified,2026-05-04,12/QĐ\xe2\x80\x8b-UBND\n");
+    REQUIRE(ds.size() == 1);
+    CHECK(located(ds[0]) == "2:26: the decision contains U+200B, an invisible or control character");
+    ds = import_errors("code,event,date,decision\n300,planned,2027-05-04,1/QĐ\n");
+    REQUIRE(ds.size() == 1);
+    CHECK(located(ds[0]) == "2:24: a planned record has no decision");
+    // Hải An's current plan is 2027-06-30: already recorded, not added.
+    const ImportPlan same = plan_import(test_plan(), "code,event,date\n200,planned,2027-06-30\n", "r.csv");
+    CHECK(same.additions.empty());
+    CHECK(same.already_recorded.size() == 1);
+}

@@ -271,23 +271,55 @@ TEST_CASE("A date earlier than a single date is put first", "[plan_edit]") {
     CHECK(ds[0].excerpt == "certified = [2025-01-01, 2025-06-01]");
 }
 
-TEST_CASE("A planned date is replaced in place or added", "[plan_edit]") {
-    SECTION("replaced, the comment after it kept") {
+TEST_CASE("A planned date is appended, the old ones kept as its history", "[plan_edit]") {
+    SECTION("a single date becomes an array, the comment after it kept") {
         const std::string before = head +
                                    "[[locality]]\n"
                                    "id = \"11383\"\n"
                                    "name = \"Lê Chân\"\n"
                                    "planned   =   2027-03-31   # council target\n"  // 12
                                    "kind = \"phường\"\n";
-        const std::string after = head +
-                                  "[[locality]]\n"
-                                  "id = \"11383\"\n"
-                                  "name = \"Lê Chân\"\n"
-                                  "planned   =   2027-06-30   # council target\n"
-                                  "kind = \"phường\"\n";
-        const EditResult r = add_event(before, "plan.toml", by_id("11383", EditKind::planned, ymd(2027, 6, 30)));
+        const std::string after =
+            head +
+            "[[locality]]\n"
+            "id = \"11383\"\n"
+            "name = \"Lê Chân\"\n"
+            "planned   =   [2027-03-31, { date = 2027-06-30, set = 2026-11-30 }]   # council target\n"
+            "kind = \"phường\"\n";
+        EditRequest request = by_id("11383", EditKind::planned, ymd(2027, 6, 30));
+        request.set = ymd(2026, 11, 30);
+        const EditResult r = add_event(before, "plan.toml", request);
         CHECK(r.text == after);
         CHECK(r.summary == "Lê Chân (11383): planned 2027-06-30 replaces 2027-03-31 (line 12)");
+    }
+    SECTION("an array gets the entry last, with its note, even when it is earlier") {
+        const std::string before = head +
+                                   "[[locality]]\n"
+                                   "name = \"Lê Chân\"\n"
+                                   "planned = [2027-03-31, { date = 2027-06-30, set = 2026-05-02 }]\n";  // 11
+        const std::string after = head +
+                                  "[[locality]]\n"
+                                  "name = \"Lê Chân\"\n"
+                                  "planned = [2027-03-31, { date = 2027-06-30, set = 2026-05-02 }, "
+                                  "{ date = 2027-01-15, set = 2026-11-30, note = \"council: \\\"earlier\\\"\" }]\n";
+        EditRequest request = by_name("Lê Chân", EditKind::planned, ymd(2027, 1, 15));
+        request.set = ymd(2026, 11, 30);
+        request.note = "council: \"earlier\"";
+        const EditResult r = add_event(before, "plan.toml", request);
+        CHECK(r.text == after);
+        CHECK(r.summary == "Lê Chân: planned 2027-01-15 replaces 2027-06-30 (line 11)");
+    }
+    SECTION("a plan set before the one before it is refused at the new entry") {
+        const std::string before = head +
+                                   "[[locality]]\n"
+                                   "name = \"Lê Chân\"\n"
+                                   "planned = { date = 2027-06-30, set = 2026-12-01 }\n";  // 11
+        EditRequest request = by_name("Lê Chân", EditKind::planned, ymd(2027, 9, 30));
+        request.set = ymd(2026, 11, 30);
+        const auto ds = refusal(before, request);
+        REQUIRE(ds.size() == 1);
+        CHECK(located(ds[0]) ==
+              "plan.toml:11:62: planned date set on 2026-11-30, before the one before it (set on 2026-12-01)");
     }
     SECTION("added when there is none") {
         const std::string before = head +
@@ -302,6 +334,17 @@ TEST_CASE("A planned date is replaced in place or added", "[plan_edit]") {
         const EditResult r = add_event(before, "plan.toml", by_id("11383", EditKind::planned, ymd(2027, 6, 30)));
         CHECK(r.text == after);
         CHECK(r.summary == "Lê Chân (11383): planned 2027-06-30 added (line 12)");
+    }
+    SECTION("the current plan's date again is already recorded; an older one is not") {
+        const std::string older = head +
+                                  "[[locality]]\n"
+                                  "name = \"Lê Chân\"\n"
+                                  "planned = [2027-03-31, 2027-06-30]\n";  // 11
+        CHECK(add_event(older, "plan.toml", by_name("Lê Chân", EditKind::planned, ymd(2027, 3, 31))).text ==
+              head + "[[locality]]\nname = \"Lê Chân\"\nplanned = [2027-03-31, 2027-06-30, 2027-03-31]\n");
+        const auto ds = refusal(older, by_name("Lê Chân", EditKind::planned, ymd(2027, 6, 30)));
+        REQUIRE(ds.size() == 1);
+        CHECK(located(ds[0]) == "plan.toml:11:24: planned 2027-06-30 is already recorded for Lê Chân");
     }
     SECTION("the same planned date is already recorded") {
         const std::string before = head +
@@ -671,5 +714,109 @@ TEST_CASE("add_events refuses the first bad request at its line in the file, and
         // B: C 2025-01-01, C 2026-02-01; "certified = [2025-01-01, " is 25 code points.
         CHECK(located(d) == "plan.toml:16:26: certified on 2026-02-01 while still certified since 2025-01-01");
         CHECK(d.excerpt == "certified = [2025-01-01, 2026-02-01]");
+    }
+}
+
+TEST_CASE("An event with a decision is written as an inline table, in date order", "[plan_edit]") {
+    const std::string before = head +
+                               "[[locality]]\n"
+                               "name = \"An Lão\"\n"
+                               "certified = 2025-01-10\n"  // 11
+                               "revoked = [{ date = 2025-06-01, decision = \"12/QĐ-UBND\" }]\n";
+    SECTION("a new key") {
+        const std::string b = head + "[[locality]]\nname = \"An Lão\"\n";
+        EditRequest request = by_name("An Lão", EditKind::certified, ymd(2025, 1, 10));
+        request.decision = "1234/QĐ-UBND";
+        const EditResult r = add_event(b, "plan.toml", request);
+        CHECK(r.text == head +
+                            "[[locality]]\nname = \"An Lão\"\ncertified = { date = 2025-01-10, decision = "
+                            "\"1234/QĐ-UBND\" }\n");
+        CHECK(r.summary == "An Lão: certified 2025-01-10 added (line 11)");
+    }
+    SECTION("a single date becomes an array mixing a date and a table") {
+        EditRequest request = by_name("An Lão", EditKind::certified, ymd(2026, 2, 3));
+        request.decision = "77/QĐ-UBND";
+        request.note = "after review";
+        const EditResult r = add_event(before, "plan.toml", request);
+        CHECK(r.text == head +
+                            "[[locality]]\n"
+                            "name = \"An Lão\"\n"
+                            "certified = [2025-01-10, { date = 2026-02-03, decision = \"77/QĐ-UBND\", note = "
+                            "\"after review\" }]\n"
+                            "revoked = [{ date = 2025-06-01, decision = \"12/QĐ-UBND\" }]\n");
+    }
+    SECTION("an array of tables gets a plain date after its last table") {
+        const std::string b = head +
+                              "[[locality]]\n"
+                              "name = \"An Lão\"\n"
+                              "certified = [2025-01-10, 2026-01-01]\n"
+                              "revoked = [{ date = 2025-06-01, decision = \"12/QĐ-UBND\" }]\n";  // 12
+        const EditResult r = add_event(b, "plan.toml", by_name("An Lão", EditKind::revoked, ymd(2026, 3, 1)));
+        CHECK(r.text == head +
+                            "[[locality]]\n"
+                            "name = \"An Lão\"\n"
+                            "certified = [2025-01-10, 2026-01-01]\n"
+                            "revoked = [{ date = 2025-06-01, decision = \"12/QĐ-UBND\" }, 2026-03-01]\n");
+        CHECK(r.summary == "An Lão: revoked 2026-03-01 added (line 12)");
+    }
+}
+
+TEST_CASE("An event is removed with its decision, or moved keeping it", "[plan_edit]") {
+    const std::string before = head +
+                               "[[locality]]\n"
+                               "name = \"An Lão\"\n"
+                               "certified = [2025-01-10, { date = 2026-01-05, decision = \"9/QĐ-UBND\" }]\n"  // 11
+                               "revoked = 2025-06-01   # council\n"                                           // 12
+                               "kind = \"xã\"\n";
+    auto request = [](EditKind kind, Date day) {
+        EditRequest r = by_name("An Lão", kind, day);
+        r.action = ontrack::EditAction::remove;
+        return r;
+    };
+    SECTION("the last element of an array goes with the separator before it") {
+        const EditResult r = add_event(before, "plan.toml", request(EditKind::certified, ymd(2026, 1, 5)));
+        CHECK(r.text == head +
+                            "[[locality]]\n"
+                            "name = \"An Lão\"\n"
+                            "certified = [2025-01-10]\n"
+                            "revoked = 2025-06-01   # council\n"
+                            "kind = \"xã\"\n");
+        CHECK(r.summary == "An Lão: certified 2026-01-05 removed (line 11)");
+    }
+    SECTION("the only value goes with its line; the history after it must still hold") {
+        // Removing the revocation leaves two certifications in a row: refused.
+        const auto ds = refusal(before, request(EditKind::revoked, ymd(2025, 6, 1)));
+        REQUIRE(ds.size() == 1);
+        CHECK(ds[0].message == "certified on 2026-01-05 while still certified since 2025-01-10");
+        CHECK(ds[0].line == 12);
+        // Removing the re-certification first, then the revocation: both fine.
+        const std::string once = add_event(before, "plan.toml", request(EditKind::certified, ymd(2026, 1, 5))).text;
+        const EditResult r = add_event(once, "plan.toml", request(EditKind::revoked, ymd(2025, 6, 1)));
+        CHECK(r.text == head + "[[locality]]\nname = \"An Lão\"\ncertified = [2025-01-10]\nkind = \"xã\"\n");
+        CHECK(r.summary == "An Lão: revoked 2025-06-01 removed (line 12)");
+    }
+    SECTION("a date not there is refused, the hint listing the dates") {
+        const auto ds = refusal(before, request(EditKind::certified, ymd(2026, 1, 6)));
+        REQUIRE(ds.size() == 1);
+        CHECK(located(ds[0]) == "plan.toml:11:13: An Lão has no certified date 2026-01-06");
+        CHECK(ds[0].hint == "its dates: certified = 2025-01-10, 2026-01-05; revoked = 2025-06-01");
+    }
+    SECTION("moved: only the date's bytes change, the decision stays") {
+        EditRequest r = request(EditKind::certified, ymd(2026, 1, 5));
+        r.action = ontrack::EditAction::move;
+        r.new_date = ymd(2026, 1, 15);
+        const EditResult moved = add_event(before, "plan.toml", r);
+        CHECK(moved.text == head +
+                                "[[locality]]\n"
+                                "name = \"An Lão\"\n"
+                                "certified = [2025-01-10, { date = 2026-01-15, decision = \"9/QĐ-UBND\" }]\n"
+                                "revoked = 2025-06-01   # council\n"
+                                "kind = \"xã\"\n");
+        CHECK(moved.summary == "An Lão: certified 2026-01-05 moved to 2026-01-15 (line 11)");
+        // Moved before the revocation it followed: two certifications in a row.
+        r.new_date = ymd(2025, 3, 1);
+        const auto ds = refusal(before, r);
+        REQUIRE(ds.size() == 1);
+        CHECK(ds[0].message == "certified on 2025-03-01 while still certified since 2025-01-10");
     }
 }

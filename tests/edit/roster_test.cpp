@@ -192,7 +192,7 @@ TEST_CASE("the Hai Phong roster gives 114 units and a plan that loads", "[roster
         CHECK(plan.localities[k].name == units[k].name);
         CHECK(plan.localities[k].kind == units[k].type);
         CHECK(plan.localities[k].events.empty());
-        CHECK_FALSE(plan.localities[k].planned.has_value());
+        CHECK(plan.localities[k].planned.empty());
     }
 
     // data/haiphong.toml says its codes, names and kinds are copied byte for

@@ -141,7 +141,7 @@ certified = [2025-03-31, 2026-03-05]
     CHECK(a.id == "A1");
     CHECK(a.name == "Hải An");
     CHECK(a.kind == "phường");
-    CHECK_FALSE(a.planned.has_value());
+    CHECK(a.planned.empty());
     CHECK(a.pos.line == 17);
     // Written out of order across the two arrays; held sorted by date.
     REQUIRE(a.events.size() == 3);
@@ -157,8 +157,8 @@ certified = [2025-03-31, 2026-03-05]
     CHECK(b.name == "Bến Rừng");
     CHECK(b.kind.empty());
     CHECK(b.events.empty());
-    REQUIRE(b.planned.has_value());
-    CHECK(*b.planned == ymd(2027, 6, 30));
+    REQUIRE(b.planned.size() == 1);
+    CHECK(b.planned.date(0) == ymd(2027, 6, 30));
     CHECK(b.pos.line == 24);
 
     const auto& c = plan.localities[2];
@@ -1276,7 +1276,7 @@ std::string outcome_of(const std::function<Plan()>& load) {
             s += m.name + " " + ontrack::to_iso(m.deadline) + " " + std::to_string(m.required) + "\n";
         for (const ontrack::Locality& l : p.localities) {
             s += l.id + "|" + l.name + "|" + l.kind + "|" + std::to_string(l.pos.line) + ":" +
-                 std::to_string(l.pos.column) + "|" + (l.planned ? ontrack::to_iso(*l.planned) : "-");
+                 std::to_string(l.pos.column) + "|" + (l.planned.empty() ? "-" : ontrack::to_iso(l.planned.last()));
             for (const ontrack::Event& e : l.events)
                 s += (e.kind == EventKind::certified ? " +" : " -") + ontrack::to_iso(e.date);
             s += "\n";
@@ -1474,4 +1474,121 @@ TEST_CASE("declared kinds: every locality has one of them, with did you mean", "
         "1\n");
     REQUIRE_FALSE(twice.empty());
     CHECK(located(twice[0]) == "3:15: kind 'a' is listed twice");
+}
+
+// ---------------------------------------------------------------- decisions and planned histories
+
+TEST_CASE("An event is a date, an inline table with its decision, or an array mixing both", "[load][decision]") {
+    SECTION("a plain date has no decision") {
+        const Plan plan = parse_plan(plan_with_locality + "certified = 2025-06-30\n", "plan.toml");
+        const auto& e = plan.localities[0].events;
+        REQUIRE(e.size() == 1);
+        CHECK(e[0].date == ymd(2025, 6, 30));
+        CHECK(e[0].decision().empty());
+        CHECK(e[0].note().empty());
+        CHECK_FALSE(e[0].text);  // no allocation for a plain date
+    }
+    SECTION("an inline table alone") {
+        const Plan plan =
+            parse_plan(plan_with_locality +
+                           "revoked = { date = 2026-01-15, decision = \"655/QĐ-UBND\", note = \"a\\nb\" }\n"
+                           "certified = 2025-06-30\n",
+                       "plan.toml");
+        const auto& e = plan.localities[0].events;
+        REQUIRE(e.size() == 2);
+        CHECK(e[1].kind == ontrack::EventKind::revoked);
+        CHECK(e[1].date == ymd(2026, 1, 15));
+        CHECK(e[1].decision() == "655/QĐ-UBND");
+        CHECK(e[1].note() == "a\nb");
+    }
+    SECTION("an array mixing dates and tables, sorted by date with the revocation") {
+        const Plan plan =
+            parse_plan(plan_with_locality +
+                           "certified = [{ date = 2026-09-15, decision = \"2710/QĐ-UBND\" }, 2025-06-30]\n"
+                           "revoked = 2026-03-10\n",
+                       "plan.toml");
+        const auto& e = plan.localities[0].events;
+        REQUIRE(e.size() == 3);
+        CHECK(e[0].date == ymd(2025, 6, 30));
+        CHECK(e[0].decision().empty());
+        CHECK(e[1].date == ymd(2026, 3, 10));
+        CHECK(e[2].date == ymd(2026, 9, 15));
+        CHECK(e[2].decision() == "2710/QĐ-UBND");
+        CHECK(e[2].note().empty());
+    }
+    SECTION("a table without its date") {
+        const auto ds = diagnostics_of(plan_with_locality + "certified = [2025-01-01, { decision = \"1/QĐ\" }]\n");
+        REQUIRE(ds.size() == 1);
+        CHECK(located(ds[0]) == "11:26: certified has no 'date'");
+        CHECK(ds[0].hint == "add the day: certified = { date = 2025-06-30, ... }");
+    }
+    SECTION("an unknown key, with did you mean") {
+        const auto ds = diagnostics_of(plan_with_locality + "certified = { date = 2025-01-01, desicion = \"1/QĐ\" }\n");
+        REQUIRE(ds.size() == 1);
+        CHECK(located(ds[0]) == "11:34: unknown key 'desicion' in certified");
+        CHECK(ds[0].hint == "did you mean 'decision'?");
+    }
+    SECTION("a decision with a line break or a no-break space; a note may break lines") {
+        auto ds = diagnostics_of(plan_with_locality + "certified = { date = 2025-01-01, decision = \"1/QĐ\\n\" }\n");
+        REQUIRE(ds.size() == 1);
+        CHECK(located(ds[0]) == "11:50: 'decision' contains U+000A, an invisible or control character");
+        ds = diagnostics_of(plan_with_locality + "certified = { date = 2025-01-01, decision = \"1/QĐ\u00a0UBND\" }\n");
+        REQUIRE(ds.size() == 1);
+        CHECK(located(ds[0]) == "11:50: 'decision' contains U+00A0, a space that is not an ordinary space");
+        ds = diagnostics_of(plan_with_locality + "certified = { date = 2025-01-01, note = \"a\\u200bb\" }\n");
+        REQUIRE(ds.size() == 1);
+        CHECK(located(ds[0]) == "11:43: 'note' contains U+200B, an invisible or control character");
+    }
+    SECTION("a decision that is not a string") {
+        const auto ds = diagnostics_of(plan_with_locality + "certified = { date = 2025-01-01, decision = 1234 }\n");
+        REQUIRE(ds.size() == 1);
+        CHECK(located(ds[0]) == "11:45: 'decision' must be a string, not an integer");
+    }
+}
+
+TEST_CASE("planned is a date, an entry with the day it was set, or their history", "[load][planned]") {
+    SECTION("a plain date") {
+        const Plan plan = parse_plan(plan_with_locality + "planned = 2027-06-30\n", "plan.toml");
+        const auto& p = plan.localities[0].planned;
+        REQUIRE(p.size() == 1);
+        CHECK(p.date(0) == ymd(2027, 6, 30));
+        CHECK_FALSE(p.set(0));
+        CHECK(p.note(0).empty());
+    }
+    SECTION("an array in the order set, entries with and without set") {
+        const Plan plan =
+            parse_plan(plan_with_locality +
+                           "planned = [2026-12-31, { date = 2027-06-30, set = 2026-11-30, note = \"n\" }, "
+                           "{ date = 2027-03-31 }, { date = 2027-09-30, set = 2026-11-30 }]\n",
+                       "plan.toml");
+        const auto& p = plan.localities[0].planned;
+        REQUIRE(p.size() == 4);
+        CHECK(p.date(0) == ymd(2026, 12, 31));
+        CHECK_FALSE(p.set(0));
+        CHECK(p.date(1) == ymd(2027, 6, 30));
+        CHECK(p.set(1) == ymd(2026, 11, 30));
+        CHECK(p.note(1) == "n");
+        CHECK_FALSE(p.set(2));
+        CHECK(p.set(3) == ymd(2026, 11, 30));  // equal set days are in order
+        CHECK(p.last() == ymd(2027, 9, 30));
+    }
+    SECTION("set days that go back") {
+        const auto ds = diagnostics_of(plan_with_locality +
+                                       "planned = [{ date = 2027-06-30, set = 2026-12-01 }, 2027-01-01, "
+                                       "{ date = 2027-09-30, set = 2026-11-30 }]\n");
+        REQUIRE(ds.size() == 1);
+        CHECK(located(ds[0]) == "11:92: planned date set on 2026-11-30, before the one before it (set on 2026-12-01)");
+        CHECK(ds[0].hint == "planned dates are listed in the order they were set, the current plan last (see line 11)");
+    }
+    SECTION("an unknown key, a missing date, a quoted set day") {
+        auto ds = diagnostics_of(plan_with_locality + "planned = { date = 2027-06-30, decision = \"1/QĐ\" }\n");
+        REQUIRE(ds.size() == 1);
+        CHECK(located(ds[0]) == "11:32: unknown key 'decision' in planned");
+        ds = diagnostics_of(plan_with_locality + "planned = [{ set = 2026-11-30 }]\n");
+        REQUIRE(ds.size() == 1);
+        CHECK(located(ds[0]) == "11:12: planned has no 'date'");
+        ds = diagnostics_of(plan_with_locality + "planned = { date = 2027-06-30, set = \"2026-11-30\" }\n");
+        REQUIRE(ds.size() == 1);
+        CHECK(located(ds[0]) == "11:38: 'set' is a date written as a string");
+    }
 }

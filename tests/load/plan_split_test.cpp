@@ -28,7 +28,7 @@ std::string outcome(const std::string& text, const LoadTuning& tuning) {
                              m.pos.line, m.pos.column);
         for (const Locality& l : p.localities) {
             s += fmt::format("l {}|{}|{}|{}:{}|{}", l.id, l.name, l.kind, l.pos.line, l.pos.column,
-                             l.planned ? to_iso(*l.planned) : "-");
+                             l.planned.empty() ? "-" : to_iso(l.planned.last()));
             for (const Event& e : l.events)
                 s += fmt::format(" {}{}", e.kind == EventKind::certified ? "+" : "-", to_iso(e.date));
             s += "\n";

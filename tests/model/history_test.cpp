@@ -91,3 +91,76 @@ TEST_CASE("A planned date counts only while it is later than the latest event", 
     CHECK_FALSE(pending_plan(bare, day(2026, 1, 1)));
     CHECK_FALSE(has_stale_plan(bare));
 }
+
+namespace {
+ontrack::PlannedEntry entry(Date date, std::optional<Date> set) {
+    return ontrack::PlannedEntry{date, set, {}};
+}
+}  // namespace
+
+TEST_CASE("The plan in force on a day is the last entry set by then", "[history][planned]") {
+    using ontrack::current_plan;
+    using ontrack::pending_plan;
+    using ontrack::plan_moves;
+    ontrack::Locality loc;
+    loc.name = "An L\xc3\xa3o";
+    // First planned 2026-03-31 (no set day), moved on 2026-02-15 to
+    // 2026-06-30, then on 2026-09-01 to 2026-12-31.
+    loc.planned =
+        ontrack::PlannedDates({entry(day(2026, 3, 31), std::nullopt), entry(day(2026, 6, 30), day(2026, 2, 15)),
+                               entry(day(2026, 12, 31), day(2026, 9, 1))});
+    // Before the first move: the first entry, which has always counted.
+    CHECK(current_plan(loc, day(2026, 2, 14)) == 0u);
+    CHECK(pending_plan(loc, day(2026, 2, 14)) == day(2026, 3, 31));
+    CHECK(plan_moves(loc, day(2026, 2, 14)) == 0);
+    // On the day of a move, the new entry counts.
+    CHECK(pending_plan(loc, day(2026, 2, 15)) == day(2026, 6, 30));
+    CHECK(plan_moves(loc, day(2026, 2, 15)) == 1);
+    CHECK(pending_plan(loc, day(2026, 8, 31)) == day(2026, 6, 30));
+    CHECK(pending_plan(loc, day(2026, 9, 1)) == day(2026, 12, 31));
+    CHECK(plan_moves(loc, day(2027, 1, 1)) == 2);
+    // A certification on 2026-10-01 fulfils nothing of a plan for 2026-12-31...
+    loc.events = {ev(2026, 10, 1, C)};
+    CHECK(pending_plan(loc, day(2026, 10, 2)) == day(2026, 12, 31));
+    // ...but on 2026-08-01 it overtakes the plan then in force (2026-06-30).
+    loc.events = {ev(2026, 7, 1, C)};
+    CHECK_FALSE(pending_plan(loc, day(2026, 8, 1)));
+    CHECK(pending_plan(loc, day(2026, 9, 1)) == day(2026, 12, 31));
+    CHECK_FALSE(ontrack::has_stale_plan(loc));  // the last entry is after the latest event
+    loc.events = {ev(2027, 1, 5, C)};
+    CHECK(ontrack::has_stale_plan(loc));
+}
+
+TEST_CASE("A plan set only after the day has no plan in force yet", "[history][planned]") {
+    ontrack::Locality loc;
+    loc.planned = ontrack::PlannedDates({entry(day(2027, 6, 30), day(2026, 11, 30))});
+    CHECK_FALSE(ontrack::current_plan(loc, day(2026, 11, 29)));
+    CHECK_FALSE(ontrack::pending_plan(loc, day(2026, 11, 29)));
+    CHECK(ontrack::plan_moves(loc, day(2026, 11, 29)) == 0);
+    CHECK(ontrack::pending_plan(loc, day(2026, 11, 30)) == day(2027, 6, 30));
+    CHECK(ontrack::plan_moves(loc, day(2026, 11, 30)) == 0);
+}
+
+TEST_CASE("PlannedDates holds a plain date without a history and copies its history", "[model][planned]") {
+    ontrack::PlannedDates none;
+    CHECK(none.empty());
+    CHECK(none.size() == 0u);
+    const ontrack::PlannedDates plain(day(1969, 12, 31));  // a negative day count survives the packing
+    REQUIRE(plain.size() == 1u);
+    CHECK(plain.date(0) == day(1969, 12, 31));
+    CHECK_FALSE(plain.set(0));
+    // One entry with neither set nor note is the same plain date.
+    const ontrack::PlannedDates same({entry(day(2027, 1, 1), std::nullopt)});
+    CHECK(same.entries().size() == 1u);
+    CHECK(same.last() == day(2027, 1, 1));
+    ontrack::PlannedDates history(
+        {entry(day(2027, 1, 1), std::nullopt), ontrack::PlannedEntry{day(2027, 6, 1), day(2026, 5, 1), "n"}});
+    ontrack::PlannedDates copy = history;
+    history = plain;  // the copy keeps its own entries
+    CHECK(copy.size() == 2u);
+    CHECK(copy.note(1) == "n");
+    CHECK(history.last() == day(1969, 12, 31));
+    ontrack::PlannedDates moved = std::move(copy);
+    CHECK(moved.set(1) == day(2026, 5, 1));
+    CHECK(copy.empty());  // NOLINT(bugprone-use-after-move): moved-from is empty by contract
+}

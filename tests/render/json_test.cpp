@@ -465,3 +465,41 @@ TEST_CASE("render_json: large counts stay exact integers", "[render][json]") {
     const Json doc = parse_json(render_json(r));
     CHECK(doc.at("total").text == "9007199254740993");
 }
+
+TEST_CASE("json --list rows carry the decision, the note, the moves and the planned history", "[json][decision]") {
+    Analysis a;
+    a.report = sample();
+    Listing l;
+    l.kind = ListKind::revoked;
+    l.as_of = a.report.as_of;
+    ListRow with;
+    with.name = "K";
+    with.revoked = Date::from_ymd(2026, 3, 10);
+    with.decision = "655/QĐ-UBND";
+    with.note = "line one\nline two";
+    with.has_event = true;
+    with.plan_moves = 1;
+    with.planned_history = {PlannedEntry{Date::from_ymd(2026, 3, 31), std::nullopt, ""},
+                            PlannedEntry{Date::from_ymd(2026, 6, 30), Date::from_ymd(2026, 2, 15), "council"}};
+    ListRow without;
+    without.name = "U";
+    l.rows = {with, without};
+    a.listing = l;
+    const Json doc = parse_json(render_json(a));
+    const Json& rows = doc.at("list").at("rows");
+    REQUIRE(rows.items.size() == 2);
+    CHECK(rows.items[0].at("decision").text == "655/QĐ-UBND");
+    CHECK(rows.items[0].at("note").text == "line one\nline two");
+    CHECK(rows.items[0].at("plan_moves").integer() == 1);
+    const Json& history = rows.items[0].at("planned_history");
+    REQUIRE(history.items.size() == 2);
+    CHECK(history.items[0].at("date").text == "2026-03-31");
+    CHECK(history.items[0].at("set").type == Json::Type::null);
+    CHECK(history.items[0].at("note").type == Json::Type::null);
+    CHECK(history.items[1].at("set").text == "2026-02-15");
+    CHECK(history.items[1].at("note").text == "council");
+    CHECK(rows.items[1].at("decision").type == Json::Type::null);
+    CHECK(rows.items[1].at("note").type == Json::Type::null);
+    CHECK(rows.items[1].at("plan_moves").integer() == 0);
+    CHECK(rows.items[1].at("planned_history").items.empty());
+}

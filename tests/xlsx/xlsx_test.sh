@@ -75,6 +75,10 @@ if command -v soffice >/dev/null && [[ -z ${ONTRACK_SANITIZED:-} ]]; then
     check "LibreOffice: the as-of day as a date" grep -q "$as_of" "$summary_csv"
     units_rows=$(($(wc -l <"$dir/r-Units.csv") - 1))
     check "LibreOffice: $listed units" test "$units_rows" -eq "$listed"
+    # Kiến An's latest event, its re-certification, carries decision 2710/QĐ-UBND;
+    # An Lão's plan moved once (2026-03-31, then 2026-06-30 set on 2026-02-15).
+    check "LibreOffice: the latest event's decision" grep -q '^11443,Kiến An,.*,2710/QĐ-UBND,' "$dir/r-Units.csv"
+    check "LibreOffice: An Lão's plan moved once" grep -qE '^11629,An Lão,.*,1$' "$dir/r-Units.csv"
   else
     fail "LibreOffice converted no sheet: $(ls "$dir")"
   fi
