@@ -17,6 +17,12 @@ namespace ontrack {
 CheckCommand::CheckCommand(CLI::App& app) {
     command_ =
         app.add_subcommand("check", tr("Validate plans only: list every problem; exit 0 or 2 (for pre-commit hooks)"));
+    // Its options are set up only when the command is named: a report does not
+    // pay for them (CLI11 calls the pre-parse callback as the name is read).
+    command_->preparse_callback([this](std::size_t) { add_options(); });
+}
+
+void CheckCommand::add_options() {
     command_->add_option(tr("FILE"), files_, tr("The plans to check"))
         ->required()
         ->option_text(std::string("... ") + tr("REQUIRED"));

@@ -43,6 +43,7 @@ class CheckCommand {
     int run() const;
 
    private:
+    void add_options();
     CLI::App* command_;
     std::vector<std::string> files_;
 };
@@ -56,6 +57,7 @@ class RecordCommand {
     int run() const;
 
    private:
+    void add_options();
     CLI::App* command_;
     std::string file_, id_, name_, certified_, revoked_, planned_, decision_, note_, move_to_;
     bool allow_future_ = false;
@@ -71,6 +73,7 @@ class InitCommand {
     int run() const;
 
    private:
+    void add_options();
     CLI::App* command_;
     std::string units_, name_, source_, output_, province_;
     std::vector<std::string> milestones_;
@@ -87,6 +90,7 @@ class ImportCommand {
     int run() const;
 
    private:
+    void add_options();
     CLI::App* command_;
     std::string records_, plan_, date_order_;
     bool apply_ = false, allow_future_ = false;

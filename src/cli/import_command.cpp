@@ -17,6 +17,12 @@ namespace ontrack {
 ImportCommand::ImportCommand(CLI::App& app) {
     command_ = app.add_subcommand("import", tr("Read certification records (CSV: code or name, event, date) and report "
                                                "what they would add to a plan; --apply adds them"));
+    // Its options are set up only when the command is named: a report does not
+    // pay for them (CLI11 calls the pre-parse callback as the name is read).
+    command_->preparse_callback([this](std::size_t) { add_options(); });
+}
+
+void ImportCommand::add_options() {
     command_
         ->add_option(tr("RECORDS"), records_, tr("The records: a CSV file with columns code (or name), event, date"))
         ->required()

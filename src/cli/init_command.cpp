@@ -18,6 +18,12 @@ namespace ontrack {
 
 InitCommand::InitCommand(CLI::App& app) {
     command_ = app.add_subcommand("init", tr("Write a new plan from a roster CSV (columns code,name,type)"));
+    // Its options are set up only when the command is named: a report does not
+    // pay for them (CLI11 calls the pre-parse callback as the name is read).
+    command_->preparse_callback([this](std::size_t) { add_options(); });
+}
+
+void InitCommand::add_options() {
     command_->add_option("--units", units_, tr("The roster: a CSV file with columns code,name,type"))
         ->required()
         ->option_text(std::string(tr("FILE.csv")) + " " + tr("REQUIRED"));

@@ -13,6 +13,12 @@ RecordCommand::RecordCommand(CLI::App& app) {
     command_ = app.add_subcommand(
         "record",
         tr("Add an event to a plan in place: everything else kept byte for byte, validated, written atomically"));
+    // Its options are set up only when the command is named: a report does not
+    // pay for them (CLI11 calls the pre-parse callback as the name is read).
+    command_->preparse_callback([this](std::size_t) { add_options(); });
+}
+
+void RecordCommand::add_options() {
     command_->add_option(tr("FILE"), file_, tr("The plan to edit"))->required()->option_text(tr("REQUIRED"));
     auto* id = command_->add_option("--id", id_, tr("The locality's id (official unit code)"))->option_text(tr("CODE"));
     command_->add_option("--name", name_, tr("The locality's name"))->excludes(id)->option_text(tr("NAME"));
