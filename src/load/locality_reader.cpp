@@ -52,8 +52,10 @@ void read_events(TomlContext& cx, const toml::node* node, std::string_view key, 
             });
             EventText text;
             const auto d = table_date(cx, *table, key);
-            const bool texts = read_text(cx, *table, "decision", TextRule::line, text.decision) &
-                               read_text(cx, *table, "note", TextRule::note, text.note);
+            // Both read, so that a bad decision and a bad note are both reported.
+            const bool decision_ok = read_text(cx, *table, "decision", TextRule::line, text.decision);
+            const bool note_ok = read_text(cx, *table, "note", TextRule::note, text.note);
+            const bool texts = decision_ok && note_ok;
             if (!d || !texts || !known) {
                 ok = false;
                 return;
