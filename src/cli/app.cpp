@@ -77,6 +77,10 @@ int run_command_line(int argc, char** argv) {
             suggest_option(app, argc, argv);
             throw;
         }
+        // A subcommand's extra arguments fall through to the report's files:
+        // `record PLAN extra --id …` must not ignore "extra".
+        if ((check.chosen() || record.chosen() || init.chosen() || import.chosen()) && !report.files().empty())
+            throw CLI::ExtrasError(report.files());
         if (!lang.empty()) set_language(*parse_lang(lang));
         const int status = check.chosen()    ? check.run()
                            : record.chosen() ? record.run()

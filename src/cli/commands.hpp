@@ -25,6 +25,8 @@ class ReportCommand {
    public:
     explicit ReportCommand(CLI::App& app);
     int run() const;
+    // The report's files: with a subcommand, arguments that command did not take.
+    const std::vector<std::string>& files() const { return files_; }
 
    private:
     std::vector<std::string> files_;
