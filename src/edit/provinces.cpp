@@ -14,16 +14,6 @@ bool starts_with(std::string_view text, std::string_view prefix) {
     return text.substr(0, prefix.size()) == prefix;
 }
 
-MilestoneSpec percent_by(int year, std::int64_t percent, std::string name) {
-    MilestoneSpec m;
-    m.deadline = Date::from_ymd(year, 12, 31);
-    m.target.kind = Target::Kind::percent;
-    m.target.percent.units = percent;
-    m.target.percent.scale = 0;
-    m.name = std::move(name);
-    return m;
-}
-
 }  // namespace
 
 std::vector<Province> provinces_of(std::vector<RosterUnit> units) {
@@ -101,8 +91,8 @@ std::string rollup_plan_toml(const std::string& plan_name, const std::vector<std
 }
 
 std::vector<MilestoneSpec> national_milestones() {
-    return {percent_by(2025, 20, tr("National: 20% by end of 2025")),
-            percent_by(2030, 50, tr("National: 50% by end of 2030"))};
+    return {percent_milestone(2025, 12, 31, 20, tr("National: 20% by end of 2025")),
+            percent_milestone(2030, 12, 31, 50, tr("National: 50% by end of 2030"))};
 }
 
 }  // namespace ontrack

@@ -48,16 +48,6 @@ bool parse_count(std::string_view text, std::int64_t& count) {
     return true;
 }
 
-MilestoneSpec percent_milestone(int year, unsigned month, unsigned day, std::int64_t percent, std::string name) {
-    MilestoneSpec m;
-    m.deadline = Date::from_ymd(year, month, day);
-    m.target.kind = Target::Kind::percent;
-    m.target.percent.units = percent;
-    m.target.percent.scale = 0;
-    m.name = std::move(name);
-    return m;
-}
-
 }  // namespace
 
 std::vector<RosterUnit> read_roster(std::string_view csv_text, const std::string& file, std::vector<CsvNote>* notes) {
@@ -167,6 +157,16 @@ std::optional<MilestoneSpec> parse_milestone_spec(std::string_view text, std::st
     spec.target.kind = Target::Kind::count;
     spec.target.count = count;
     return spec;
+}
+
+MilestoneSpec percent_milestone(int year, unsigned month, unsigned day, std::int64_t percent, std::string name) {
+    MilestoneSpec m;
+    m.deadline = Date::from_ymd(year, month, day);
+    m.target.kind = Target::Kind::percent;
+    m.target.percent.units = percent;
+    m.target.percent.scale = 0;
+    m.name = std::move(name);
+    return m;
 }
 
 std::vector<MilestoneSpec> haiphong_default_milestones() {

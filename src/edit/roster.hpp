@@ -51,6 +51,9 @@ struct MilestoneSpec {
 // `why`. The name is left empty.
 std::optional<MilestoneSpec> parse_milestone_spec(std::string_view text, std::string& why);
 
+// A milestone of `percent`% of the plan's total by the given day, named `name`.
+MilestoneSpec percent_milestone(int year, unsigned month, unsigned day, std::int64_t percent, std::string name);
+
 // The four phases of the Hai Phong plan: 30% by 2025-12-31, 45% by
 // 2027-12-31, 60% by 2030-12-31, 100% by 2035-12-31, named as in data/haiphong.toml.
 std::vector<MilestoneSpec> haiphong_default_milestones();
