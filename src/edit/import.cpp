@@ -17,7 +17,6 @@
 namespace ontrack {
 namespace {
 
-constexpr std::string_view event_names[] = {"certified", "revoked", "planned"};
 // The words of each event, in English and Vietnamese, and the folded keys
 // (fold_key()) they are recognised by.
 constexpr std::string_view event_words[] = {"certified", "revoked", "planned", "công nhận", "thu hồi", "dự kiến"};
