@@ -298,6 +298,8 @@ class Editor {
         if (request_.action != EditAction::add) return change(node);
         if (!node) return {new_line()};
         const bool planned = request_.kind == EditKind::planned;
+        if (!planned)
+            if (const toml::node* event = event_of_day(*node)) return amend(*event);
         if (const auto* array = node->as_array()) {
             if (planned && !array->empty()) replaced = to_iso(element_date(array->back()));
             return into_array(*array, planned);
@@ -312,6 +314,9 @@ class Editor {
         return {
             Edit{s.begin, s.end - s.begin, fmt::format("[{}, {}]", was, value_), 1 + was.size() + 2 + date_in_value_}};
     }
+
+    bool added_decision() const { return added_decision_; }
+    bool added_note() const { return added_note_; }
 
     // The last line of the locality's key-value pairs, in the old text.
     std::uint32_t last_line() const {
@@ -330,8 +335,10 @@ class Editor {
     const EditRequest& request_;
     Date date_;
     std::string day_;
-    std::string value_;          // what is written for an added date
-    std::size_t date_in_value_;  // where the date stands in value_
+    std::string value_;            // what is written for an added date
+    std::size_t date_in_value_;    // where the date stands in value_
+    bool added_decision_ = false;  // amend(): the decision was added to an event recorded
+    bool added_note_ = false;      // amend(): the note was
 
     // The dates of the locality's certified, revoked and planned keys, for a hint.
     std::string dates_listed() const {
@@ -394,6 +401,65 @@ class Editor {
         const std::size_t nl = text_.find('\n', end_of_value);
         const std::size_t end = nl == npos ? text_.size() : nl + 1;
         return {Edit{begin, end - begin, {}, 0}};
+    }
+
+    // The certified or revoked value dated date_, or nullptr.
+    const toml::node* event_of_day(const toml::node& node) const {
+        if (const auto* array = node.as_array()) {
+            for (const toml::node& value : *array)
+                if (element_date(value) == date_) return &value;
+            return nullptr;
+        }
+        return element_date(node) == date_ ? &node : nullptr;
+    }
+
+    // An event already recorded is given the decision and note it lacks: a
+    // plain date becomes the inline table value_, an inline table gains the
+    // keys (the decision after the date, the note before its '}'). A key it
+    // has with another text is refused; when nothing is missing, the event is
+    // already recorded.
+    std::vector<Edit> amend(const toml::node& event) {
+        const toml::table* table = event.as_table();
+        // What is added for `key`, as written: ", KEY = \"...\"", or nothing.
+        auto missing = [&](const char* key, const std::string& wanted) -> std::string {
+            if (wanted.empty()) return {};
+            const toml::node* has = table ? table->get(key) : nullptr;
+            if (!has) return fmt::format(", {} = {}", key, toml_quoted(wanted));
+            const std::string existing = has->value_or(std::string());
+            if (to_nfc(existing) == to_nfc(wanted)) return {};
+            const auto& at = has->source().begin;
+            const std::string label = located_label(loc_.name, loc_.id);
+            if (std::string_view(key) == "decision")
+                refuse(text_, file_, at.line, at.column,
+                       trf("{} {} of {} already has decision {}", key_, day_, label, make_inert(existing)),
+                       trf("to give it decision {} instead, remove the event (record --remove) and record it "
+                           "again, or edit the file",
+                           make_inert(wanted)));
+            refuse(text_, file_, at.line, at.column,
+                   trf("{} {} of {} already has the note \"{}\"", key_, day_, label, make_inert(existing)),
+                   tr("to replace the note, remove the event (record --remove) and record it again with its "
+                      "decision and the new --note, or edit the file"));
+        };
+        const std::string decision = missing("decision", request_.decision);
+        const std::string note = missing("note", request_.note);
+        if (decision.empty() && note.empty()) already(event);
+        added_decision_ = !decision.empty();
+        added_note_ = !note.empty();
+        const Span s = span_of(text_, map_, event);
+        if (!table) return {Edit{s.begin, s.end - s.begin, value_, date_in_value_}};
+        // Before the closing brace, after the last value (TOML has no
+        // trailing comma in an inline table, nor a comment).
+        std::size_t close = s.end - 1;
+        while (close > s.begin && (text_[close - 1] == ' ' || text_[close - 1] == '\t')) --close;
+        const Span date = span_of(text_, map_, date_node(event));
+        std::vector<Edit> edits{Edit{date.begin, 0, {}, 0}};  // marks where the date stands
+        if (date.end == close) {
+            edits.push_back(Edit{close, 0, decision + note, npos});
+            return edits;
+        }
+        if (!decision.empty()) edits.push_back(Edit{date.end, 0, decision, npos});
+        if (!note.empty()) edits.push_back(Edit{close, 0, note, npos});
+        return edits;
     }
 
     [[noreturn]] void already(const toml::node& node) const {
@@ -580,6 +646,15 @@ std::string edit_section(std::string& section, const Section& where, const std::
     else if (request.action == EditAction::move)
         summary = trf("{}: {} {} moved to {} (line {})", label, event_word(request.kind), human_date(request.date),
                       human_date(request.new_date), line + offset);
+    else if (editor.added_decision() && editor.added_note())
+        summary = trf("{}: decision {} and a note added to {} {} (line {})", label, make_inert(request.decision),
+                      event_word(request.kind), human_date(request.date), line + offset);
+    else if (editor.added_decision())
+        summary = trf("{}: decision {} added to {} {} (line {})", label, make_inert(request.decision),
+                      event_word(request.kind), human_date(request.date), line + offset);
+    else if (editor.added_note())
+        summary = trf("{}: a note added to {} {} (line {})", label, event_word(request.kind), human_date(request.date),
+                      line + offset);
     else if (replaced.empty())
         summary =
             trf("{}: {} {} added (line {})", label, event_word(request.kind), human_date(request.date), line + offset);

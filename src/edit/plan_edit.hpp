@@ -50,6 +50,11 @@ struct EditResult {
 // planned: the entry is appended: a new line `planned = VALUE`, a single
 // value becomes `[OLD, VALUE]`, an array gets VALUE last; VALUE is
 // `{ date = DATE, set = SET, note = "..." }` (the keys given) or the date.
+// When a certified or revoked event of that day is already recorded, the
+// request's decision and note are given to it instead (a record office gets
+// the decision number after the event is typed in): a plain date becomes
+// `{ date = DATE, decision = "...", note = "..." }` in place, an inline table
+// gains the keys it lacks; the summary says "decision ... added to ...".
 // remove: the element is taken out of its array with the separator before
 // or after it; the only value goes with its `KEY = ...` line.
 // move: the date's bytes are replaced (the loader sorts events by date).
@@ -57,8 +62,9 @@ struct EditResult {
 // Throws InputError (diagnostics located in `file`) when the plan is not
 // valid as it is (parse_plan()'s own diagnostics), when the locality is not
 // found (with "did you mean"), when it is written as an inline table, when
-// the event is already recorded (for planned: the current plan is that
-// date), when the date to remove or move is not there (the hint lists the
+// the event is already recorded with nothing to add (for planned: the
+// current plan is that date, a note or not), when the event has another
+// decision or note than the one given, when the date to remove or move is not there (the hint lists the
 // locality's dates), or when the new history is invalid: then
 // the loader's diagnostic is moved to the line as it would have been
 // written (its line number in the new text, its excerpt showing the edit;

@@ -820,3 +820,101 @@ TEST_CASE("An event is removed with its decision, or moved keeping it", "[plan_e
         CHECK(ds[0].message == "certified on 2025-03-01 while still certified since 2025-01-10");
     }
 }
+
+TEST_CASE("An event already recorded gets the decision or note it lacks, in place", "[plan_edit]") {
+    const std::string locality =
+        "[[locality]]\n"                                       // 9
+        "id = \"11629\"\n"                                     // 10
+        "name = \"An Lão\"\n"                                  // 11
+        "certified = [2025-01-10, 2026-01-05]   # council\n";  // 12
+    auto request = [](EditKind kind, Date day, const std::string& decision, const std::string& note) {
+        EditRequest r = by_id("11629", kind, day);
+        r.decision = decision;
+        r.note = note;
+        return r;
+    };
+    SECTION("a plain date becomes an inline table") {
+        const std::string before = head + locality + "revoked = 2025-06-01\n";  // 13
+        const EditResult r =
+            add_event(before, "plan.toml", request(EditKind::revoked, ymd(2025, 6, 1), "12/QĐ-UBND", ""));
+        CHECK(r.text == head + locality + "revoked = { date = 2025-06-01, decision = \"12/QĐ-UBND\" }\n");
+        CHECK(r.summary == "An Lão (11629): decision 12/QĐ-UBND added to revoked 2025-06-01 (line 13)");
+    }
+    SECTION("a date inside an array becomes an inline table there, the comment kept") {
+        const std::string before = head + locality + "revoked = 2025-06-01\n";
+        const EditResult r =
+            add_event(before, "plan.toml", request(EditKind::certified, ymd(2026, 1, 5), "7/QĐ-UBND", "late"));
+        CHECK(r.text == head +
+                            "[[locality]]\n"
+                            "id = \"11629\"\n"
+                            "name = \"An Lão\"\n"
+                            "certified = [2025-01-10, { date = 2026-01-05, decision = \"7/QĐ-UBND\", note = \"late\" "
+                            "}]   # council\n"
+                            "revoked = 2025-06-01\n");
+        CHECK(r.summary == "An Lão (11629): decision 7/QĐ-UBND and a note added to certified 2026-01-05 (line 12)");
+    }
+    SECTION("an inline table gains the decision after its date, the note before its brace") {
+        const std::string before = head + locality + "revoked = { date = 2025-06-01, note = \"council\" }\n";
+        const EditResult r = add_event(before, "plan.toml", request(EditKind::revoked, ymd(2025, 6, 1), "3/QĐ", ""));
+        CHECK(r.text == head + locality + "revoked = { date = 2025-06-01, decision = \"3/QĐ\", note = \"council\" }\n");
+        CHECK(r.summary == "An Lão (11629): decision 3/QĐ added to revoked 2025-06-01 (line 13)");
+
+        const std::string tight = head + locality + "revoked = {date=2025-06-01}\n";
+        const EditResult n = add_event(tight, "plan.toml", request(EditKind::revoked, ymd(2025, 6, 1), "", "n"));
+        CHECK(n.text == head + locality + "revoked = {date=2025-06-01, note = \"n\"}\n");
+        CHECK(n.summary == "An Lão (11629): a note added to revoked 2025-06-01 (line 13)");
+
+        const std::string both = head + locality + "revoked = { date = 2025-06-01 }\n";
+        const EditResult b = add_event(both, "plan.toml", request(EditKind::revoked, ymd(2025, 6, 1), "3", "n"));
+        CHECK(b.text == head + locality + "revoked = { date = 2025-06-01, decision = \"3\", note = \"n\" }\n");
+    }
+    SECTION("the same decision: already recorded; with a note it lacks, the note is added") {
+        const std::string before = head + locality + "revoked = { date = 2025-06-01, decision = \"12/QĐ-UBND\" }\n";
+        const auto ds = refusal(before, request(EditKind::revoked, ymd(2025, 6, 1), "12/QĐ-UBND", ""));
+        REQUIRE(ds.size() == 1);
+        CHECK(located(ds[0]) == "plan.toml:13:11: revoked 2025-06-01 is already recorded for An Lão (11629)");
+        CHECK(ds[0].hint == "nothing to add: the plan is unchanged");
+        const EditResult r =
+            add_event(before, "plan.toml", request(EditKind::revoked, ymd(2025, 6, 1), "12/QĐ-UBND", "council"));
+        CHECK(r.text ==
+              head + locality + "revoked = { date = 2025-06-01, decision = \"12/QĐ-UBND\", note = \"council\" }\n");
+        CHECK(r.summary == "An Lão (11629): a note added to revoked 2025-06-01 (line 13)");
+    }
+    SECTION("another decision or note is refused at it, showing it") {
+        const std::string before = head + locality + "revoked = { date = 2025-06-01, decision = \"12/QĐ-UBND\" }\n";
+        auto ds = refusal(before, request(EditKind::revoked, ymd(2025, 6, 1), "13/QĐ-UBND", "council"));
+        REQUIRE(ds.size() == 1);
+        // "revoked = { date = 2025-06-01, decision = " is 42 code points.
+        CHECK(located(ds[0]) ==
+              "plan.toml:13:43: revoked 2025-06-01 of An Lão (11629) already has decision 12/QĐ-UBND");
+        CHECK(ds[0].hint ==
+              "to give it decision 13/QĐ-UBND instead, remove the event (record --remove) and record it again, or "
+              "edit the file");
+        CHECK(ds[0].excerpt == "revoked = { date = 2025-06-01, decision = \"12/QĐ-UBND\" }");
+
+        const std::string noted = head + locality + "revoked = { date = 2025-06-01, note = \"council\" }\n";
+        ds = refusal(noted, request(EditKind::revoked, ymd(2025, 6, 1), "12/QĐ-UBND", "review"));
+        REQUIRE(ds.size() == 1);
+        // "revoked = { date = 2025-06-01, note = " is 38 code points.
+        CHECK(located(ds[0]) ==
+              "plan.toml:13:39: revoked 2025-06-01 of An Lão (11629) already has the note \"council\"");
+        CHECK(ds[0].hint ==
+              "to replace the note, remove the event (record --remove) and record it again with its decision and "
+              "the new --note, or edit the file");
+    }
+    SECTION("the decision added is validated as one written by hand") {
+        const std::string before = head + locality + "revoked = 2025-06-01\n";
+        const auto ds = refusal(before, request(EditKind::certified, ymd(2026, 1, 5), "12/QĐ\u200b", ""));
+        REQUIRE(ds.size() == 1);
+        // At the date in the edited line: "certified = [2025-01-10, { date = " is 34 code points.
+        CHECK(located(ds[0]) == "plan.toml:12:35: 'decision' contains U+200B, an invisible or control character");
+        CHECK(ds[0].excerpt ==
+              "certified = [2025-01-10, { date = 2026-01-05, decision = \"12/QĐ\u200b\" }]   # council");
+    }
+    SECTION("a note for the current planned date: already recorded, as before") {
+        const std::string before = head + locality + "revoked = 2025-06-01\nplanned = 2026-06-30\n";
+        const auto ds = refusal(before, request(EditKind::planned, ymd(2026, 6, 30), "", "late"));
+        REQUIRE(ds.size() == 1);
+        CHECK(located(ds[0]) == "plan.toml:14:11: planned 2026-06-30 is already recorded for An Lão (11629)");
+    }
+}

@@ -104,6 +104,35 @@ printf 'code,event,date,decision\nA,planned,2027-02-28,5/QĐ-UBND\n' >bad.csv
 err=$("$ontrack" import bad.csv --plan plan.toml 2>&1 >/dev/null | head -n 1)
 same "import: a planned record has no decision" "bad.csv:2:22: error: a planned record has no decision" "$err"
 
+# 5. The decision arrives after the event was typed in: given to it in place.
+fresh
+"$ontrack" record plan.toml --id A --certified 2026-01-05 >/dev/null
+"$ontrack" record plan.toml --id A --revoked 2026-03-01 --note "council" >/dev/null
+out=$("$ontrack" record plan.toml --id A --certified 2026-01-05 --decision "12/QĐ-UBND")
+rc=$?
+same "a decision added to a certification: summary" "0 An Lão (A): decision 12/QĐ-UBND added to certified 2026-01-05 (line 12)" "$rc $out"
+out=$("$ontrack" record plan.toml --id A --revoked 2026-03-01 --decision "30/QĐ-UBND")
+same "a decision added to an inline table: summary" "An Lão (A): decision 30/QĐ-UBND added to revoked 2026-03-01 (line 13)" "$out"
+same "the two events amended in place" "$head
+[[locality]]
+id = \"A\"
+name = \"An Lão\"
+planned = 2026-06-30   # council
+certified = { date = 2026-01-05, decision = \"12/QĐ-UBND\" }
+revoked = { date = 2026-03-01, decision = \"30/QĐ-UBND\", note = \"council\" }" "$(cat plan.toml)"
+before=$(cat plan.toml)
+err=$("$ontrack" record plan.toml --id A --certified 2026-01-05 --decision "13/QĐ-UBND" 2>&1 >/dev/null)
+rc=$?
+same "another decision: refused at the one recorded" "2 plan.toml:12:45: error: certified 2026-01-05 of An Lão (A) already has decision 12/QĐ-UBND
+    certified = { date = 2026-01-05, decision = \"12/QĐ-UBND\" }
+                                                ^
+  hint: to give it decision 13/QĐ-UBND instead, remove the event (record --remove) and record it again, or edit the file" "$rc $err"
+err=$("$ontrack" record plan.toml --id A --certified 2026-01-05 --decision "12/QĐ-UBND" 2>&1 >/dev/null | head -n 1)
+same "the same decision: already recorded" "plan.toml:12:13: error: certified 2026-01-05 is already recorded for An Lão (A)" "$err"
+same "refused twice: the plan is unchanged" "$before" "$(cat plan.toml)"
+out=$(LANGUAGE=vi LC_ALL=C.UTF-8 "$ontrack" record plan.toml --id A --certified 2026-01-05 --note "bản chính")
+same "a note added, in Vietnamese" "An Lão (A): đã bổ sung ghi chú cho sự kiện được công nhận ngày 05/01/2026 (dòng 12)" "$out"
+
 # An event moved into the future is refused as one recorded there would be.
 fresh
 "$ontrack" record plan.toml --id A --certified 2026-11-01 >/dev/null
