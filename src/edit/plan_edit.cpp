@@ -367,14 +367,15 @@ class Editor {
             const std::string listed = dates_listed();
             const auto& where = (node ? *node : static_cast<const toml::node&>(table_)).source().begin;
             refuse(text_, file_, where.line, where.column,
-                   trf("{} has no {} date {}", located_label(loc_.name, loc_.id), key_, day_),
+                   trf("{} has no {} date {}", located_label(loc_.name, loc_.id), tr(key_), human_date(date_)),
                    listed.empty() ? std::string(tr("it has no certified, revoked or planned date"))
                                   : trf("its dates: {}", listed));
         }
         if (request_.action == EditAction::move) {
             if (request_.new_date == date_)
                 refuse(text_, file_, element->source().begin.line, element->source().begin.column,
-                       trf("{} {} is already on that day", key_, day_), tr("nothing to move: the plan is unchanged"));
+                       trf("{} {} is already on that day", tr(key_), human_date(date_)),
+                       tr("nothing to move: the plan is unchanged"));
             const Span s = span_of(text_, map_, date_node(*element));
             return {Edit{s.begin, s.end - s.begin, to_iso(request_.new_date), 0}};
         }
@@ -399,7 +400,7 @@ class Editor {
     [[noreturn]] void already(const toml::node& node) const {
         const auto& at = node.source().begin;
         refuse(text_, file_, at.line, at.column,
-               trf("{} {} is already recorded for {}", key_, day_, located_label(loc_.name, loc_.id)),
+               trf("{} {} is already recorded for {}", tr(key_), human_date(date_), located_label(loc_.name, loc_.id)),
                tr("nothing to add: the plan is unchanged"));
     }
 
