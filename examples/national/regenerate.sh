@@ -6,7 +6,7 @@
 set -euo pipefail
 ontrack=${1:-build/ontrack}
 dir=examples/national
-"$ontrack" init --units data/vietnam_units.csv --all-provinces -o "$dir" --force
+"$ontrack" --lang vi init --units data/vietnam_units.csv --all-provinces -o "$dir" --force
 mark='# EXAMPLE WITH NO RECOGNITION DATA: generated from data/vietnam_units.csv
 # (official units and codes) by examples/national/regenerate.sh. No unit has
 # a certified, revoked or planned date: none are published. Every report on

@@ -144,8 +144,9 @@ int InitCommand::write_all_provinces(const std::vector<Province>& provinces,
     }
     const std::string rollup = dir + "national.toml";
     files.emplace_back(
-        rollup, rollup_plan_toml(name_.empty() ? tr("Drug-free localities: national roll-up") : name_, parts, specs,
-                                 source_.empty() ? "Conclusion 132-KL/TW, Resolution 163/2024/QH15" : source_));
+        rollup, rollup_plan_toml(
+                    name_.empty() ? tr("Drug-free localities: national roll-up") : name_, parts, specs,
+                    source_.empty() ? std::string(tr("Conclusion 132-KL/TW, Resolution 163/2024/QH15")) : source_));
     for (const auto& [path, text] : files) {
         if (is_one_of(path, {units_}))
             throw std::runtime_error(trf("{}: refusing to write the plan over the roster it reads", make_inert(path)));

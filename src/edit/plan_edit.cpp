@@ -374,14 +374,15 @@ class Editor {
             const std::string listed = dates_listed();
             const auto& where = (node ? *node : static_cast<const toml::node&>(table_)).source().begin;
             refuse(text_, file_, where.line, where.column,
-                   trf("{} has no {} date {}", located_label(loc_.name, loc_.id), key_, day_),
+                   trf("{} has no {} date {}", located_label(loc_.name, loc_.id), tr(key_), human_date(date_)),
                    listed.empty() ? std::string(tr("it has no certified, revoked or planned date"))
                                   : trf("its dates: {}", listed));
         }
         if (request_.action == EditAction::move) {
             if (request_.new_date == date_)
                 refuse(text_, file_, element->source().begin.line, element->source().begin.column,
-                       trf("{} {} is already on that day", key_, day_), tr("nothing to move: the plan is unchanged"));
+                       trf("{} {} is already on that day", tr(key_), human_date(date_)),
+                       tr("nothing to move: the plan is unchanged"));
             const Span s = span_of(text_, map_, date_node(*element));
             return {Edit{s.begin, s.end - s.begin, to_iso(request_.new_date), 0}};
         }
@@ -431,12 +432,14 @@ class Editor {
             const std::string label = located_label(loc_.name, loc_.id);
             if (std::string_view(key) == "decision")
                 refuse(text_, file_, at.line, at.column,
-                       trf("{} {} of {} already has decision {}", key_, day_, label, make_inert(existing)),
+                       trf("{} {} of {} already has decision {}", tr(key_), human_date(date_), label,
+                           make_inert(existing)),
                        trf("to give it decision {} instead, remove the event (record --remove) and record it "
                            "again, or edit the file",
                            make_inert(wanted)));
             refuse(text_, file_, at.line, at.column,
-                   trf("{} {} of {} already has the note \"{}\"", key_, day_, label, make_inert(existing)),
+                   trf("{} {} of {} already has the note \"{}\"", tr(key_), human_date(date_), label,
+                       make_inert(existing)),
                    tr("to replace the note, remove the event (record --remove) and record it again with its "
                       "decision and the new --note, or edit the file"));
         };
@@ -465,7 +468,7 @@ class Editor {
     [[noreturn]] void already(const toml::node& node) const {
         const auto& at = node.source().begin;
         refuse(text_, file_, at.line, at.column,
-               trf("{} {} is already recorded for {}", key_, day_, located_label(loc_.name, loc_.id)),
+               trf("{} {} is already recorded for {}", tr(key_), human_date(date_), located_label(loc_.name, loc_.id)),
                tr("nothing to add: the plan is unchanged"));
     }
 

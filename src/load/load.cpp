@@ -386,9 +386,9 @@ class PlanAssembler {
     bool milestones_complete_ = true;
 
     void read_plan(const toml::table& table) {
-        cx_.check_keys(table,
-                       {"name", "total", "source", "note", "issuer", "place", "illustrative", "start", "kinds", "parts"},
-                       "[plan]");
+        cx_.check_keys(
+            table, {"name", "total", "source", "note", "issuer", "place", "illustrative", "start", "kinds", "parts"},
+            "[plan]");
         if (const toml::node* parts = table.get("parts")) read_parts(*parts);
         read_kinds(table);
         for (auto [key, rule] : {std::pair{"name", TextRule::line}, std::pair{"source", TextRule::line},
@@ -587,8 +587,8 @@ class PlanAssembler {
             if (previous) {
                 if (m.deadline <= previous->deadline)
                     cx_.error(cx_.pos(table.get("deadline")->source()),
-                              trf("deadline {} is not after the previous milestone's {} (line {})", to_iso(m.deadline),
-                                  to_iso(previous->deadline), previous->pos.line),
+                              trf("deadline {} is not after the previous milestone's {} (line {})",
+                                  human_date(m.deadline), human_date(previous->deadline), previous->pos.line),
                               tr("list milestones in order of their deadlines, each later than the one before"));
                 else if (m.required < previous->required)
                     cx_.error(

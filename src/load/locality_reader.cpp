@@ -111,7 +111,7 @@ std::optional<PlannedDates> read_planned(TomlContext& cx, const toml::node& node
                 good = false;
             } else if (last_set && *entry.set < *last_set) {
                 cx.error(cx.pos(set->source()), trf("planned date set on {}, before the one before it (set on {})",
-                                                    to_iso(*entry.set), to_iso(*last_set)));
+                                                    human_date(*entry.set), human_date(*last_set)));
                 cx.diagnostics().back().relate(
                     N_("planned dates are listed in the order they were set, the current plan last (see line {})"),
                     last_set_line);
@@ -153,22 +153,22 @@ bool check_history(TomlContext& cx, std::vector<PlacedEvent>& events) {
     const SourcePos at = events[problem->at].pos;
     switch (problem->fault) {
         case HistoryFault::same_day:
-            cx.error(at, trf("two events on {}", to_iso(e.date)));
+            cx.error(at, trf("two events on {}", human_date(e.date)));
             cx.diagnostics().back().relate(N_("a locality is certified or revoked at most once a day (see line {})"),
                                            events[problem->at - 1].pos.line);
             break;
         case HistoryFault::starts_revoked:
-            cx.error(at, trf("revoked on {} before it was ever certified", to_iso(e.date)),
+            cx.error(at, trf("revoked on {} before it was ever certified", human_date(e.date)),
                      tr("a history starts with a certification; add the earlier certified date"));
             break;
         case HistoryFault::repeated: {
             const Event& before = sorted[problem->at - 1];
-            const std::string day = to_iso(e.date);
+            const std::string day = human_date(e.date);
             cx.error(
                 at,
                 e.kind == EventKind::certified
-                    ? trf("certified on {} while still certified since {}", day, to_iso(before.date))
-                    : trf("revoked on {} while already revoked since {}", day, to_iso(before.date)),
+                    ? trf("certified on {} while still certified since {}", day, human_date(before.date))
+                    : trf("revoked on {} while already revoked since {}", day, human_date(before.date)),
                 tr("certified and revoked dates must alternate in time; add the missing event or remove this one"));
             break;
         }

@@ -25,7 +25,7 @@ std::string rollup_sentence(const Rollup& r) {
 }
 
 std::string count_of_localities(std::uint64_t n) {
-    return trn("{} locality", "{} localities", n, n);
+    return trn("{} locality", "{} localities", n, human_count(static_cast<std::int64_t>(n)));
 }
 
 std::string count_of_milestones(std::uint64_t n) {

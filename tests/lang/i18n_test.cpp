@@ -552,8 +552,15 @@ TEST_CASE("wrong types and bad values are reported in Vietnamese", "[i18n]") {
         // Revoked on 2025-01-01 with no earlier certification.
         const auto ds = diagnostics_of(plan_text("") + "\n[[locality]]\nname = \"X\"\nrevoked = 2025-01-01\n");
         REQUIRE(ds.size() == 1);
-        CHECK(ds[0].message == "bị thu hồi công nhận ngày 2025-01-01 khi chưa từng được công nhận");
+        // Vietnamese messages show dd/mm/yyyy, as every human date is.
+        CHECK(ds[0].message == "bị thu hồi công nhận ngày 01/01/2025 khi chưa từng được công nhận");
         CHECK(ds[0].hint == "lịch sử phải bắt đầu bằng một lần được công nhận; hãy thêm ngày được công nhận trước đó");
+    }
+    SECTION("two certifications in a row: both dates dd/mm/yyyy") {
+        const auto ds =
+            diagnostics_of(plan_text("") + "\n[[locality]]\nname = \"X\"\ncertified = [2026-01-01, 2025-01-01]\n");
+        REQUIRE(ds.size() == 1);
+        CHECK(ds[0].message == "được công nhận ngày 01/01/2026 trong khi vẫn đang được công nhận từ ngày 01/01/2025");
     }
 }
 
@@ -679,8 +686,41 @@ TEST_CASE("record messages and the safety buffer are in Vietnamese", "[i18n]") {
         request.date = Date::from_ymd(2025, 1, 10);
         const auto ds = diagnostics_from([&] { (void)ontrack::add_event(text, "plan.toml", request); });
         REQUIRE(ds.size() == 1);
-        CHECK(ds[0].message == "certified 2025-01-10 đã có trong kế hoạch cho An Bien (101)");
+        // The event in words and the date as dd/mm/yyyy (not the TOML key and an ISO date).
+        CHECK(ds[0].message == "được công nhận ngày 10/01/2025 đã có trong kế hoạch cho An Bien (101)");
         CHECK(ds[0].hint == "không có gì để thêm: kế hoạch không thay đổi");
+    }
+    SECTION("a name written with another tone mark placement or case is shown, not picked") {
+        request.name = "an biên";
+        const auto ds = diagnostics_from([&] { (void)ontrack::add_event(text, "plan.toml", request); });
+        REQUIRE(ds.size() == 1);
+        CHECK(ds[0].message == "không có đơn vị nào tên 'an biên'");
+        CHECK(ds[0].hint ==
+              "tên được nhận đúng như đã ghi, hoặc có loại đơn vị đứng trước; bỏ qua dấu và chữ hoa, tên này khớp "
+              "với: An Bien (101)");
+    }
+    SECTION("removing a date the locality does not have") {
+        request.name.clear();
+        request.id = "101";
+        request.kind = ontrack::EditKind::planned;
+        request.date = Date::from_ymd(2027, 9, 30);
+        request.action = ontrack::EditAction::remove;
+        const auto ds = diagnostics_from([&] { (void)ontrack::add_event(text, "plan.toml", request); });
+        REQUIRE(ds.size() == 1);
+        CHECK(ds[0].message == "An Bien (101) không có ngày dự kiến 30/09/2027");
+    }
+    SECTION("the summaries of a removed and a moved event") {
+        request.name.clear();
+        request.id = "101";
+        request.kind = ontrack::EditKind::certified;
+        request.date = Date::from_ymd(2025, 1, 10);
+        request.action = ontrack::EditAction::remove;
+        CHECK(ontrack::add_event(text, "plan.toml", request).summary ==
+              "An Bien (101): đã xóa ghi nhận được công nhận ngày 10/01/2025 (dòng 12)");
+        request.action = ontrack::EditAction::move;
+        request.new_date = Date::from_ymd(2025, 1, 20);
+        CHECK(ontrack::add_event(text, "plan.toml", request).summary ==
+              "An Bien (101): đã chuyển ghi nhận được công nhận ngày 10/01/2025 sang ngày 20/01/2025 (dòng 12)");
     }
     SECTION("the summary of an added event") {
         // revoked is new: it goes on a line of its own after line 12 (certified).
