@@ -225,8 +225,8 @@ std::vector<EditTarget> find_localities(const Plan& plan, const std::vector<Edit
         }
         const std::string message =
             by_id_wanted ? trf("no locality with id '{}'", wanted) : trf("no locality named '{}'", wanted);
-        const SourcePos at = plan.localities.empty() ? SourcePos{1, 1} : plan.localities.front().pos;
-        throw InputError(Diagnostic{plan.file, at.line, at.column, message, hint, {}});
+        // About the plan as a whole: no line of it is wrong.
+        throw InputError(Diagnostic{plan.file, 0, 0, message, hint, {}});
     }
     return out;
 }

@@ -55,9 +55,14 @@ void Diagnostic::renumber(std::uint32_t line) {
 }
 
 std::string format_diagnostic(const Diagnostic& d) {
-    std::string out = trf("{}:{}:{}: error: {}", make_inert(d.file), d.line, d.column, make_inert(d.message)) + "\n";
+    // Line 0: about the file as a whole (a name given on the command line
+    // that no locality has), not about a place in it.
+    std::string out =
+        (d.line == 0 ? trf("{}: error: {}", make_inert(d.file), make_inert(d.message))
+                     : trf("{}:{}:{}: error: {}", make_inert(d.file), d.line, d.column, make_inert(d.message))) +
+        "\n";
     const std::string_view text = d.excerpt;
-    if (!text.empty() && text.size() <= max_excerpt && !find_invalid_utf8(text)) {
+    if (d.line > 0 && !text.empty() && text.size() <= max_excerpt && !find_invalid_utf8(text)) {
         std::string plain(text);
         std::replace(plain.begin(), plain.end(), '\t', ' ');
         const std::string shown = make_inert(plain);

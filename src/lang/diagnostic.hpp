@@ -43,7 +43,8 @@ class InputError : public std::runtime_error {
 std::string_view line_of(std::string_view source, std::uint32_t line);
 
 // "FILE:LINE:COLUMN: error: MESSAGE", then the excerpt with a caret under the
-// column, then "  hint: HINT". Control characters are shown inert.
+// column, then "  hint: HINT". Control characters are shown inert. A
+// diagnostic of line 0 is about the file as a whole: "FILE: error: MESSAGE".
 std::string format_diagnostic(const Diagnostic& d);
 
 }  // namespace ontrack

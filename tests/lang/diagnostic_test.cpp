@@ -44,6 +44,13 @@ TEST_CASE("a diagnostic with excerpt and hint", "[diagnostic]") {
     CHECK(caret_after(12) == "                ^\n");  // the helper, checked once against a literal
 }
 
+TEST_CASE("a diagnostic of line 0 is about the whole file: no line, column or excerpt", "[diagnostic]") {
+    const Diagnostic d = make(0, 0, "no locality named 'Hoa Binh'", "did you mean 'Hòa Bình' (10537)?", "");
+    CHECK(format_diagnostic(d) ==
+          "plan.toml: error: no locality named 'Hoa Binh'\n"
+          "  hint: did you mean 'Hòa Bình' (10537)?\n");
+}
+
 TEST_CASE("the caret follows Vietnamese text by display width and not by bytes", "[diagnostic]") {
     SECTION("precomposed letters") {
         // "locality = [ { name = "Hải An", id = 11506 } ]": 11506 is code point
