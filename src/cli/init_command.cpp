@@ -30,7 +30,8 @@ void InitCommand::add_options() {
     command_
         ->add_option("--milestone", milestones_,
                      tr("DEADLINE=TARGET, e.g. 2025-12-31=30% or 2027-12-31=52; repeat (default: the Hai Phong "
-                        "phases)"))
+                        "phases; none for a province of a national roster, the national milestones for the roll-up "
+                        "of --all-provinces)"))
         ->option_text(tr("DEADLINE=TARGET"));
     auto* province =
         command_

@@ -20,7 +20,11 @@ namespace {
 // The words of each event, in English and Vietnamese, and the folded keys
 // (fold_key()) they are recognised by.
 constexpr std::string_view event_words[] = {"certified", "revoked", "planned", "công nhận", "thu hồi", "dự kiến"};
-constexpr std::string_view event_keys[][2] = {{"certified", "congnhan"}, {"revoked", "thuhoi"}, {"planned", "dukien"}};
+// A clerk may also write the word as a phrase: "được công nhận", "đã công
+// nhận", "bị thu hồi", "đã thu hồi".
+constexpr std::string_view event_keys[][4] = {{"certified", "congnhan", "duoccongnhan", "dacongnhan"},
+                                              {"revoked", "thuhoi", "bithuhoi", "dathuhoi"},
+                                              {"planned", "dukien", "dukien", "dukien"}};
 
 struct Place {
     std::uint32_t line = 0;
@@ -203,7 +207,7 @@ SlashOrder decide_order(const CsvDocument& doc, const Columns& cols, DateOrder f
 std::string event_of(std::string_view text) {
     const std::string key = fold_key(text);
     for (const auto& k : event_keys)
-        if (key == k[0] || key == k[1]) return std::string(k[0]);
+        if (std::find(std::begin(k), std::end(k), key) != std::end(k)) return std::string(k[0]);
     return {};
 }
 

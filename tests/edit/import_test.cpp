@@ -327,12 +327,17 @@ TEST_CASE("Vietnamese headers, in any case, with or without diacritics and space
 TEST_CASE("event words in English or Vietnamese, folded", "[import]") {
     const auto records = ontrack::read_records(
         "code,event,date\n1,Công nhận,2026-01-01\n2,cong nhan,2026-01-01\n3,THU HỒI,2026-01-01\n"
-        "4,thu hoi,2026-01-01\n5,Dự kiến,2026-01-01\n6,du kien,2026-01-01\n7,Certified,2026-01-01\n",
+        "4,thu hoi,2026-01-01\n5,Dự kiến,2026-01-01\n6,du kien,2026-01-01\n7,Certified,2026-01-01\n"
+        "8,Được công nhận,2026-01-01\n9,đã công nhận,2026-01-01\n10,Bị thu hồi,2026-01-01\n11,đã thu hồi,2026-01-01\n",
         "records.csv");
     std::vector<std::string> events;
     for (const auto& r : records) events.push_back(r.event);
-    CHECK(events ==
-          std::vector<std::string>{"certified", "certified", "revoked", "revoked", "planned", "planned", "certified"});
+    CHECK(events == std::vector<std::string>{"certified", "certified", "revoked", "revoked", "planned", "planned",
+                                             "certified", "certified", "certified", "revoked", "revoked"});
+    // An empty event cell is no event (not the padding of the table of words).
+    const auto empty = records_errors("code,event,date\n1,,2026-01-01\n", ontrack::DateOrder::automatic);
+    REQUIRE(empty.size() == 1);
+    CHECK(empty[0].line == 2);
     const auto ds = records_errors("code,event,date\n1,cấp,2026-01-01\n", ontrack::DateOrder::automatic);
     REQUIRE(ds.size() == 1);
     CHECK(located(ds[0]) == "2:3: unknown event 'cấp'");
