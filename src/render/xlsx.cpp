@@ -23,6 +23,7 @@
 #include "compute.hpp"
 #include "i18n.hpp"
 #include "render.hpp"
+#include "unicode.hpp"
 #include "utf8.hpp"
 #include "wording.hpp"
 
@@ -670,7 +671,7 @@ void write_forecast(Workbook& book, const Analysis& a) {
 
 void write_listing(Workbook& book, const Analysis& a) {
     const Listing& l = *a.listing;
-    Sheet s = book.add_sheet(tr(to_string(l.kind)));
+    Sheet s = book.add_sheet(capitalise_first(tr(to_string(l.kind))));
     s.header({tr("Code"), tr("Name"), tr("Kind"), tr("Certified"), tr("Revoked"), tr("Planned"), tr("Decision"),
               tr("Plan moves")});
     lxw().worksheet_freeze_panes(s.get(), 1, 0);

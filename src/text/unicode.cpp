@@ -57,6 +57,17 @@ bool surely_nfc(std::string_view text) {
     return true;
 }
 
+std::string capitalise_first(std::string_view text) {
+    if (text.empty() || utf8_sequence_length(text, 0) == 0) return std::string(text);
+    std::size_t end = 0;
+    const char32_t first = next_code_point(text, end);
+    utf8proc_uint8_t buf[4];
+    const auto n = utf8proc_encode_char(utf8proc_toupper(static_cast<utf8proc_int32_t>(first)), buf);
+    std::string out(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
+    out.append(text.substr(end));
+    return out;
+}
+
 std::string to_nfc(std::string_view text) {
     if (surely_nfc(text)) return std::string(text);
     return mapped(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE);

@@ -22,6 +22,10 @@ bool surely_nfc(std::string_view text);
 // aside.
 std::string to_nfc(std::string_view text);
 
+// `text` with its first letter in upper case ("quá hạn" -> "Quá hạn"), for a
+// label that starts a title; the rest as it is.
+std::string capitalise_first(std::string_view text);
+
 // The key under which two names are the same name: equal when the names
 // differ only in letter case, in NFC against NFD, or in where a Vietnamese
 // tone mark is placed within a syllable (old style "Hoà", "Thuỷ" against new

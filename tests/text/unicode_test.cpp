@@ -105,3 +105,12 @@ TEST_CASE("find_bad_character names each rejected class and where it stands") {
     CHECK(code_point_name(0x200B) == "U+200B");
     CHECK(code_point_name(0x00A0) == "U+00A0");
 }
+
+TEST_CASE("capitalise_first: the first letter in upper case, the rest kept", "[unicode]") {
+    CHECK(ontrack::capitalise_first("quá hạn") == "Quá hạn");
+    CHECK(ontrack::capitalise_first("đã công nhận") == "Đã công nhận");  // đ (2 bytes) -> Đ
+    CHECK(ontrack::capitalise_first("ấp") == "Ấp");                      // a precomposed letter with two marks
+    CHECK(ontrack::capitalise_first("overdue") == "Overdue");
+    CHECK(ontrack::capitalise_first("") == "");
+    CHECK(ontrack::capitalise_first("1 unit") == "1 unit");
+}

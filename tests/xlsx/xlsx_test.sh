@@ -26,7 +26,7 @@ check "-f xlsx -o - to a pipe: the same workbook size" test "$(wc -c <"$dir/stdo
 
 sheet() { unzip -p "$dir/r.xlsx" "xl/worksheets/sheet$1.xml"; }
 unzip -p "$dir/r.xlsx" xl/workbook.xml >"$dir/workbook.xml"
-for name in Summary Units "Chart data" Forecast Breakdown Changes overdue; do
+for name in Summary Units "Chart data" Forecast Breakdown Changes Overdue; do
   check "a sheet named $name" grep -q "name=\"$name\"" "$dir/workbook.xml"
 done
 
