@@ -75,6 +75,7 @@ std::int64_t nice_step(std::int64_t ymax) {
 // ten ("1.5·10⁶"), one from 10¹⁰ on ("9·10¹⁸"); the exact total is in the
 // text above and below the chart.
 std::string axis_label(std::int64_t v) {
+    if (v < 10000) return human_count(v);  // grouped as the text's counts are: 3,321 / 3.321
     if (v < 1000000) return fmt::format("{}", v);
     int exponent = 0;
     std::int64_t scaled = v;
@@ -89,7 +90,7 @@ std::string axis_label(std::int64_t v) {
     // With a two-digit power there is room for one significant digit only.
     const std::string mantissa = scaled % 10 == 0 || exponent >= 10 ? fmt::format("{}", scaled / 10)
                                                                     : fmt::format("{}.{}", scaled / 10, scaled % 10);
-    return mantissa + "·10" + power;
+    return human_decimal(mantissa) + "·10" + power;  // 1,5·10⁶ in Vietnamese
 }
 
 // The labelled values: 0, step, 2 step, ... up to ymax, and ymax itself

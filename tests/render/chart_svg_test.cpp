@@ -9,6 +9,7 @@
 
 #include "chart_builders.hpp"
 #include "charts.hpp"
+#include "i18n.hpp"
 
 using ontrack::ChartData;
 using ontrack::render_chart_svg;
@@ -69,7 +70,8 @@ TEST_CASE("svg value axis: a total just past a tick drops the tick too close to 
         const auto labels = value_labels(render_chart_svg(with_total(total)));
         INFO(total);
         CHECK(labels.front() == "0");
-        CHECK(labels.back() == std::to_string(total));  // below 10^6: as they are
+        // Below 10,000 grouped as the text's counts are (English here: 1,000); to 10^6 as they are.
+        CHECK(labels.back() == ontrack::human_count(total));
         CHECK(labels.size() <= 8);
     }
 }
@@ -82,4 +84,12 @@ TEST_CASE("svg value axis: labels of seven digits or more in powers of ten", "[r
     const auto labels = value_labels(render_chart_svg(with_total(12345678)));
     CHECK(labels[1] == "2·10⁶");
     CHECK(labels.back() == "1.2·10⁷");
+}
+
+TEST_CASE("svg value axis in Vietnamese: counts grouped with a point, a decimal comma", "[render][chart_svg]") {
+    const ontrack::LanguageScope vi(ontrack::Lang::vi);
+    // 3,321 (the national total): step 500 (3321 / 500 = 6); the total written 3.321.
+    CHECK(value_labels(render_chart_svg(with_total(3321))).back() == "3.321");
+    CHECK(value_labels(render_chart_svg(with_total(1500000))) ==
+          std::vector<std::string>{"0", "500000", "1·10⁶", "1,5·10⁶"});
 }
