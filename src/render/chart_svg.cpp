@@ -6,6 +6,7 @@
 
 #include "charts.hpp"
 #include "i18n.hpp"
+#include "utf8.hpp"
 
 namespace ontrack {
 namespace {
@@ -188,9 +189,13 @@ std::string render_chart_svg(const ChartData& d) {
                            color_target);
         for (const ChartPoint& t : d.targets) {
             const double x = s.x(t.date), y = s.y(t.value);
+            // Left of its marker, or right of it when the marker is near the
+            // value axis (a count ending at the marker would cross the axis).
+            const std::string label = human_count(t.value);
+            const bool near_axis = x - 5 - 7.5 * static_cast<double>(display_width(label)) < left + 2;
             out += fmt::format(
-                "<circle cx=\"{}\" cy=\"{}\" r=\"3.5\"/><text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n",
-                num(x), num(y), num(std::max(x - 5, left + 24)), num(y - 6), t.value);
+                "<circle cx=\"{}\" cy=\"{}\" r=\"3.5\"/><text x=\"{}\" y=\"{}\" text-anchor=\"{}\">{}</text>\n", num(x),
+                num(y), num(near_axis ? x + 6 : x - 5), num(y - 6), near_axis ? "start" : "end", label);
         }
     }
     out += "</g>\n";
