@@ -64,13 +64,21 @@ int ImportCommand::run() const {
         print_message(stderr, trn("{}:{}: note: {} row had spaces or no-break spaces around a cell; they were removed",
                                   "{}:{}: note: {} rows had spaces or no-break spaces around a cell; they were removed",
                                   import.trimmed_rows, records_, import.first_trimmed_line, import.trimmed_rows));
+    // "Hòa Bình (11533)": the unit as the clerk checks it against the sheet.
+    auto unit = [](const ImportAddition& a) {
+        return a.locality_id.empty() ? a.locality_name : fmt::format("{} ({})", a.locality_name, a.locality_id);
+    };
+    // The event, its date and its decision, as the sheet's row gives them.
+    auto event = [](const ImportAddition& a) {
+        std::string text =
+            fmt::format("{} {}", a.event == "planned" ? tr("planned") : tr(a.event.c_str()), human_date(a.date));
+        if (!a.decision.empty()) text += " (" + trf("decision {}", a.decision) + ")";
+        return text;
+    };
     for (const ImportAddition& a : import.additions)
-        print_message(stdout, trf("{}:{}: add: {}{}: {} {}", records_, a.line, a.locality_name,
-                                  a.locality_id.empty() ? "" : fmt::format(" ({})", a.locality_id),
-                                  (a.event == "planned" ? tr("planned") : tr(a.event.c_str())), human_date(a.date)));
+        print_message(stdout, trf("{}:{}: add: {}: {}", records_, a.line, unit(a), event(a)));
     for (const ImportAddition& a : import.already_recorded)
-        print_message(stdout, trf("{}:{}: already recorded: {}: {} {}", records_, a.line, a.locality_name,
-                                  (a.event == "planned" ? tr("planned") : tr(a.event.c_str())), human_date(a.date)));
+        print_message(stdout, trf("{}:{}: already recorded: {}: {}", records_, a.line, unit(a), event(a)));
     print_message(stdout,
                   trf("{} to add, {} already recorded{}", import.additions.size(), import.already_recorded.size(),
                       apply_ || import.additions.empty() ? "" : tr("; run again with --apply to add them")));
