@@ -111,7 +111,7 @@ int ImportCommand::run() const {
     requests.reserve(import.additions.size());
     targets.reserve(import.additions.size());
     for (const ImportAddition& a : import.additions) {
-        targets.push_back(EditTarget{a.locality_name, a.locality_id, a.locality_line});
+        targets.push_back(EditTarget{a.locality_name, a.locality_id, a.locality_line, std::nullopt});
         EditRequest request;
         request.id = a.locality_id;
         request.name = a.locality_id.empty() ? a.locality_name : std::string();

@@ -6,6 +6,7 @@
 #include "output_file.hpp"
 #include "plan_edit.hpp"
 #include "plan_file.hpp"
+#include "utf8.hpp"
 
 namespace ontrack {
 
@@ -97,6 +98,19 @@ int RecordCommand::run() const {
     const EditResult result = add_events(read_plan_file(file_), file_, where, {request});
     target.commit(result.text);
     print_message(stdout, result.summary);
+    // A planned date on or before the latest event counts as no plan (the
+    // stale-plan rule): recorded as asked, but said, as `check` says it.
+    const std::optional<Event>& latest = where.front().latest;
+    if (request.kind == EditKind::planned && request.action != EditAction::remove && latest) {
+        const Date planned = request.action == EditAction::move ? request.new_date : request.date;
+        if (planned <= latest->date)
+            print_message(
+                stderr,
+                trf("{}:{}: warning: {}: planned {} is not after its latest event ({} {}); it was "
+                    "fulfilled or overtaken and counts as no plan: give a new planned date or remove it",
+                    file_, where.front().line, make_inert(where.front().name), human_date(planned),
+                    tr(latest->kind == EventKind::certified ? "certified" : "revoked"), human_date(latest->date)));
+    }
     return 0;
 }
 

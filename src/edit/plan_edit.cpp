@@ -166,6 +166,16 @@ void refuse_rollup_edit(const Plan& plan) {
                 make_inert(plan.file)));
 }
 
+namespace {
+
+EditTarget target_of(const Locality& loc) {
+    EditTarget t{loc.name, loc.id, loc.pos.line, std::nullopt};
+    if (!loc.events.empty()) t.latest = loc.events.back();
+    return t;
+}
+
+}  // namespace
+
 std::vector<EditTarget> find_localities(const Plan& plan, const std::vector<EditRequest>& requests) {
     refuse_rollup_edit(plan);
     std::unordered_map<std::string_view, std::size_t> by_id, by_name;
@@ -185,7 +195,7 @@ std::vector<EditTarget> find_localities(const Plan& plan, const std::vector<Edit
         const auto& index = by_id_wanted ? by_id : by_name;
         if (const auto it = index.find(wanted); it != index.end()) {
             const Locality& loc = plan.localities[it->second];
-            out.push_back(EditTarget{loc.name, loc.id, loc.pos.line});
+            out.push_back(target_of(loc));
             continue;
         }
         std::vector<std::size_t> alike;
@@ -193,7 +203,7 @@ std::vector<EditTarget> find_localities(const Plan& plan, const std::vector<Edit
             if (!names) names.emplace(plan);
             if (const auto k = names->find(wanted)) {
                 const Locality& loc = plan.localities[*k];
-                out.push_back(EditTarget{loc.name, loc.id, loc.pos.line});
+                out.push_back(target_of(loc));
                 continue;
             }
             alike = names->folded_matches(wanted);

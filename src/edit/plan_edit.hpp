@@ -87,6 +87,7 @@ struct EditTarget {
     std::string name;
     std::string id;
     std::uint32_t line = 0;
+    std::optional<Event> latest;  // the locality's latest certified or revoked event, if any
 };
 // Throws std::runtime_error when `plan` is a roll-up (issue 17): its
 // localities are its parts', recorded in the part that lists them.

@@ -149,5 +149,15 @@ same "import: a plan set after today" "later.csv:2:1: error: the plan of An Lão
 record_err=$("$ontrack" record plan.toml --id A --planned 2027-09-30 2>&1 >/dev/null | head -n 1)
 same "record: the same, refused by the loader's rule" "plan.toml:11:62: error: planned date set on 2026-11-30, before the one before it (set on 2026-12-01)" "$record_err"
 
+# A planned date on or before the latest event is recorded, with check's
+# warning at the locality's [[locality]] line (8).
+fresh
+"$ontrack" record plan.toml --id A --certified 2026-11-20 >/dev/null
+err=$("$ontrack" record plan.toml --id A --planned 2026-11-01 2>&1 >/dev/null)
+rc=$?
+same "record --planned before the latest event: warned" "0 plan.toml:8: warning: An Lão: planned 2026-11-01 is not after its latest event (certified 2026-11-20); it was fulfilled or overtaken and counts as no plan: give a new planned date or remove it" "$rc $err"
+err=$("$ontrack" record plan.toml --id A --planned 2026-12-20 2>&1 >/dev/null)
+same "record --planned after the latest event: no warning" "" "$err"
+
 echo "$failures failed"
 [[ $failures == 0 ]]
