@@ -39,13 +39,8 @@ int CheckCommand::run() const {
             // Notes that change nothing in the exit status: stale planned dates.
             for (auto loc = first; loc != last; ++loc)
                 if (has_stale_plan(*loc))
-                    print_message(
-                        stderr, trf("{}:{}: warning: {}: planned {} is not after its latest event ({} {}); it was "
-                                    "fulfilled or overtaken and counts as no plan: give a new planned date or "
-                                    "remove it",
-                                    source.file, loc->pos.line, make_inert(loc->name), human_date(loc->planned.last()),
-                                    tr(loc->events.back().kind == EventKind::certified ? "certified" : "revoked"),
-                                    human_date(loc->events.back().date)));
+                    print_stale_plan_warning(source.file, loc->pos.line, loc->name, loc->planned.last(),
+                                             loc->events.back());
             // Names equal once diacritics are removed are allowed (Cẩm Giang and
             // Cẩm Giàng), but mentioned: a typing slip looks the same.
             std::unordered_map<std::string, const Locality*> folded;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <new>
 #include <string>
@@ -14,6 +15,7 @@
 
 #include "csv_header.hpp"
 #include "i18n.hpp"
+#include "model.hpp"
 #include "options.hpp"
 #include "plan_file.hpp"
 #include "provinces.hpp"
@@ -140,6 +142,12 @@ void print_message(std::FILE* to, std::string_view line);
 
 // Prints each note about a CSV file to stderr: "FILE:LINE: note: MESSAGE".
 void print_notes(const std::string& file, const std::vector<CsvNote>& notes);
+
+// Prints the stale-plan warning (history.hpp's rule) to stderr: the locality
+// `name` at FILE:LINE has a planned date on or before its latest event, so
+// that date counts as no plan. `check` and `record --planned` say it alike.
+void print_stale_plan_warning(const std::string& file, std::uint32_t line, const std::string& name, Date planned,
+                              const Event& latest);
 
 // Runs `read` (reading a CSV file `path`); running out of memory becomes
 // the file's located error ("too large to load"), not an unlocated one.

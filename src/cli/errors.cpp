@@ -71,6 +71,15 @@ void print_notes(const std::string& file, const std::vector<CsvNote>& notes) {
     for (const CsvNote& note : notes) print_message(stderr, trf("{}:{}: note: {}", file, note.line, note.message));
 }
 
+void print_stale_plan_warning(const std::string& file, std::uint32_t line, const std::string& name, Date planned,
+                              const Event& latest) {
+    print_message(stderr,
+                  trf("{}:{}: warning: {}: planned {} is not after its latest event ({} {}); it was "
+                      "fulfilled or overtaken and counts as no plan: give a new planned date or remove it",
+                      file, line, make_inert(name), human_date(planned),
+                      tr(latest.kind == EventKind::certified ? "certified" : "revoked"), human_date(latest.date)));
+}
+
 int report_exception() {
     try {
         throw;

@@ -6,7 +6,6 @@
 #include "output_file.hpp"
 #include "plan_edit.hpp"
 #include "plan_file.hpp"
-#include "utf8.hpp"
 
 namespace ontrack {
 
@@ -104,12 +103,7 @@ int RecordCommand::run() const {
     if (request.kind == EditKind::planned && request.action != EditAction::remove && latest) {
         const Date planned = request.action == EditAction::move ? request.new_date : request.date;
         if (planned <= latest->date)
-            print_message(
-                stderr,
-                trf("{}:{}: warning: {}: planned {} is not after its latest event ({} {}); it was "
-                    "fulfilled or overtaken and counts as no plan: give a new planned date or remove it",
-                    file_, where.front().line, make_inert(where.front().name), human_date(planned),
-                    tr(latest->kind == EventKind::certified ? "certified" : "revoked"), human_date(latest->date)));
+            print_stale_plan_warning(file_, where.front().line, where.front().name, planned, *latest);
     }
     return 0;
 }
