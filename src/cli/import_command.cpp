@@ -10,6 +10,7 @@
 #include "load.hpp"
 #include "output_file.hpp"
 #include "plan_edit.hpp"
+#include "wording.hpp"
 #include "plan_file.hpp"
 
 namespace ontrack {
@@ -70,10 +71,7 @@ int ImportCommand::run() const {
     };
     // The event, its date and its decision, as the sheet's row gives them.
     auto event = [](const ImportAddition& a) {
-        std::string text =
-            fmt::format("{} {}", a.event == "planned" ? tr("planned") : tr(a.event.c_str()), human_date(a.date));
-        if (!a.decision.empty()) text += " (" + trf("decision {}", a.decision) + ")";
-        return text;
+        return fmt::format("{} {}{}", tr(a.event.c_str()), human_date(a.date), decision_suffix(a.decision));
     };
     for (const ImportAddition& a : import.additions)
         print_message(stdout, trf("{}:{}: add: {}: {}", records_, a.line, unit(a), event(a)));

@@ -20,11 +20,6 @@ std::uint64_t magnitude_of(std::int64_t n) {
 std::string count(std::int64_t n) {
     return human_count(n);
 }
-// " (decision 1234/QĐ-UBND)" after an event, or nothing.
-std::string decision_suffix(const std::string& decision) {
-    return decision.empty() ? std::string() : " (" + trf("decision {}", decision) + ")";
-}
-
 std::string day(const std::optional<Date>& d) {
     return d ? human_date(*d) : std::string("-");
 }

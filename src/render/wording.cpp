@@ -68,4 +68,8 @@ std::string unknown_by_field_message(const UnknownByField& field) {
     return message;
 }
 
+std::string decision_suffix(const std::string& decision) {
+    return decision.empty() ? std::string() : " (" + trf("decision {}", decision) + ")";
+}
+
 }  // namespace ontrack

@@ -36,6 +36,9 @@ std::string locality_label(const LocalityRef& ref);
 std::string count_of_localities(std::uint64_t n);
 std::string count_of_milestones(std::uint64_t n);
 
+// " (decision 1234/QĐ-UBND)" after an event, or nothing when it has none.
+std::string decision_suffix(const std::string& decision);
+
 // "34 plans: 1234 of 3321 units drug-free (37.2%); 5 of 34 plans have a
 // milestone missed or behind (9 of 136 milestones)."
 std::string rollup_sentence(const Rollup& rollup);
