@@ -8,6 +8,7 @@
 #include "csv_header.hpp"
 #include "csv_reader.hpp"
 #include "i18n.hpp"
+#include "record_columns.hpp"
 #include "unicode.hpp"
 #include "utf8.hpp"
 
@@ -15,8 +16,9 @@ namespace ontrack {
 namespace {
 
 std::vector<ColumnSpec> roster_specs() {
-    return {{{"code", "mã", "mã số", "mã đơn vị"}, true, {}},
-            {{"name", "tên", "tên đơn vị"}, true, {}},
+    // The code and the name are headed as in a records file.
+    return {{headers_of(RecordField::code), true, {}},
+            {headers_of(RecordField::name), true, {}},
             {{"type", "loại", "loại đơn vị"}, true, {}},
             {{"province_code", "mã tỉnh", "mã tỉnh thành phố"}, false, {}},
             {{"province", "tỉnh", "tỉnh thành phố", "tỉnh/thành phố"}, false, {}}};
