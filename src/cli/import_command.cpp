@@ -10,8 +10,8 @@
 #include "load.hpp"
 #include "output_file.hpp"
 #include "plan_edit.hpp"
-#include "wording.hpp"
 #include "plan_file.hpp"
+#include "wording.hpp"
 
 namespace ontrack {
 

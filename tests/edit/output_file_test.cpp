@@ -1,6 +1,5 @@
 #include "output_file.hpp"
 
-#include <dirent.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -12,26 +11,13 @@
 #include <string>
 #include <vector>
 
+#include "temp_dir.hpp"
+
 using ontrack::write_file_atomically;
 
-namespace {
+using ontrack::test::TempDir;
 
-struct TempDir {
-    std::string path;
-    TempDir() {
-        char name[] = "/tmp/ontrack-out-XXXXXX";
-        path = ::mkdtemp(name);
-    }
-    ~TempDir() { std::system(("rm -rf '" + path + "'").c_str()); }
-    std::vector<std::string> entries() const {
-        std::vector<std::string> names;
-        DIR* d = ::opendir(path.c_str());
-        while (const dirent* e = ::readdir(d))
-            if (std::string(e->d_name) != "." && std::string(e->d_name) != "..") names.push_back(e->d_name);
-        ::closedir(d);
-        return names;
-    }
-};
+namespace {
 
 std::string slurp(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -44,7 +30,7 @@ std::string slurp(const std::string& path) {
 
 TEST_CASE("write_file_atomically writes the whole text and leaves no temporary file", "[output]") {
     TempDir dir;
-    const std::string out = dir.path + "/report.csv";
+    const std::string out = dir.path() + "/report.csv";
     write_file_atomically(out, "a,b\n1,2\n", {});
     CHECK(slurp(out) == "a,b\n1,2\n");
     write_file_atomically(out, "replaced\n", {});
@@ -54,19 +40,19 @@ TEST_CASE("write_file_atomically writes the whole text and leaves no temporary f
 
 TEST_CASE("write_file_atomically never writes over a plan being read", "[output]") {
     TempDir dir;
-    const std::string plan = dir.path + "/plan.toml";
+    const std::string plan = dir.path() + "/plan.toml";
     std::ofstream(plan) << "[plan]\n";
     // The same file spelt another way is still the plan.
-    CHECK_THROWS_WITH(write_file_atomically(dir.path + "/./plan.toml", "x", {"other.toml", plan}),
+    CHECK_THROWS_WITH(write_file_atomically(dir.path() + "/./plan.toml", "x", {"other.toml", plan}),
                       Catch::Contains("refusing to write the report over the plan it reads"));
     CHECK(slurp(plan) == "[plan]\n");
 }
 
 TEST_CASE("write_file_atomically refuses what is not a regular file and names the problem", "[output]") {
     TempDir dir;
-    CHECK_THROWS_WITH(write_file_atomically(dir.path, "x", {}), Catch::Contains("not a regular file"));
+    CHECK_THROWS_WITH(write_file_atomically(dir.path(), "x", {}), Catch::Contains("not a regular file"));
     CHECK_THROWS_WITH(write_file_atomically("/dev/null", "x", {}), Catch::Contains("not a regular file"));
-    CHECK_THROWS_WITH(write_file_atomically(dir.path + "/missing/report.csv", "x", {}),
+    CHECK_THROWS_WITH(write_file_atomically(dir.path() + "/missing/report.csv", "x", {}),
                       Catch::Contains("report.csv.lock: cannot create the lock file: No such file or directory"));
     CHECK(dir.entries().empty());
 }
