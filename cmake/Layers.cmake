@@ -40,6 +40,7 @@ ontrack_layer(model
   LINKS ontrack_text)
 ontrack_layer(lang
   SOURCES
+    console
     diagnostic
     failure
     i18n
@@ -51,6 +52,7 @@ ontrack_layer(load
     batch_parse
     csv_header
     csv_reader
+    file_identity
     huge_pages
     key_depth
     load
