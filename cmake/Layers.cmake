@@ -52,11 +52,13 @@ ontrack_layer(load
     batch_parse
     csv_header
     csv_reader
+    csv_sheet
     file_identity
     huge_pages
     key_depth
     load
     locality_reader
+    ods_sheet
     parallel_for
     parsed_localities
     plan_file
@@ -67,7 +69,12 @@ ontrack_layer(load
     toml_access
     toml_string
     unique_names
-  LINKS ontrack_lang ontrack_model ontrack_text tomlplusplus::tomlplusplus Threads::Threads)
+    workbook
+    xlsx_sheet
+    xml_stream
+    zip_archive
+  LINKS ontrack_lang ontrack_model ontrack_text tomlplusplus::tomlplusplus Threads::Threads PkgConfig::LIBZIP
+        PkgConfig::EXPAT)
 ontrack_layer(compute
   SOURCES
     analysis
