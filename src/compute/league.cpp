@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "compute.hpp"
+#include "name_table.hpp"
 
 namespace ontrack {
 namespace {
@@ -58,9 +59,7 @@ LeagueRow row_of(std::size_t k, const Report& own) {
 }  // namespace
 
 std::optional<LeagueSort> parse_league_sort(std::string_view name) {
-    for (std::size_t k = 0; k < std::size(league_sort_names); ++k)
-        if (name == league_sort_names[k]) return static_cast<LeagueSort>(k);
-    return std::nullopt;
+    return parse_name<LeagueSort>(league_sort_names, name);
 }
 
 League league(const Plan& plan, const Report& report, LeagueSort sort) {

@@ -6,52 +6,50 @@
 
 namespace ontrack {
 
-const std::vector<HeaderName>& record_header_names() {
-    using F = RecordField;
-    static const std::vector<HeaderName> names = {
-        {"code", F::code},
-        {"mã", F::code},
-        {"mã số", F::code},
-        {"mã đơn vị", F::code},
-        {"mã ĐVHC", F::code},
-        {"mã xã", F::code},
-        {"mã đơn vị hành chính", F::code},
-        {"unit", F::unit},
-        {"đơn vị", F::unit},
-        {"name", F::name},
-        {"tên", F::name},
-        {"tên đơn vị", F::name},
-        {"tên xã/phường", F::name},
-        {"tên xã, phường, đặc khu", F::name},
-        {"tên đơn vị hành chính", F::name},
-        {"event", F::event},
-        {"sự kiện", F::event},
-        {"date", F::date},
-        {"ngày", F::date},
-        {"decision", F::decision},
-        {"quyết định", F::decision},
-        {"số quyết định", F::decision},
-        {"số QĐ", F::decision},
-        {"số quyết định công nhận", F::decision},
-        {"note", F::note},
-        {"ghi chú", F::note},
-        {"certified", F::certified},
-        {"ngày công nhận", F::certified},
-        {"revoked", F::revoked},
-        {"ngày thu hồi", F::revoked},
-        {"planned", F::planned},
-        {"ngày dự kiến", F::planned},
-        {"set", F::set},
-        {"ngày lập kế hoạch", F::set},
-    };
-    return names;
-}
+namespace {
+
+// Every header a records file may use and the field it names.
+constexpr HeaderSynonym<RecordField> record_headers[] = {
+    {"code", RecordField::code},
+    {"mã", RecordField::code},
+    {"mã số", RecordField::code},
+    {"mã đơn vị", RecordField::code},
+    {"mã ĐVHC", RecordField::code},
+    {"mã xã", RecordField::code},
+    {"mã đơn vị hành chính", RecordField::code},
+    {"unit", RecordField::unit},
+    {"đơn vị", RecordField::unit},
+    {"name", RecordField::name},
+    {"tên", RecordField::name},
+    {"tên đơn vị", RecordField::name},
+    {"tên xã/phường", RecordField::name},
+    {"tên xã, phường, đặc khu", RecordField::name},
+    {"tên đơn vị hành chính", RecordField::name},
+    {"event", RecordField::event},
+    {"sự kiện", RecordField::event},
+    {"date", RecordField::date},
+    {"ngày", RecordField::date},
+    {"decision", RecordField::decision},
+    {"quyết định", RecordField::decision},
+    {"số quyết định", RecordField::decision},
+    {"số QĐ", RecordField::decision},
+    {"số quyết định công nhận", RecordField::decision},
+    {"note", RecordField::note},
+    {"ghi chú", RecordField::note},
+    {"certified", RecordField::certified},
+    {"ngày công nhận", RecordField::certified},
+    {"revoked", RecordField::revoked},
+    {"ngày thu hồi", RecordField::revoked},
+    {"planned", RecordField::planned},
+    {"ngày dự kiến", RecordField::planned},
+    {"set", RecordField::set},
+    {"ngày lập kế hoạch", RecordField::set},
+};
+
+}  // namespace
 
 std::vector<std::string_view> headers_of(RecordField field) {
-    std::vector<std::string_view> out;
-    for (const HeaderName& h : record_header_names())
-        if (h.field == field) out.push_back(h.header);
-    return out;
+    return headers_naming(record_headers, {field});
 }
 
 std::vector<std::size_t> RecordColumns::date_columns() const {
@@ -94,10 +92,9 @@ std::string quoted_list(const CsvDocument& doc, std::initializer_list<std::optio
 
 std::vector<ColumnSpec> record_specs() {
     std::vector<ColumnSpec> specs;
-    ColumnSpec unit_spec{{}, true, tr("the header has no column for the unit: its code (mã) or its name (tên)")};
-    for (RecordField f : {RecordField::code, RecordField::unit, RecordField::name})
-        for (std::string_view h : headers_of(f)) unit_spec.names.push_back(h);
-    specs.push_back(std::move(unit_spec));
+    specs.push_back(
+        ColumnSpec{headers_naming(record_headers, {RecordField::code, RecordField::unit, RecordField::name}), true,
+                   tr("the header has no column for the unit: its code (mã) or its name (tên)")});
     for (RecordField f : spec_fields) specs.push_back(ColumnSpec{headers_of(f), false, {}});
     return specs;
 }
@@ -127,13 +124,7 @@ bool match_record_columns(const CsvDocument& doc, RecordColumns& cols, std::opti
     }
     if (columns[key].index) {
         cols.key = *columns[key].index;
-        const std::string key_folded = fold_key(columns[key].name);
-        for (const HeaderName& h : record_header_names())
-            if (fold_key(h.header) == key_folded &&
-                (h.field == RecordField::code || h.field == RecordField::unit || h.field == RecordField::name)) {
-                cols.key_field = h.field;
-                break;
-            }
+        cols.key_field = field_named(record_headers, columns[key].name);
     }
     cols.event = columns[event].index;
     cols.date = columns[date].index;

@@ -28,16 +28,8 @@ enum class RecordField {
     set,        // the day the planned date was decided
 };
 
-struct HeaderName {
-    std::string_view header;  // compared by fold_key(): case, diacritics and spaces ignored
-    RecordField field;
-};
-
-// Every header a records file may use, in order of preference within a
-// field (the first present names the column).
-const std::vector<HeaderName>& record_header_names();
-
-// The headers of one field, in the table's order.
+// The headers of one field, in order of preference (the first present names
+// the column), compared by fold_key(): case, diacritics and spaces ignored.
 std::vector<std::string_view> headers_of(RecordField field);
 
 struct RecordColumns {

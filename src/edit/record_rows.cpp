@@ -42,28 +42,12 @@ bool read_text_cell(const CsvDocument& doc, const CsvField& field, bool note, st
     return true;
 }
 
-// The first two parts of a date written d/m/yyyy or m/d/yyyy.
-std::optional<std::pair<unsigned, unsigned>> slash_parts(std::string_view text) {
-    if (!looks_like_dmy(text)) return std::nullopt;
-    const auto a = text.find('/');
-    const auto b = text.find('/', a + 1);
-    auto number = [](std::string_view part) {
-        unsigned v = 0;
-        for (char c : part) v = v * 10 + static_cast<unsigned>(c - '0');
-        return v;
-    };
-    return std::make_pair(number(text.substr(0, a)), number(text.substr(a + 1, b - a - 1)));
-}
-
 // A date cell: YYYY-MM-DD, or d/m/yyyy in `order` (dmy or mdy).
 std::optional<Date> parse_sheet_date(std::string_view text, DateOrder order, std::string* why) {
     if (text.find('/') == std::string_view::npos) return parse_iso_date(text, why);
-    if (order != DateOrder::mdy || !slash_parts(text)) return parse_date(text, why);
-    const auto a = text.find('/');
-    const auto b = text.find('/', a + 1);
-    const std::string day_first =
-        std::string(text.substr(a + 1, b - a - 1)) + "/" + std::string(text.substr(0, a)) + std::string(text.substr(b));
-    return parse_date(day_first, why);
+    const auto parts = split_slash_date(text);
+    if (order != DateOrder::mdy || !parts) return parse_date(text, why);
+    return date_of(parts->year, parts->first, parts->second, why);
 }
 
 // The date a cell is read as, as dates are shown (YYYY-MM-DD; dd/mm/yyyy in Vietnamese).
@@ -91,7 +75,7 @@ SlashOrder decide_order(const CsvDocument& doc, const std::vector<std::size_t>& 
         for (const std::size_t column : columns) {
             if (row.fields.size() <= column) continue;
             const std::string text(trim_blanks(row.fields.text(column)));
-            const auto parts = slash_parts(text);
+            const auto parts = split_slash_date(text);
             if (!parts) continue;
             if (parts->first > 12 && !day_first) {
                 day_first.emplace(row.line, text);
@@ -140,7 +124,7 @@ bool read_date(const CsvDocument& doc, const CsvField& cell, const SlashOrder& o
                std::vector<Diagnostic>& out) {
     const std::string_view text = trim_blanks(cell.text);
     std::string why;
-    if (order.conflict && slash_parts(text)) return false;
+    if (order.conflict && split_slash_date(text)) return false;
     if (const auto d = parse_sheet_date(text, order.order, &why)) {
         date = *d;
         return true;
