@@ -32,7 +32,7 @@ void CheckCommand::add_options() {
 
 int CheckCommand::run() const {
     for (const Plan& plan : load_plans(files_)) {
-        // Each file behind a roll-up on its own (issue 17): names repeat across provinces.
+        // Each file behind a roll-up on its own: names repeat across provinces.
         std::vector<LocalitySource> sources = plan.sources;
         if (sources.empty()) sources.push_back({plan.file, 0, plan.localities.size()});
         for (const LocalitySource& source : sources) {

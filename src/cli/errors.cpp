@@ -42,6 +42,11 @@ CLI::Validator iso_date_validator() {
         tr("DATE"));
 }
 
+void add_sheet_option(CLI::App& command, std::string& sheet) {
+    command.add_option("--sheet", sheet, tr("Of a workbook (.xlsx, .ods), the sheet to read (default: the first)"))
+        ->option_text(tr("NAME"));
+}
+
 void add_lock_timeout_option(CLI::App& command, double& seconds) {
     command
         .add_option("--lock-timeout", seconds,
@@ -78,7 +83,9 @@ void print_message(std::FILE* to, std::string_view line) {
 }
 
 void print_notes(const std::string& file, const std::vector<CsvNote>& notes) {
-    for (const CsvNote& note : notes) print_message(stderr, trf("{}:{}: note: {}", file, note.line, note.message));
+    for (const CsvNote& note : notes)
+        print_message(stderr, note.place.empty() ? trf("{}:{}: note: {}", file, note.line, note.message)
+                                                 : trf("{}:{}: note: {}", file, note.place, note.message));
 }
 
 void print_stale_plan_warning(const std::string& file, std::uint32_t line, const std::string& name, Date planned,

@@ -45,7 +45,7 @@ struct Analysis {
     std::optional<std::vector<Explained>> explanation;  // --explain: worded by the renderer, in its language
     std::optional<ChartData> chart;
     std::optional<std::vector<UnitStatus>> units;
-    std::optional<League> league;  // a roll-up's parts (issue 17)
+    std::optional<League> league;  // a roll-up's parts
 };
 
 Analysis analyse(const Plan& plan, const AnalysisRequest& request);

@@ -1,4 +1,4 @@
-// Before the meeting (issue 5): the pace of certification, a forecast per
+// Before the meeting: the pace of certification, a forecast per
 // upcoming milestone, the safety buffer against a straight required path, and
 // --explain. Pure functions of a plan (or a report) and an as-of date; they
 // sit beside the plan-based verdict of the core report and never replace it.

@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "compute.hpp"
+#include "name_table.hpp"
 
 namespace ontrack {
 namespace {
@@ -75,9 +76,7 @@ std::int64_t shortfall_at_share(const Target& target, std::int64_t part_total, s
 }
 
 std::optional<LeagueSort> parse_league_sort(std::string_view name) {
-    for (std::size_t k = 0; k < std::size(league_sort_names); ++k)
-        if (name == league_sort_names[k]) return static_cast<LeagueSort>(k);
-    return std::nullopt;
+    return parse_name<LeagueSort>(league_sort_names, name);
 }
 
 League league(const Plan& plan, const Report& report, LeagueSort sort) {

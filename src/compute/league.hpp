@@ -1,4 +1,4 @@
-// The league table of a roll-up (issue 17): one row per part, sorted so that
+// The league table of a roll-up: one row per part, sorted so that
 // a meeting sees first who is furthest behind.
 //
 // Per part: its total, its units drug-free on as-of, the units it expects by

@@ -51,18 +51,43 @@ struct Columns {
     std::optional<CsvNote> unread;
 };
 
-const char* const key_names[] = {N_("code"), N_("unit"), N_("name")};
+// The fields of a records file and every header that names each; the unit
+// is named by a code, a unit or a name column (the first present, in this
+// order), and a name column beside a code or unit is checked against it.
+enum class RecordField { code, unit, name, event, date, decision, note };
+
+constexpr HeaderSynonym<RecordField> record_headers[] = {
+    {"code", RecordField::code},           {"mã", RecordField::code},
+    {"mã số", RecordField::code},          {"mã đơn vị", RecordField::code},
+    {"unit", RecordField::unit},           {"đơn vị", RecordField::unit},
+    {"name", RecordField::name},           {"tên", RecordField::name},
+    {"tên đơn vị", RecordField::name},     {"event", RecordField::event},
+    {"sự kiện", RecordField::event},       {"date", RecordField::date},
+    {"ngày", RecordField::date},           {"decision", RecordField::decision},
+    {"quyết định", RecordField::decision}, {"số quyết định", RecordField::decision},
+    {"note", RecordField::note},           {"ghi chú", RecordField::note},
+};
+
+// The word the messages use for the unit's column, by the field it names.
+const char* key_word(RecordField field) {
+    switch (field) {
+        case RecordField::code: return N_("code");
+        case RecordField::unit: return N_("unit");
+        default: return N_("name");
+    }
+}
 
 std::vector<ColumnSpec> record_specs() {
+    using F = RecordField;
     return {
-        {{"code", "mã", "mã số", "mã đơn vị", "unit", "đơn vị", "name", "tên", "tên đơn vị"},
-         true,
+        {headers_naming(record_headers, {F::code, F::unit, F::name}), true,
          tr("the header has no 'code', 'unit' or 'name' column")},
-        {{"event", "sự kiện"}, true, {}},
-        {{"date", "ngày"}, true, {}},
-        {{"name", "tên", "tên đơn vị"}, false, {}},  // checked against the key's locality, when the key is not the name
-        {{"decision", "quyết định", "số quyết định"}, false, {}},
-        {{"note", "ghi chú"}, false, {}},
+        {headers_naming(record_headers, {F::event}), true, {}},
+        {headers_naming(record_headers, {F::date}), true, {}},
+        // checked against the key's locality, when the key is not the name
+        {headers_naming(record_headers, {F::name}), false, {}},
+        {headers_naming(record_headers, {F::decision}), false, {}},
+        {headers_naming(record_headers, {F::note}), false, {}},
     };
 }
 
@@ -79,10 +104,7 @@ bool find_columns(const CsvDocument& doc, const std::vector<ColumnSpec>& specs, 
         },
         columns, out);
     cols.key = columns[0].index.value_or(0);
-    // Which of code (names 0-3), unit (4-5) or name (6-8) the key column is.
-    const auto& key_list = specs[0].names;
-    const auto at = std::find(key_list.begin(), key_list.end(), columns[0].name) - key_list.begin();
-    cols.key_header = tr(key_names[at < 4 ? 0 : at < 6 ? 1 : 2]);
+    cols.key_header = tr(key_word(columns[0].index ? field_named(record_headers, columns[0].name) : RecordField::name));
     cols.event = columns[1].index.value_or(0);
     cols.date = columns[2].index.value_or(0);
     cols.name = columns[3].index;
@@ -94,9 +116,11 @@ bool find_columns(const CsvDocument& doc, const std::vector<ColumnSpec>& specs, 
 
 // The records file's document: the separator found from its header, the
 // header matched as soon as it is read (a bad header stops the reading).
-CsvDocument read_records_document(std::string_view text, const std::string& file, Columns& cols) {
+CsvDocument read_records_document(std::string_view text, const std::string& file, const std::string& sheet,
+                                  Columns& cols) {
     const std::vector<ColumnSpec> specs = record_specs();
     CsvOptions options;
+    options.sheet = sheet;
     options.separator = detect_separator(text, specs);
     options.on_header = [&](const CsvDocument& doc) {
         std::vector<Diagnostic> out;
@@ -122,28 +146,12 @@ bool read_text_cell(const CsvDocument& doc, const CsvField& field, bool note, st
     return true;
 }
 
-// The first two parts of a date written d/m/yyyy or m/d/yyyy.
-std::optional<std::pair<unsigned, unsigned>> slash_parts(std::string_view text) {
-    if (!looks_like_dmy(text)) return std::nullopt;
-    const auto a = text.find('/');
-    const auto b = text.find('/', a + 1);
-    auto number = [](std::string_view part) {
-        unsigned v = 0;
-        for (char c : part) v = v * 10 + static_cast<unsigned>(c - '0');
-        return v;
-    };
-    return std::make_pair(number(text.substr(0, a)), number(text.substr(a + 1, b - a - 1)));
-}
-
 // A date cell: YYYY-MM-DD, or d/m/yyyy in `order` (dmy or mdy).
 std::optional<Date> parse_sheet_date(std::string_view text, DateOrder order, std::string* why) {
     if (text.find('/') == std::string_view::npos) return parse_iso_date(text, why);
-    if (order != DateOrder::mdy || !slash_parts(text)) return parse_date(text, why);
-    const auto a = text.find('/');
-    const auto b = text.find('/', a + 1);
-    const std::string day_first =
-        std::string(text.substr(a + 1, b - a - 1)) + "/" + std::string(text.substr(0, a)) + std::string(text.substr(b));
-    return parse_date(day_first, why);
+    const auto parts = split_slash_date(text);
+    if (order != DateOrder::mdy || !parts) return parse_date(text, why);
+    return date_of(parts->year, parts->first, parts->second, why);
 }
 
 // The date a cell is read as, as dates are shown (YYYY-MM-DD; dd/mm/yyyy in Vietnamese).
@@ -169,7 +177,7 @@ SlashOrder decide_order(const CsvDocument& doc, const Columns& cols, DateOrder f
     for (const CsvRow& row : doc.rows) {
         if (row.fields.size() <= cols.date || is_blank_row(doc, row)) continue;
         const std::string text(trim_blanks(row.fields.text(cols.date)));
-        const auto parts = slash_parts(text);
+        const auto parts = split_slash_date(text);
         if (!parts) continue;
         if (parts->first > 12 && !day_first) {
             day_first.emplace(row.line, text);
@@ -191,15 +199,15 @@ SlashOrder decide_order(const CsvDocument& doc, const Columns& cols, DateOrder f
     }
     if (month_first) {
         notes.push_back(
-            CsvNote{month_first->first, trf("dates are read month first, as an English Excel writes them ({} is {})",
-                                            month_first->second, shown_date(month_first->second, DateOrder::mdy))});
+            doc.note(month_first->first, trf("dates are read month first, as an English Excel writes them ({} is {})",
+                                             month_first->second, shown_date(month_first->second, DateOrder::mdy))));
         return SlashOrder{DateOrder::mdy, false};
     }
     if (!day_first && either)
-        notes.push_back(
-            CsvNote{either->first, trf("dates such as {} are read day first ({}), the Vietnamese order: nothing in the "
-                                       "file says otherwise; --date-order mdy reads them month first",
-                                       either->second, shown_date(either->second, DateOrder::dmy))});
+        notes.push_back(doc.note(either->first,
+                                 trf("dates such as {} are read day first ({}), the Vietnamese order: nothing in the "
+                                     "file says otherwise; --date-order mdy reads them month first",
+                                     either->second, shown_date(either->second, DateOrder::dmy))));
     return SlashOrder{DateOrder::dmy, false};
 }
 
@@ -214,6 +222,7 @@ std::string event_of(std::string_view text) {
 // The well-formed records of `doc`; every problem goes to `out`, notes to `notes`.
 std::vector<PlacedRecord> read_placed(const CsvDocument& doc, const Columns& cols, DateOrder forced,
                                       std::vector<Diagnostic>& out, std::vector<CsvNote>& notes) {
+    notes.insert(notes.end(), doc.notes.begin(), doc.notes.end());
     if (cols.unread) notes.push_back(*cols.unread);
     const SlashOrder order = decide_order(doc, cols, forced, out, notes);
     std::vector<PlacedRecord> records;
@@ -268,7 +277,7 @@ std::vector<PlacedRecord> read_placed(const CsvDocument& doc, const Columns& col
         }
         const std::string_view date_text = trim_blanks(date.text);
         std::string why;
-        if (order.conflict && slash_parts(date_text)) {
+        if (order.conflict && split_slash_date(date_text)) {
             ok = false;  // reported once, by decide_order()
         } else if (const auto d = parse_sheet_date(date_text, order.order, &why)) {
             p.record.date = *d;
@@ -384,9 +393,10 @@ ImportAddition addition(const Locality& loc, const Record& r) {
 
 }  // namespace
 
-std::vector<Record> read_records(std::string_view csv_text, const std::string& csv_file, DateOrder order) {
+std::vector<Record> read_records(std::string_view csv_text, const std::string& csv_file, DateOrder order,
+                                 const std::string& sheet) {
     Columns cols;
-    const CsvDocument doc = read_records_document(csv_text, csv_file, cols);
+    const CsvDocument doc = read_records_document(csv_text, csv_file, sheet, cols);
     std::vector<Diagnostic> problems;
     std::vector<CsvNote> notes;
     std::vector<PlacedRecord> placed = read_placed(doc, cols, order, problems, notes);
@@ -398,9 +408,9 @@ std::vector<Record> read_records(std::string_view csv_text, const std::string& c
 }
 
 ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::string& csv_file,
-                       std::optional<Date> not_after, DateOrder order) {
+                       std::optional<Date> not_after, DateOrder order, const std::string& sheet) {
     Columns cols;
-    const CsvDocument doc = read_records_document(csv_text, csv_file, cols);
+    const CsvDocument doc = read_records_document(csv_text, csv_file, sheet, cols);
     std::vector<Diagnostic> problems;
     ImportPlan out_plan;
     std::vector<PlacedRecord> records = read_placed(doc, cols, order, problems, out_plan.notes);
@@ -543,9 +553,13 @@ ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::s
         ImportAddition a = addition(plan.localities[k], p->record);
         const PlannedDates& planned = plan.localities[k].planned;
         if (p->record.event == "planned" && !planned.empty()) a.replaces_planned = planned.last();
+        a.place = doc.note(a.line, {}).place;
         result.additions.push_back(std::move(a));
     }
-    for (const auto& [p, k] : known_all) result.already_recorded.push_back(addition(plan.localities[k], p->record));
+    for (const auto& [p, k] : known_all) {
+        result.already_recorded.push_back(addition(plan.localities[k], p->record));
+        result.already_recorded.back().place = doc.note(p->record.line, {}).place;
+    }
     return result;
 }
 

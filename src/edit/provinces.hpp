@@ -1,4 +1,4 @@
-// The national roster (issue 17): units grouped by province, a province found
+// The national roster: units grouped by province, a province found
 // as people type it, the file names of the province plans, and the roll-up
 // plan over them.
 #pragma once

@@ -8,18 +8,43 @@
 #include "csv_header.hpp"
 #include "csv_reader.hpp"
 #include "i18n.hpp"
+#include "milestone_rule.hpp"
 #include "unicode.hpp"
 #include "utf8.hpp"
 
 namespace ontrack {
 namespace {
 
+// The columns of a roster and every header that names each.
+enum class RosterField { code, name, type, province_code, province };
+
+constexpr HeaderSynonym<RosterField> roster_headers[] = {
+    {"code", RosterField::code},
+    {"mã", RosterField::code},
+    {"mã số", RosterField::code},
+    {"mã đơn vị", RosterField::code},
+    {"name", RosterField::name},
+    {"tên", RosterField::name},
+    {"tên đơn vị", RosterField::name},
+    {"type", RosterField::type},
+    {"loại", RosterField::type},
+    {"loại đơn vị", RosterField::type},
+    {"province_code", RosterField::province_code},
+    {"mã tỉnh", RosterField::province_code},
+    {"mã tỉnh thành phố", RosterField::province_code},
+    {"province", RosterField::province},
+    {"tỉnh", RosterField::province},
+    {"tỉnh thành phố", RosterField::province},
+    {"tỉnh/thành phố", RosterField::province},
+};
+
 std::vector<ColumnSpec> roster_specs() {
-    return {{{"code", "mã", "mã số", "mã đơn vị"}, true, {}},
-            {{"name", "tên", "tên đơn vị"}, true, {}},
-            {{"type", "loại", "loại đơn vị"}, true, {}},
-            {{"province_code", "mã tỉnh", "mã tỉnh thành phố"}, false, {}},
-            {{"province", "tỉnh", "tỉnh thành phố", "tỉnh/thành phố"}, false, {}}};
+    using F = RosterField;
+    return {{headers_naming(roster_headers, {F::code}), true, {}},
+            {headers_naming(roster_headers, {F::name}), true, {}},
+            {headers_naming(roster_headers, {F::type}), true, {}},
+            {headers_naming(roster_headers, {F::province_code}), false, {}},
+            {headers_naming(roster_headers, {F::province}), false, {}}};
 }
 
 // The indexes of code, name and type in the header; reports what is wrong with it.
@@ -50,11 +75,13 @@ bool parse_count(std::string_view text, std::int64_t& count) {
 
 }  // namespace
 
-std::vector<RosterUnit> read_roster(std::string_view csv_text, const std::string& file, std::vector<CsvNote>* notes) {
+std::vector<RosterUnit> read_roster(std::string_view csv_text, const std::string& file, std::vector<CsvNote>* notes,
+                                    const std::string& sheet) {
     const std::vector<ColumnSpec> specs = roster_specs();
     std::size_t col[5] = {0, 0, 0, 0, 0};
     std::optional<CsvNote> unread;
     CsvOptions options;
+    options.sheet = sheet;
     options.separator = detect_separator(csv_text, specs);
     options.on_header = [&](const CsvDocument& header) {
         std::vector<Diagnostic> out;
@@ -109,12 +136,13 @@ std::vector<RosterUnit> read_roster(std::string_view csv_text, const std::string
                                    tr("add one row per unit under the header: code,name,type")));
     throw_if_any(std::move(problems));
     if (notes) {
+        notes->insert(notes->end(), doc.notes.begin(), doc.notes.end());
         if (unread) notes->push_back(*unread);
         if (trimmed)
-            notes->push_back(CsvNote{
+            notes->push_back(doc.note(
                 first_trimmed,
                 trn("{} row had spaces or no-break spaces around a cell; they were removed",
-                    "{} rows had spaces or no-break spaces around a cell; they were removed", trimmed, trimmed)});
+                    "{} rows had spaces or no-break spaces around a cell; they were removed", trimmed, trimmed)));
     }
     return units;
 }
@@ -184,24 +212,33 @@ std::vector<MilestoneSpec> sorted_by_deadline(std::vector<MilestoneSpec> specs) 
 
 std::string check_milestone_specs(const std::vector<MilestoneSpec>& specs, std::int64_t total) {
     if (specs.empty()) return tr("there are no milestones");
-    const std::vector<MilestoneSpec> sorted = sorted_by_deadline(specs);
-    for (std::size_t k = 0; k < sorted.size(); ++k) {
-        const MilestoneSpec& m = sorted[k];
-        if (m.target.kind == Target::Kind::count && m.target.count > total)
+    std::vector<Milestone> sorted;
+    for (const MilestoneSpec& spec : sorted_by_deadline(specs)) {
+        Milestone m;
+        m.deadline = spec.deadline;
+        m.target = spec.target;
+        sorted.push_back(std::move(m));
+    }
+    const std::vector<MilestoneFault> faults = resolve_milestones(sorted, total);
+    if (faults.empty()) return {};
+    const Milestone& m = sorted[faults.front().index];
+    switch (faults.front().kind) {
+        case MilestoneFault::Kind::count_above_total:
             return trn("the milestone of {} asks for {} unit, more than the {} units of the plan",
                        "the milestone of {} asks for {} units, more than the {} units of the plan",
                        static_cast<std::uint64_t>(m.target.count), human_date(m.deadline), m.target.count, total);
-        if (k == 0) continue;
-        const MilestoneSpec& before = sorted[k - 1];
-        if (m.deadline == before.deadline) return trf("two milestones on {}", human_date(m.deadline));
-        const std::int64_t now = required_count(m.target, total), then = required_count(before.target, total);
-        if (now < then)
+        case MilestoneFault::Kind::deadline_not_after:  // the same deadline: they are sorted
+            return trf("two milestones on {}", human_date(m.deadline));
+        case MilestoneFault::Kind::fewer_than_before: {
+            const Milestone& before = sorted[faults.front().index - 1];
             return trn(
                 "the milestone of {} requires {} unit, fewer than the {} of the milestone of {}; targets are "
                 "cumulative",
                 "the milestone of {} requires {} units, fewer than the {} of the milestone of {}; targets are "
                 "cumulative",
-                static_cast<std::uint64_t>(now), human_date(m.deadline), now, then, human_date(before.deadline));
+                static_cast<std::uint64_t>(m.required), human_date(m.deadline), m.required, before.required,
+                human_date(before.deadline));
+        }
     }
     return {};
 }

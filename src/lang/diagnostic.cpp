@@ -1,6 +1,7 @@
 #include "diagnostic.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 #include <fmt/format.h>
 
@@ -44,6 +45,21 @@ InputError::InputError(std::vector<Diagnostic> diagnostics)
 
 InputError::InputError(Diagnostic diagnostic) : InputError(std::vector<Diagnostic>{std::move(diagnostic)}) {}
 
+void throw_in_file_order(std::vector<Diagnostic> diagnostics, std::optional<std::string_view> text,
+                         std::vector<Diagnostic> after) {
+    std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return a.line != b.line ? a.line < b.line : a.column < b.column;
+    });
+    for (std::size_t k = 0; k < diagnostics.size(); ++k) {
+        if (k >= max_excerpts)
+            diagnostics[k].excerpt.clear();
+        else if (text)
+            diagnostics[k].excerpt = std::string(line_of(*text, diagnostics[k].line));
+    }
+    std::move(after.begin(), after.end(), std::back_inserter(diagnostics));
+    throw InputError(std::move(diagnostics));
+}
+
 void Diagnostic::relate(const char* english_hint, std::uint32_t line) {
     related_hint = english_hint;
     related_line = line;
@@ -58,8 +74,9 @@ std::string format_diagnostic(const Diagnostic& d) {
     // Line 0: about the file as a whole (a name given on the command line
     // that no locality has), not about a place in it.
     std::string out =
-        (d.line == 0 ? trf("{}: error: {}", make_inert(d.file), make_inert(d.message))
-                     : trf("{}:{}:{}: error: {}", make_inert(d.file), d.line, d.column, make_inert(d.message))) +
+        (d.line == 0        ? trf("{}: error: {}", make_inert(d.file), make_inert(d.message))
+         : !d.place.empty() ? trf("{}:{}: error: {}", make_inert(d.file), make_inert(d.place), make_inert(d.message))
+                            : trf("{}:{}:{}: error: {}", make_inert(d.file), d.line, d.column, make_inert(d.message))) +
         "\n";
     const std::string_view text = d.excerpt;
     if (d.line > 0 && !text.empty() && text.size() <= max_excerpt && !find_invalid_utf8(text)) {

@@ -1,7 +1,9 @@
 // Located input errors and how they are printed.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -21,6 +23,9 @@ struct Diagnostic {
     // renumbers the number (relate again), never the words.
     std::uint32_t related_line = 0;
     const char* related_hint = nullptr;
+    // A cell of a workbook ("Sheet1!C7"): shown instead of LINE:COLUMN,
+    // which then place the excerpt's caret.
+    std::string place = {};
 
     // Sets the hint to english_hint (marked N_) translated, naming `line`.
     void relate(const char* english_hint, std::uint32_t line);
@@ -39,10 +44,22 @@ class InputError : public std::runtime_error {
     std::vector<Diagnostic> diagnostics_;
 };
 
+// The most diagnostics of one file shown with their line: each excerpt costs
+// a scan of the file.
+inline constexpr std::size_t max_excerpts = 20;
+
+// Sorts `diagnostics` (all of one file) into file order, keeps the excerpts
+// of the first max_excerpts only (taking them from `text` when given),
+// appends `after` (complete diagnostics of other files: a roll-up's parts)
+// and throws them all as one InputError.
+[[noreturn]] void throw_in_file_order(std::vector<Diagnostic> diagnostics, std::optional<std::string_view> text = {},
+                                      std::vector<Diagnostic> after = {});
+
 // The text of line `line` (1-based) of `source`, without its line ending.
 std::string_view line_of(std::string_view source, std::uint32_t line);
 
-// "FILE:LINE:COLUMN: error: MESSAGE", then the excerpt with a caret under the
+// "FILE:LINE:COLUMN: error: MESSAGE" ("FILE:PLACE: error: MESSAGE" for a
+// workbook's cell), then the excerpt with a caret under the
 // column, then "  hint: HINT". Control characters are shown inert. A
 // diagnostic of line 0 is about the file as a whole: "FILE: error: MESSAGE".
 std::string format_diagnostic(const Diagnostic& d);

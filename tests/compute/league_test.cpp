@@ -1,4 +1,4 @@
-// The league table of a roll-up (issue 17), on the three-region roll-up of
+// The league table of a roll-up, on the three-region roll-up of
 // tests/e2e/plans/rollup on 2026-11-23 (tests/e2e/README.md, "Roll-up").
 #include "league.hpp"
 
