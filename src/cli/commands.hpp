@@ -34,6 +34,7 @@ class ReportCommand {
     std::vector<std::string> files_;
     std::string as_of_, format_ = "table", color_ = "auto", output_, by_, since_, list_, sort_ = "shortfall";
     int window_ = 12;
+    std::string pace_, schedule_;
     bool upcoming_only_ = false, no_color_ = false, forecast_ = false, explain_ = false, chart_ = false, bom_ = false,
          wide_ = false, judge_parts_ = false;
     CLI::Option* format_option_ = nullptr;

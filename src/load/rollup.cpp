@@ -9,10 +9,10 @@
 #include <map>
 #include <memory>
 #include <string_view>
-#include <thread>
 #include <unordered_map>
 
 #include "i18n.hpp"
+#include "parallel_for.hpp"
 #include "plan_file.hpp"
 
 namespace ontrack {
@@ -120,23 +120,15 @@ bool resolve_rollup(Plan& plan, const std::vector<RollupLink>& chain, const Part
     std::vector<Plan> parts(found.size());
     std::vector<std::vector<Diagnostic>> problems(found.size());
     std::vector<std::exception_ptr> thrown(found.size());
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
-        for (std::size_t k; (k = next++) < found.size();) {
-            try {
-                parts[k] = load_part(found[k].path, chain);
-            } catch (const InputError& e) {
-                problems[k] = e.diagnostics();
-            } catch (...) {
-                thrown[k] = std::current_exception();
-            }
+    parallel_for(found.size(), [&](std::size_t k) {
+        try {
+            parts[k] = load_part(found[k].path, chain);
+        } catch (const InputError& e) {
+            problems[k] = e.diagnostics();
+        } catch (...) {
+            thrown[k] = std::current_exception();
         }
-    };
-    const std::size_t threads = std::min<std::size_t>(found.size(), std::max(1u, std::thread::hardware_concurrency()));
-    std::vector<std::thread> pool;
-    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
-    work();
-    for (std::thread& t : pool) t.join();
+    });
     for (const std::exception_ptr& e : thrown)
         if (e) std::rethrow_exception(e);
     for (auto& p : problems) {
@@ -202,6 +194,7 @@ bool resolve_rollup(Plan& plan, const std::vector<RollupLink>& chain, const Part
     };
     std::unordered_map<std::string_view, std::size_t> ids;
     ids.reserve(n);
+    std::size_t duplicates = 0;
     for (std::size_t i = 0; i < plan.localities.size(); ++i) {
         const Locality& loc = plan.localities[i];
         if (loc.id.empty()) continue;
@@ -214,7 +207,8 @@ bool resolve_rollup(Plan& plan, const std::vector<RollupLink>& chain, const Part
         Diagnostic d =
             located(here.file, at, trf("unit code '{}' is in two parts of the roll-up {}", loc.id, plan.file),
                     trf("it is also in {}:{}; a unit may be in one part only", there.file, before.line));
-        d.excerpt = std::string(line_of(text_of(here.file), at.line));
+        // As for any file's problems, only the first ones show their line.
+        if (++duplicates <= max_excerpts) d.excerpt = std::string(line_of(text_of(here.file), at.line));
         foreign.push_back(std::move(d));
         ok = false;
     }

@@ -1,4 +1,4 @@
-// Roll-up plans (issue 17): [plan] parts = ["provinces/*.toml", ...] instead
+// Roll-up plans: [plan] parts = ["provinces/*.toml", ...] instead
 // of [[locality]] entries. The loader resolves a roll-up into a Plan whose
 // localities are the union of its parts' (in part order), whose total is the
 // sum of theirs, and whose `parts` describe each part, so that every
