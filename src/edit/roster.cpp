@@ -295,7 +295,8 @@ std::string milestones_toml(const std::vector<MilestoneSpec>& milestones) {
 }
 
 std::string plan_toml_from_roster(const std::string& plan_name, const std::vector<RosterUnit>& units,
-                                  const std::vector<MilestoneSpec>& milestones, const std::string& source_note) {
+                                  const std::vector<MilestoneSpec>& milestones, const std::string& source_note,
+                                  std::optional<Date> start) {
     std::string out;
     // Comments and default names in the language of the office; keys stay as the format spells them.
     out +=
@@ -304,6 +305,7 @@ std::string plan_toml_from_roster(const std::string& plan_name, const std::vecto
     out += "[plan]\n";
     out += fmt::format("name = {}\n", toml_quoted(plan_name));
     out += fmt::format("total = {}\n", units.size());
+    if (start) out += fmt::format("start = {}\n", to_iso(*start));
     if (!source_note.empty()) out += fmt::format("source = {}\n", toml_quoted(source_note));
     // The kinds of the roster's types, in order of first use.
     std::vector<std::string> kinds;
