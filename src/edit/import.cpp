@@ -13,6 +13,7 @@
 #include "name_lookup.hpp"
 #include "suggest.hpp"
 #include "unicode.hpp"
+#include "utf8.hpp"
 
 namespace ontrack {
 namespace {
@@ -268,11 +269,12 @@ std::vector<PlacedRecord> read_placed(const CsvDocument& doc, const Columns& col
                 if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
             const std::string guess =
                 lower.empty() ? std::string() : closest_match(lower, {std::begin(event_words), std::end(event_words)});
-            out.push_back(doc.error(
-                event,
-                event_text.empty() ? std::string(tr("the event is empty")) : trf("unknown event '{}'", event_text),
-                guess.empty() ? std::string(tr("the event is certified, revoked or planned"))
-                              : trf("did you mean '{}'? the event is certified, revoked or planned", guess)));
+            out.push_back(doc.error(event,
+                                    event_text.empty() ? std::string(tr("the event is empty"))
+                                                       : trf("unknown event '{}'", quoted_value(event_text)),
+                                    guess.empty()
+                                        ? std::string(tr("the event is certified, revoked or planned"))
+                                        : trf("did you mean '{}'? the event is certified, revoked or planned", guess)));
             ok = false;
         }
         const std::string_view date_text = trim_blanks(date.text);
@@ -285,7 +287,7 @@ std::vector<PlacedRecord> read_placed(const CsvDocument& doc, const Columns& col
             out.push_back(doc.error(
                 date,
                 date_text.empty() ? std::string(tr("the date is empty"))
-                                  : trf("'{}' is not a date: {}", date_text, tr(why.c_str())),
+                                  : trf("'{}' is not a date: {}", quoted_value(date_text), tr(why.c_str())),
                 order.order == DateOrder::mdy
                     ? std::string(tr("write dates as YYYY-MM-DD or, as this file does, mm/dd/yyyy: 12/31/2025"))
                     : std::string(tr("write dates as YYYY-MM-DD or dd/mm/yyyy, e.g. 2025-12-31 or 31/12/2025"))));
@@ -454,7 +456,7 @@ ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::s
             if (const auto alike = names.folded_matches(key); !alike.empty()) {
                 problems.push_back(doc.error(
                     p.key_at.line, p.key_at.column,
-                    trf("unknown unit '{}': no locality of the plan has this code or name", key),
+                    trf("unknown unit '{}': no locality of the plan has this code or name", quoted_value(key)),
                     trf("names are taken as written, or preceded by their kind; written without care, this is: {}",
                         names.describe(alike))));
                 continue;
@@ -466,10 +468,11 @@ ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::s
                 }
             }
             const std::string guess = closest_match(key, candidates);
-            problems.push_back(doc.error(p.key_at.line, p.key_at.column,
-                                         trf("unknown unit '{}': no locality of the plan has this code or name", key),
-                                         guess.empty() ? std::string(tr("check the code or the name against the plan"))
-                                                       : trf("did you mean '{}'?", guess)));
+            problems.push_back(
+                doc.error(p.key_at.line, p.key_at.column,
+                          trf("unknown unit '{}': no locality of the plan has this code or name", quoted_value(key)),
+                          guess.empty() ? std::string(tr("check the code or the name against the plan"))
+                                        : trf("did you mean '{}'?", guess)));
             continue;
         }
         const Locality& loc = plan.localities[*index];
@@ -478,9 +481,10 @@ ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::s
                                       : plan.localities[*named].id.empty()
                                           ? trf("'{}' is another unit; ", p.name)
                                           : trf("'{}' is another unit ({}); ", p.name, plan.localities[*named].id);
-            problems.push_back(doc.error(p.name_at.line, p.name_at.column,
-                                         trf("the unit '{}' is '{}' in the plan, not '{}'", key, loc.name, p.name),
-                                         other + tr("correct the code or the name so that they agree")));
+            problems.push_back(doc.error(
+                p.name_at.line, p.name_at.column,
+                trf("the unit '{}' is '{}' in the plan, not '{}'", quoted_value(key), loc.name, quoted_value(p.name)),
+                other + tr("correct the code or the name so that they agree")));
             continue;
         }
         of_locality[*index].push_back(&p);
