@@ -9,6 +9,7 @@
 #include "csv_reader.hpp"
 #include "i18n.hpp"
 #include "milestone_rule.hpp"
+#include "record_columns.hpp"
 #include "toml_access.hpp"
 #include "unicode.hpp"
 #include "utf8.hpp"
@@ -16,17 +17,11 @@
 namespace ontrack {
 namespace {
 
-// The columns of a roster and every header that names each.
-enum class RosterField { code, name, type, province_code, province };
+// The columns of a roster and every header that names each; the code and
+// the name are headed as in a records file (record_columns.cpp).
+enum class RosterField { type, province_code, province };
 
 constexpr HeaderSynonym<RosterField> roster_headers[] = {
-    {"code", RosterField::code},
-    {"mã", RosterField::code},
-    {"mã số", RosterField::code},
-    {"mã đơn vị", RosterField::code},
-    {"name", RosterField::name},
-    {"tên", RosterField::name},
-    {"tên đơn vị", RosterField::name},
     {"type", RosterField::type},
     {"loại", RosterField::type},
     {"loại đơn vị", RosterField::type},
@@ -41,8 +36,8 @@ constexpr HeaderSynonym<RosterField> roster_headers[] = {
 
 std::vector<ColumnSpec> roster_specs() {
     using F = RosterField;
-    return {{headers_naming(roster_headers, {F::code}), true, {}},
-            {headers_naming(roster_headers, {F::name}), true, {}},
+    return {{headers_of(RecordField::code), true, {}},
+            {headers_of(RecordField::name), true, {}},
             {headers_naming(roster_headers, {F::type}), true, {}},
             {headers_naming(roster_headers, {F::province_code}), false, {}},
             {headers_naming(roster_headers, {F::province}), false, {}}};
