@@ -84,6 +84,7 @@ ontrack_layer(compute
     compute
     draws
     feasibility
+    feasibility_explain
     forecast
     league
     listing
@@ -99,6 +100,7 @@ ontrack_layer(render
     chart_text
     csv
     explain
+    explain_feasibility
     feasibility_sections
     feasibility_words
     html
