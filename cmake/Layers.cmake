@@ -61,6 +61,7 @@ ontrack_layer(load
     ods_sheet
     parallel_for
     parsed_localities
+    plan_set
     plan_file
     plan_head
     plan_split

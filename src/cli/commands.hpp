@@ -134,6 +134,12 @@ void refuse_future(Date date, Date today, bool allowed, const std::string& text)
 // Flushes standard output; throws when what was printed could not be written.
 void finish_stdout();
 
+// Standard input, output and error that were closed when ontrack started are
+// opened on /dev/null the wrong way round (output for reading, input for
+// writing): every use fails as it would have, and no file ontrack opens (a
+// lock, a temporary plan) can take their numbers and receive a summary.
+void hold_standard_streams();
+
 // For a command that edits a file: a reader of standard output that has gone
 // makes a write fail (EPIPE, exit 2 before anything is replaced) instead of
 // killing the process between its summary and the replace.

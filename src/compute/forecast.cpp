@@ -66,6 +66,14 @@ std::int64_t per_month_scaled(Pace pace, std::int64_t divisor) {
 
 const Date last_calendar_day = Date::from_ymd(9999, 12, 31);
 
+// The units a trend adds in `days` days: floor(units × days / window days).
+// A window of no days (the as-of day is the calendar's first) has seen no
+// unit either, so it adds none.
+int128 trend_step(const Pace& pace, std::int64_t days) {
+    if (pace.days <= 0) return 0;
+    return floor_div(static_cast<int128>(pace.units) * days, pace.days);
+}
+
 }  // namespace
 
 std::string decimal_text(std::int64_t num, std::int64_t den, int digits) {
@@ -202,9 +210,7 @@ Forecast forecast(const Plan& plan, Date as_of, int window_months, const std::op
         mf.due_today = !mf.met_now && mf.days_left == 0;
         mf.required_pace = {std::max<std::int64_t>(0, gap), mf.days_left};
 
-        const int128 projected = pace.days > 0
-                                     ? t.covered + floor_div(static_cast<int128>(pace.units) * mf.days_left, pace.days)
-                                     : t.covered;
+        const int128 projected = t.covered + trend_step(pace, mf.days_left);
         mf.projected = static_cast<std::int64_t>(std::clamp<int128>(projected, 0, t.total));
 
         if (mf.met_now) {
@@ -302,8 +308,9 @@ std::optional<SafetyBuffer> safety_buffer(const Plan& plan, Date as_of) {
 
 namespace {
 
+// num / den as a decimal; 0 over a window of no days (see trend_step()).
 Term dec(int128 num, int128 den, int digits) {
-    return Decimal{decimal_text128(num, den, digits)};
+    return Decimal{den == 0 ? std::string("0") : decimal_text128(num, den, digits)};
 }
 Term wide(int128 v) {
     return Decimal{int128_text(v)};
@@ -379,7 +386,7 @@ void explain_forecast(const Forecast& f, std::vector<Explained>& out) {
                  dec(static_cast<int128>(m.required_pace.units) * month_millionths_of_day,
                      static_cast<int128>(m.days_left) * 1000000, 4)});
         const int128 raw = static_cast<int128>(f.pace.units) * m.days_left;
-        const int128 step = floor_div(raw, f.pace.days);
+        const int128 step = trend_step(f.pace, m.days_left);
         const int128 unclamped = t.covered + step;
         std::vector<Term> projected = {num(t.covered),   num(f.pace.units), num(m.days_left),
                                        num(f.pace.days), num(t.covered),    wide(raw),
