@@ -53,6 +53,7 @@ struct Report {
     std::int64_t planned_ahead = 0;      // not drug-free, planned after as-of
     std::vector<LocalityRef> unplanned;  // listed, not drug-free, no planned date
     std::int64_t unlisted = 0;           // total - listed: counted as uncovered with no plan
+    std::int64_t no_plan = 0;            // uncovered with no plan: unplanned.size() + unlisted
 };
 
 // Several plans at once (one per province, say): their sum.
