@@ -79,7 +79,7 @@ class InitCommand {
    private:
     void add_options();
     CLI::App* command_;
-    std::string units_, name_, source_, output_, province_;
+    std::string units_, name_, source_, output_, province_, sheet_;
     std::vector<std::string> milestones_;
     bool force_ = false, all_provinces_ = false;
     double lock_timeout_ = 5;
@@ -96,7 +96,7 @@ class ImportCommand {
    private:
     void add_options();
     CLI::App* command_;
-    std::string records_, plan_, date_order_;
+    std::string records_, plan_, date_order_, sheet_;
     bool apply_ = false, allow_future_ = false;
     double lock_timeout_ = 5;
 };
@@ -116,6 +116,9 @@ void translate_help(CLI::App& app);
 // The same for a subcommand, once added: its group and its help flag's group.
 void translate_subcommand_help(CLI::App& command);
 
+// --sheet NAME: the sheet of a workbook to read (the first by default).
+void add_sheet_option(CLI::App& command, std::string& sheet);
+
 // --lock-timeout SECONDS: how long a writer waits for another to finish.
 void add_lock_timeout_option(CLI::App& command, double& seconds);
 std::chrono::milliseconds lock_wait(double seconds);
@@ -129,6 +132,11 @@ void refuse_future(Date date, Date today, bool allowed, const std::string& text)
 
 // Flushes standard output; throws when what was printed could not be written.
 void finish_stdout();
+
+// For a command that edits a file: a reader of standard output that has gone
+// makes a write fail (EPIPE, exit 2 before anything is replaced) instead of
+// killing the process between its summary and the replace.
+void ignore_broken_pipe();
 
 // Today: ONTRACK_TODAY (YYYY-MM-DD, for tests and for re-running a day's
 // job) when set and not empty, else the local date in the time zone TZ.

@@ -1,5 +1,6 @@
 // The one place where errors become a message and an exit status.
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <exception>
 #include <stdexcept>
@@ -7,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "console.hpp"
 #include "diagnostic.hpp"
 #include "failure.hpp"
 #include "i18n.hpp"
@@ -40,6 +42,11 @@ CLI::Validator iso_date_validator() {
         tr("DATE"));
 }
 
+void add_sheet_option(CLI::App& command, std::string& sheet) {
+    command.add_option("--sheet", sheet, tr("Of a workbook (.xlsx, .ods), the sheet to read (default: the first)"))
+        ->option_text(tr("NAME"));
+}
+
 void add_lock_timeout_option(CLI::App& command, double& seconds) {
     command
         .add_option("--lock-timeout", seconds,
@@ -63,12 +70,22 @@ void finish_stdout() {
         throw std::runtime_error(trf("cannot write to standard output: {}", system_error_text(errno ? errno : EIO)));
 }
 
+void ignore_broken_pipe() {
+    std::signal(SIGPIPE, SIG_IGN);
+}
+
 void print_message(std::FILE* to, std::string_view line) {
-    fmt::print(to, "{}\n", make_inert_lines(line));
+    const std::string text = make_inert_lines(line) + "\n";
+    if (to == stderr)
+        write_stderr(text);
+    else
+        std::fwrite(text.data(), 1, text.size(), to);  // a failure is seen by finish_stdout()
 }
 
 void print_notes(const std::string& file, const std::vector<CsvNote>& notes) {
-    for (const CsvNote& note : notes) print_message(stderr, trf("{}:{}: note: {}", file, note.line, note.message));
+    for (const CsvNote& note : notes)
+        print_message(stderr, note.place.empty() ? trf("{}:{}: note: {}", file, note.line, note.message)
+                                                 : trf("{}:{}: note: {}", file, note.place, note.message));
 }
 
 void print_stale_plan_warning(const std::string& file, std::uint32_t line, const std::string& name, Date planned,
@@ -89,7 +106,7 @@ int report_exception() {
         return exit_error;
     } catch (...) {
         const Failure failure = current_failure(ONTRACK_VERSION);
-        fmt::print(stderr, "{}", failure.text);
+        write_stderr(failure.text);
         return failure.status;
     }
 }
