@@ -73,6 +73,9 @@ struct Table {
     // sentence, the rows are shown as indented lines or list items without
     // a header (xlsx: a table with its header).
     bool as_list = false;
+    // The xlsx sheet the table goes on (tables with one name share a
+    // sheet); the report's head is on the summary sheet.
+    std::string sheet = {};
 
     void add(std::vector<Cell> row) { rows.push_back(std::move(row)); }
 };

@@ -21,6 +21,7 @@ Table forecast_table(const Analysis& a, const Words& w) {
     const Trend& tr = f.trend;
     Table t;
     t.id = "forecast";
+    t.sheet = w.tr("Forecast");
     t.title = w.tr("Pace and forecast");
     t.columns = {{w.tr("Milestone"), ColumnKind::name},
                  {w.tr("Deadline"), ColumnKind::date},
@@ -73,6 +74,7 @@ Table breakdown_table(const Analysis& a, const Words& w) {
     const Breakdown& b = *a.breakdown;
     Table t;
     t.id = "breakdown";
+    t.sheet = w.tr("Breakdown");
     t.title = w.trf("By {}", w.tr(to_string(b.field)));
     t.columns = {{capitalise_first(w.tr(to_string(b.field))), ColumnKind::name},
                  {w.tr("Units"), ColumnKind::count},
@@ -113,6 +115,7 @@ std::vector<Table> changes_tables(const Analysis& a, const Words& w) {
     const Lang lang = w.lang();
     const Changes& c = *a.changes;
     Table loc;
+    loc.sheet = w.tr("Changes");
     loc.id = "changes";
     loc.title = w.trf("Changes from {} to {}", w.date(c.since), w.date(c.as_of));
     loc.columns = {
@@ -125,6 +128,7 @@ std::vector<Table> changes_tables(const Analysis& a, const Words& w) {
     }
     loc.empty = w.tr("No locality was certified or revoked.");
     Table slipped;
+    slipped.sheet = w.tr("Changes");
     slipped.id = "slipped";
     slipped.title = w.tr("Planned dates that slipped into overdue");
     slipped.columns = {{w.tr("Locality"), ColumnKind::name}, {w.tr("Planned"), ColumnKind::date}};
@@ -132,6 +136,7 @@ std::vector<Table> changes_tables(const Analysis& a, const Words& w) {
         slipped.add({text_cell(locality_label(ref)), date_cell(ref.planned, lang)});
     slipped.empty = w.tr("None.");
     Table moved;
+    moved.sheet = w.tr("Changes");
     moved.id = "moved";
     moved.title = w.tr("Planned dates moved");
     moved.columns = {{w.tr("Locality"), ColumnKind::name},
@@ -143,6 +148,7 @@ std::vector<Table> changes_tables(const Analysis& a, const Words& w) {
                    date_cell(m.set, lang)});
     moved.empty = w.tr("None.");
     Table verdicts;
+    verdicts.sheet = w.tr("Changes");
     verdicts.id = "verdicts";
     verdicts.title = w.tr("Milestones whose verdict changed");
     verdicts.columns = {{w.tr("Milestone"), ColumnKind::name},       {w.tr("Deadline"), ColumnKind::date},
@@ -169,6 +175,7 @@ Table listing_table(const Analysis& a, const Words& w) {
     const Listing& l = *a.listing;
     Table t;
     t.id = "list";
+    t.sheet = capitalise_first(w.tr(to_string(l.kind)));
     t.title = w.trf("Localities: {} ({})", w.tr(to_string(l.kind)), w.count(static_cast<std::int64_t>(l.rows.size())));
     t.columns = {
         {w.tr("Locality"), ColumnKind::name}, {w.tr("Id"), ColumnKind::text}, {w.tr("Kind"), ColumnKind::text}};
@@ -203,6 +210,7 @@ Table listing_table(const Analysis& a, const Words& w) {
 Table explain_table(const Analysis& a, const Words& w) {
     Table t;
     t.id = "explain";
+    t.sheet = w.tr("Explanation");
     t.title = w.tr("How each figure is computed");
     t.columns = {
         {w.tr("Figure"), ColumnKind::text}, {w.tr("Value"), ColumnKind::decimal}, {w.tr("Formula"), ColumnKind::text}};
@@ -218,6 +226,7 @@ Table league_table(const League& league, const std::vector<MilestoneResult>& rol
     const Cell none = text_cell("—");
     Table t;
     t.id = "league";
+    t.sheet = w.tr("Parts");
     t.title = w.tr("Parts");
     t.columns = {{w.tr("Part"), ColumnKind::name},
                  {w.tr("Units"), ColumnKind::count},

@@ -74,7 +74,7 @@ std::string render(const Report& report, Format format, const RenderOptions& opt
 }
 
 std::string render(const std::vector<Analysis>& analyses, Format format, const RenderOptions& options) {
-    if (format == Format::xlsx) return render_xlsx(analyses, options.league_sort);
+    if (format == Format::xlsx) return render_xlsx(analyses, options.league_sort, options.lang);
     if (format == Format::csv && options.bom) {
         RenderOptions plain = options;
         plain.bom = false;

@@ -71,7 +71,7 @@ std::string render_csv_many(const std::vector<Analysis>& analyses);
 // sheet of units, and a sheet for each of --forecast, --by, --since, --list;
 // with several plans a roll-up sheet first.
 // Several plans: their league (issue 17) in a sheet of its own, sorted by `sort`.
-std::string render_xlsx(const std::vector<Analysis>& analyses, LeagueSort sort = LeagueSort::shortfall);
+std::string render_xlsx(const std::vector<Analysis>& analyses, LeagueSort sort, Lang lang);
 
 // The one entry point: switches on the format; one plan is rendered alone.
 std::string render(const std::vector<Analysis>& analyses, Format format, const RenderOptions& options);
