@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "feasibility.hpp"
+#include "feasibility_words.hpp"
 #include "history.hpp"
 #include "i18n.hpp"
 #include "load.hpp"
@@ -30,7 +32,7 @@ void CheckCommand::add_options() {
 
 int CheckCommand::run() const {
     for (const Plan& plan : load_plans(files_)) {
-        // Each file behind a roll-up on its own (issue 17): names repeat across provinces.
+        // Each file behind a roll-up on its own: names repeat across provinces.
         std::vector<LocalitySource> sources = plan.sources;
         if (sources.empty()) sources.push_back({plan.file, 0, plan.localities.size()});
         for (const LocalitySource& source : sources) {
@@ -51,6 +53,11 @@ int CheckCommand::run() const {
                                               source.file, loc->pos.line, make_inert(loc->name),
                                               make_inert(it->second->name), it->second->pos.line));
         }
+        // Months the plan fills beyond the office's best month: a warning, the status unchanged.
+        std::int64_t best = 0;
+        int months = 0;
+        for (const BunchedMonth& b : bunched_months(plan, today(), best, months))
+            print_message(stderr, trf("{}: warning: {}", plan.file, bunching_text(b, best, months)));
         print_message(stdout, trf("{}: ok: {}, {}", plan.file, count_of_localities(plan.localities.size()),
                                   count_of_milestones(plan.milestones.size())));
     }

@@ -34,6 +34,7 @@ class ReportCommand {
     std::vector<std::string> files_;
     std::string as_of_, format_ = "table", color_ = "auto", output_, by_, since_, list_, sort_ = "shortfall";
     int window_ = 12;
+    std::string pace_, schedule_;
     bool upcoming_only_ = false, no_color_ = false, forecast_ = false, explain_ = false, chart_ = false, bom_ = false,
          wide_ = false, judge_parts_ = false;
     CLI::Option* format_option_ = nullptr;
@@ -119,6 +120,10 @@ void translate_subcommand_help(CLI::App& command);
 // --sheet NAME: the sheet of a workbook to read (the first by default).
 void add_sheet_option(CLI::App& command, std::string& sheet);
 
+// A validator for numeric options: NaN and the infinities, which pass a range
+// check (every comparison with NaN is false), are refused.
+CLI::Validator finite_number_validator();
+
 // --lock-timeout SECONDS: how long a writer waits for another to finish.
 void add_lock_timeout_option(CLI::App& command, double& seconds);
 std::chrono::milliseconds lock_wait(double seconds);
@@ -132,6 +137,12 @@ void refuse_future(Date date, Date today, bool allowed, const std::string& text)
 
 // Flushes standard output; throws when what was printed could not be written.
 void finish_stdout();
+
+// Standard input, output and error that were closed when ontrack started are
+// opened on /dev/null the wrong way round (output for reading, input for
+// writing): every use fails as it would have, and no file ontrack opens (a
+// lock, a temporary plan) can take their numbers and receive a summary.
+void hold_standard_streams();
 
 // For a command that edits a file: a reader of standard output that has gone
 // makes a write fail (EPIPE, exit 2 before anything is replaced) instead of

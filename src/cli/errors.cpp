@@ -1,7 +1,12 @@
 // The one place where errors become a message and an exit status.
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <cerrno>
+#include <cmath>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <stdexcept>
 
@@ -47,10 +52,22 @@ void add_sheet_option(CLI::App& command, std::string& sheet) {
         ->option_text(tr("NAME"));
 }
 
+CLI::Validator finite_number_validator() {
+    return CLI::Validator(
+        [](std::string& text) {
+            char* end = nullptr;
+            const double value = std::strtod(text.c_str(), &end);
+            if (end != text.c_str() && std::isfinite(value)) return std::string();
+            return trf("'{}' is not a number of seconds", quoted_value(make_inert(text)));
+        },
+        tr("NUMBER"));
+}
+
 void add_lock_timeout_option(CLI::App& command, double& seconds) {
     command
         .add_option("--lock-timeout", seconds,
                     tr("Seconds to wait while another ontrack is editing the same file (default 5)"))
+        ->check(finite_number_validator())
         ->check(CLI::Range(0.0, 3600.0))
         ->option_text(tr("SECONDS"));
 }
@@ -68,6 +85,17 @@ void finish_stdout() {
     errno = 0;
     if (std::fflush(stdout) != 0 || std::ferror(stdout))
         throw std::runtime_error(trf("cannot write to standard output: {}", system_error_text(errno ? errno : EIO)));
+}
+
+void hold_standard_streams() {
+    for (int fd = 0; fd <= 2; ++fd) {
+        if (::fcntl(fd, F_GETFD) != -1 || errno != EBADF) continue;
+        const int opened = ::open("/dev/null", fd == STDIN_FILENO ? O_WRONLY : O_RDONLY);
+        if (opened >= 0 && opened != fd) {
+            ::dup2(opened, fd);
+            ::close(opened);
+        }
+    }
 }
 
 void ignore_broken_pipe() {

@@ -1,4 +1,4 @@
-// --list uncovered|overdue|revoked|covered (issue 5): the localities
+// --list uncovered|overdue|revoked|covered: the localities
 // themselves, in plan order, with the dates that matter for each list.
 //
 // - uncovered: not drug-free on as-of; planned = its planned date, if any.

@@ -8,18 +8,39 @@
 #include "csv_header.hpp"
 #include "csv_reader.hpp"
 #include "i18n.hpp"
+#include "milestone_rule.hpp"
+#include "record_columns.hpp"
+#include "toml_access.hpp"
 #include "unicode.hpp"
 #include "utf8.hpp"
 
 namespace ontrack {
 namespace {
 
+// The columns of a roster and every header that names each; the code and
+// the name are headed as in a records file (record_columns.cpp).
+enum class RosterField { type, province_code, province };
+
+constexpr HeaderSynonym<RosterField> roster_headers[] = {
+    {"type", RosterField::type},
+    {"loại", RosterField::type},
+    {"loại đơn vị", RosterField::type},
+    {"province_code", RosterField::province_code},
+    {"mã tỉnh", RosterField::province_code},
+    {"mã tỉnh thành phố", RosterField::province_code},
+    {"province", RosterField::province},
+    {"tỉnh", RosterField::province},
+    {"tỉnh thành phố", RosterField::province},
+    {"tỉnh/thành phố", RosterField::province},
+};
+
 std::vector<ColumnSpec> roster_specs() {
-    return {{{"code", "mã", "mã số", "mã đơn vị"}, true, {}},
-            {{"name", "tên", "tên đơn vị"}, true, {}},
-            {{"type", "loại", "loại đơn vị"}, true, {}},
-            {{"province_code", "mã tỉnh", "mã tỉnh thành phố"}, false, {}},
-            {{"province", "tỉnh", "tỉnh thành phố", "tỉnh/thành phố"}, false, {}}};
+    using F = RosterField;
+    return {{headers_of(RecordField::code), true, {}},
+            {headers_of(RecordField::name), true, {}},
+            {headers_naming(roster_headers, {F::type}), true, {}},
+            {headers_naming(roster_headers, {F::province_code}), false, {}},
+            {headers_naming(roster_headers, {F::province}), false, {}}};
 }
 
 // The indexes of code, name and type in the header; reports what is wrong with it.
@@ -92,15 +113,30 @@ std::vector<RosterUnit> read_roster(std::string_view csv_text, const std::string
             ok = false;
         } else if (auto [it, fresh] = names.emplace(unit.province_code + '\n' + identity_key(unit.name), row.line);
                    !fresh) {
-            problems.push_back(doc.error(name, trf("duplicate name '{}'", unit.name),
+            problems.push_back(doc.error(name, trf("duplicate name '{}'", quoted_value(unit.name)),
                                          trf("it is already used at line {}; names must be unique "
                                              "(add the province or the type to tell them apart)",
                                              it->second)));
             ok = false;
         }
+        // The plan's text rule, checked here so that a bad cell is named in
+        // the roster, not at a line of the plan made from it.
+        const std::pair<const char*, const std::string*> cells[] = {
+            {"code", &unit.code}, {"name", &unit.name}, {"type", &unit.type}};
+        for (std::size_t k = 0; k < 3 && ok; ++k) {
+            if (cells[k].second->empty()) continue;
+            if (const auto problem = text_problem(cells[k].first, *cells[k].second, TextRule::label)) {
+                const CsvField& at = row.fields[col[k]];
+                problems.push_back(doc.error(at.line,
+                                             at.column + (at.quoted ? 1u : 0u) +
+                                                 static_cast<std::uint32_t>(problem->code_points_before.value_or(0)),
+                                             problem->message, problem->hint));
+                ok = false;
+            }
+        }
         if (!unit.code.empty())
             if (auto [it, fresh] = codes.emplace(unit.code, row.line); !fresh) {
-                problems.push_back(doc.error(code, trf("duplicate code '{}'", unit.code),
+                problems.push_back(doc.error(code, trf("duplicate code '{}'", quoted_value(unit.code)),
                                              trf("it is already used at line {}; codes must be unique", it->second)));
                 ok = false;
             }
@@ -125,7 +161,7 @@ std::vector<RosterUnit> read_roster(std::string_view csv_text, const std::string
 std::optional<MilestoneSpec> parse_milestone_spec(std::string_view text, std::string& why) {
     const auto eq = text.find('=');
     if (eq == std::string_view::npos) {
-        why = trf("'{}' is not DEADLINE=TARGET, e.g. 2025-12-31=30% or 2027-12-31=52", text);
+        why = trf("'{}' is not DEADLINE=TARGET, e.g. 2025-12-31=30% or 2027-12-31=52", quoted_value(text));
         return std::nullopt;
     }
     const std::string_view date_text = trim_blanks(text.substr(0, eq));
@@ -135,13 +171,13 @@ std::optional<MilestoneSpec> parse_milestone_spec(std::string_view text, std::st
     if (const auto d = parse_date(date_text, &reason)) {
         spec.deadline = *d;
     } else {
-        why = trf("the deadline '{}' is not a date: {}", date_text, tr(reason.c_str()));
+        why = trf("the deadline '{}' is not a date: {}", quoted_value(date_text), tr(reason.c_str()));
         return std::nullopt;
     }
     if (!target_text.empty() && target_text.back() == '%') {
         const auto p = parse_percent(target_text, reason);
         if (!p) {
-            why = trf("the target '{}': {}", target_text, tr(reason.c_str()));
+            why = trf("the target '{}': {}", quoted_value(target_text), tr(reason.c_str()));
             return std::nullopt;
         }
         spec.target.kind = Target::Kind::percent;
@@ -150,7 +186,7 @@ std::optional<MilestoneSpec> parse_milestone_spec(std::string_view text, std::st
     }
     std::int64_t count = 0;
     if (!parse_count(target_text, count)) {
-        why = trf("the target '{}' is neither a percentage (30%) nor a count of units (52)", target_text);
+        why = trf("the target '{}' is neither a percentage (30%) nor a count of units (52)", quoted_value(target_text));
         return std::nullopt;
     }
     if (count < 1) {
@@ -187,24 +223,33 @@ std::vector<MilestoneSpec> sorted_by_deadline(std::vector<MilestoneSpec> specs) 
 
 std::string check_milestone_specs(const std::vector<MilestoneSpec>& specs, std::int64_t total) {
     if (specs.empty()) return tr("there are no milestones");
-    const std::vector<MilestoneSpec> sorted = sorted_by_deadline(specs);
-    for (std::size_t k = 0; k < sorted.size(); ++k) {
-        const MilestoneSpec& m = sorted[k];
-        if (m.target.kind == Target::Kind::count && m.target.count > total)
+    std::vector<Milestone> sorted;
+    for (const MilestoneSpec& spec : sorted_by_deadline(specs)) {
+        Milestone m;
+        m.deadline = spec.deadline;
+        m.target = spec.target;
+        sorted.push_back(std::move(m));
+    }
+    const std::vector<MilestoneFault> faults = resolve_milestones(sorted, total);
+    if (faults.empty()) return {};
+    const Milestone& m = sorted[faults.front().index];
+    switch (faults.front().kind) {
+        case MilestoneFault::Kind::count_above_total:
             return trn("the milestone of {} asks for {} unit, more than the {} units of the plan",
                        "the milestone of {} asks for {} units, more than the {} units of the plan",
                        static_cast<std::uint64_t>(m.target.count), human_date(m.deadline), m.target.count, total);
-        if (k == 0) continue;
-        const MilestoneSpec& before = sorted[k - 1];
-        if (m.deadline == before.deadline) return trf("two milestones on {}", human_date(m.deadline));
-        const std::int64_t now = required_count(m.target, total), then = required_count(before.target, total);
-        if (now < then)
+        case MilestoneFault::Kind::deadline_not_after:  // the same deadline: they are sorted
+            return trf("two milestones on {}", human_date(m.deadline));
+        case MilestoneFault::Kind::fewer_than_before: {
+            const Milestone& before = sorted[faults.front().index - 1];
             return trn(
                 "the milestone of {} requires {} unit, fewer than the {} of the milestone of {}; targets are "
                 "cumulative",
                 "the milestone of {} requires {} units, fewer than the {} of the milestone of {}; targets are "
                 "cumulative",
-                static_cast<std::uint64_t>(now), human_date(m.deadline), now, then, human_date(before.deadline));
+                static_cast<std::uint64_t>(m.required), human_date(m.deadline), m.required, before.required,
+                human_date(before.deadline));
+        }
     }
     return {};
 }
@@ -266,7 +311,8 @@ std::string milestones_toml(const std::vector<MilestoneSpec>& milestones) {
 }
 
 std::string plan_toml_from_roster(const std::string& plan_name, const std::vector<RosterUnit>& units,
-                                  const std::vector<MilestoneSpec>& milestones, const std::string& source_note) {
+                                  const std::vector<MilestoneSpec>& milestones, const std::string& source_note,
+                                  std::optional<Date> start) {
     std::string out;
     // Comments and default names in the language of the office; keys stay as the format spells them.
     out +=
@@ -275,6 +321,7 @@ std::string plan_toml_from_roster(const std::string& plan_name, const std::vecto
     out += "[plan]\n";
     out += fmt::format("name = {}\n", toml_quoted(plan_name));
     out += fmt::format("total = {}\n", units.size());
+    if (start) out += fmt::format("start = {}\n", to_iso(*start));
     if (!source_note.empty()) out += fmt::format("source = {}\n", toml_quoted(source_note));
     // The kinds of the roster's types, in order of first use.
     std::vector<std::string> kinds;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "explain.hpp"
+#include "feasibility_words.hpp"
 #include "unicode.hpp"
 #include "utf8.hpp"
 #include "wording.hpp"
@@ -36,11 +37,12 @@ Table forecast_table(const Analysis& a, const Words& w) {
         if (!m.reached) reached.text = m.reached_after_calendar ? w.tr("after 9999") : w.tr("never");
         t.add({text_cell(milestone_label(w, a.report.milestones[m.index], m.index)), date_cell(m.deadline, lang),
                m.due_today ? text_cell(w.tr("due today")) : decimal_cell(per_month_text(m.required_pace), lang),
-               decimal_cell(per_month_text(tr.pace), lang), count_cell(m.projected, lang), std::move(reached),
+               decimal_cell(per_month_text(f.pace), lang), count_cell(m.projected, lang), std::move(reached),
                m.nothing_needed ? text_cell("-") : decimal_cell(ratio_text(m.ratio), lang),
                verdict_cell(progress_word(w, m.progress), m.progress == Progress::on_track)});
     }
     if (f.milestones.empty()) t.notes.push_back(w.tr("No milestone is still ahead."));
+    if (f.assumed) t.notes.push_back(assumed_pace_sentence(f));
     t.notes.push_back(
         w.trf("Achieved pace: {} in the {} from {} to {} ({} to {} drug-free).",
               w.trn("{} net unit", "{} net units", magnitude_of(tr.pace.units), w.count(tr.pace.units)),
@@ -63,7 +65,12 @@ Table forecast_table(const Analysis& a, const Words& w) {
                       label, w.tr(to_string(r.verdict)), w.count(m.projected), w.count(m.required),
                       progress_word(w, m.progress)));
     }
-    if (f.buffer)
+    if (f.buffer && f.buffer->start_from_events)
+        t.notes.push_back(
+            w.trf("Safety buffer against the straight path from {} (the first recorded event; the plan gives no "
+                  "start): {}.",
+                  w.date(f.buffer->start), w.tr(buffer_text(*f.buffer).c_str())));
+    else if (f.buffer)
         t.notes.push_back(w.trf("Safety buffer against the straight path from {}: {}.", w.date(f.buffer->start),
                                 w.tr(buffer_text(*f.buffer).c_str())));
     return t;
@@ -277,6 +284,7 @@ std::vector<Table> analysis_tables(const Analysis& a, const Words& w) {
     std::vector<Table> out;
     if (a.league) out.push_back(league_table(*a.league, a.report.milestones, w));
     if (a.forecast) out.push_back(forecast_table(a, w));
+    for (Table& t : feasibility_tables(a, w)) out.push_back(std::move(t));
     if (a.breakdown) out.push_back(breakdown_table(a, w));
     if (a.changes)
         for (Table& t : changes_tables(a, w)) out.push_back(std::move(t));
