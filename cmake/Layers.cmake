@@ -110,11 +110,13 @@ ontrack_layer(edit
   SOURCES
     file_lock
     import
+    locality_editor
     name_lookup
     output_file
     plan_edit
     provinces
     roster
+    text_map
   LINKS ontrack_load)
 
 # Every layer but cli, for the tests, the fuzzer and the HTML test page.

@@ -323,8 +323,8 @@ const char* const alternate_hint =
 // Checks the plan's events of `loc` merged with the file's new ones against
 // the history rule (history.hpp); reports the first problem, at the row that
 // causes it, and returns false.
-bool check_history(const CsvDocument& doc, const Locality& loc, const std::vector<const PlacedRecord*>& fresh,
-                   std::vector<Diagnostic>& out) {
+bool report_merged_history(const CsvDocument& doc, const Locality& loc, const std::vector<const PlacedRecord*>& fresh,
+                           std::vector<Diagnostic>& out) {
     std::vector<HistoryEvent> events;
     events.reserve(loc.events.size() + fresh.size());
     for (const Event& e : loc.events) events.push_back({e, nullptr});
@@ -341,7 +341,7 @@ bool check_history(const CsvDocument& doc, const Locality& loc, const std::vecto
     std::vector<Event> sorted;
     sorted.reserve(events.size());
     for (const HistoryEvent& e : events) sorted.push_back(e.event);
-    const auto problem = ontrack::check_history(sorted);
+    const auto problem = first_history_problem(sorted);
     if (!problem) return true;
     auto report = [&](const PlacedRecord& r, std::string message, std::string hint) {
         out.push_back(doc.error(r.event_at.line, r.event_at.column, std::move(message), std::move(hint)));
@@ -534,7 +534,7 @@ ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::s
                 fresh_events.push_back(rs[i]);
             }
         }
-        if (!fresh_events.empty()) ok = check_history(doc, loc, fresh_events, problems) && ok;
+        if (!fresh_events.empty()) ok = report_merged_history(doc, loc, fresh_events, problems) && ok;
         if (!ok) continue;
         fresh_all.insert(fresh_all.end(), fresh.begin(), fresh.end());
         known_all.insert(known_all.end(), known.begin(), known.end());

@@ -135,7 +135,7 @@ class CsvParser {
             CsvDocument::RowSpan row{static_cast<std::uint32_t>(doc_.spans_.size()), 0};
             std::uint32_t count = 0;
             for (;;) {
-                const CsvDocument::Span f = field();
+                const CsvDocument::FieldRange f = field();
                 ++count;
                 // Up to one field past the header's (where check_field_count()
                 // reports the row); the rest are counted only.
@@ -204,13 +204,13 @@ class CsvParser {
         diagnostics_.push_back(doc_.error(line, column, std::move(message), std::move(hint)));
     }
 
-    CsvDocument::Span field() {
+    CsvDocument::FieldRange field() {
         const auto begin = static_cast<std::uint32_t>(i_);
         if (i_ < s_.size() && s_[i_] == '"')
             quoted();
         else
             unquoted();
-        return CsvDocument::Span{begin, static_cast<std::uint32_t>(i_)};
+        return CsvDocument::FieldRange{begin, static_cast<std::uint32_t>(i_)};
     }
 
     void unquoted() {
@@ -300,7 +300,7 @@ std::pair<std::uint32_t, std::uint32_t> CsvDocument::position(std::size_t offset
     if (!sheet_rows_.empty()) {
         // The sheet's row, and the column of the field the offset is in.
         const auto field = std::upper_bound(spans_.begin(), spans_.end(), offset,
-                                            [](std::size_t at, const Span& f) { return at < f.begin; });
+                                            [](std::size_t at, const FieldRange& f) { return at < f.begin; });
         const auto index = static_cast<std::uint32_t>(field == spans_.begin() ? 0 : field - spans_.begin() - 1);
         const auto row = std::upper_bound(row_spans_.begin(), row_spans_.end(), index,
                                           [](std::uint32_t i, const RowSpan& r) { return i < r.first; });
@@ -316,7 +316,7 @@ std::pair<std::uint32_t, std::uint32_t> CsvDocument::position(std::size_t offset
 }
 
 std::string CsvDocument::field_text(std::uint32_t index) const {
-    const Span span = spans_[index];
+    const FieldRange span = spans_[index];
     const std::string_view raw = std::string_view(text).substr(span.begin, span.end - span.begin);
     if (raw.empty() || raw.front() != '"') return std::string(raw);
     // Quoted (and closed, or the document would not exist): the text between
