@@ -73,8 +73,11 @@ ontrack_layer(load
     xlsx_sheet
     xml_stream
     zip_archive
-  LINKS ontrack_lang ontrack_model ontrack_text tomlplusplus::tomlplusplus Threads::Threads PkgConfig::LIBZIP
-        PkgConfig::EXPAT)
+  LINKS ontrack_lang ontrack_model ontrack_text tomlplusplus::tomlplusplus Threads::Threads PkgConfig::EXPAT
+        ${CMAKE_DL_LIBS})
+# libzip: its headers only; load/zip_archive.cpp opens the library when a
+# workbook is first read (see there why).
+target_include_directories(ontrack_load PRIVATE ${LIBZIP_INCLUDE_DIRS})
 ontrack_layer(compute
   SOURCES
     analysis

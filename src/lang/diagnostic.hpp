@@ -23,15 +23,15 @@ struct Diagnostic {
     // worded for a line, so that an edit that moves lines words it again
     // with the new number; nothing looks for the number in the words.
     std::uint32_t related_line = 0;
-    std::function<std::string(std::uint32_t line)> hint_for_line = {};
+    std::function<std::string(std::uint32_t)> hint_for_line = {};
     // A cell of a workbook ("Sheet1!C7"): shown instead of LINE:COLUMN,
     // which then place the excerpt's caret.
     std::string place = {};
 
-    // Sets the hint to hint_for(line), and keeps both.
-    void relate(std::function<std::string(std::uint32_t line)> hint_for, std::uint32_t line);
+    // Sets the hint to hint_for(other_line), and keeps both.
+    void relate(std::function<std::string(std::uint32_t)> hint_for, std::uint32_t other_line);
     // The same hint naming another line; nothing when the hint names none.
-    void renumber(std::uint32_t line);
+    void renumber(std::uint32_t other_line);
 };
 
 // Thrown by the loader: one or more diagnostics, in file order.
