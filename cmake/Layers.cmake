@@ -61,6 +61,7 @@ ontrack_layer(load
     ods_sheet
     parallel_for
     parsed_localities
+    plan_set
     plan_file
     plan_head
     plan_split
@@ -85,9 +86,14 @@ ontrack_layer(compute
     changes
     chart_data
     compute
+    draws
+    feasibility
     forecast
     league
     listing
+    part_forecast
+    schedule
+    throughput
   LINKS ontrack_model ontrack_text)
 # libxlsxwriter: its headers only; render/xlsx.cpp opens the library when a
 # workbook is first written (see there why).
@@ -97,8 +103,11 @@ ontrack_layer(render
     chart_text
     csv
     explain
+    feasibility_sections
+    feasibility_words
     html
     json
+    json_feasibility
     json_writer
     league_section
     markdown
@@ -118,6 +127,8 @@ ontrack_layer(edit
     output_file
     plan_edit
     provinces
+    record_columns
+    record_rows
     roster
     text_map
   LINKS ontrack_load)

@@ -55,15 +55,26 @@ int ImportCommand::run() const {
     const std::string plan_text = read_plan_file(plan_);
     const Plan plan = parse_plan(plan_text, plan_);
     refuse_rollup_edit(plan);
-    const ImportPlan import = csv_within_memory(records_, [&] {
-        return plan_import(plan, read_input_file(records_, InputKind::csv), records_,
-                           allow_future_ ? std::nullopt : std::optional<Date>(today()),
-                           date_order_ == "dmy"   ? DateOrder::dmy
-                           : date_order_ == "mdy" ? DateOrder::mdy
-                                                  : DateOrder::automatic,
-                           sheet_);
-    });
-    print_notes(records_, import.notes);
+    ImportOptions options;
+    options.not_after = allow_future_ ? std::nullopt : std::optional<Date>(today());
+    options.order = date_order_ == "dmy"   ? DateOrder::dmy
+                    : date_order_ == "mdy" ? DateOrder::mdy
+                                           : DateOrder::automatic;
+    options.sheet = sheet_;
+    options.today = today();
+    // The notes (the columns not read first) are shown before any error.
+    std::vector<CsvNote> notes;
+    options.notes = &notes;
+    std::optional<ImportPlan> read;
+    try {
+        read.emplace(csv_within_memory(
+            records_, [&] { return plan_import(plan, read_input_file(records_, InputKind::csv), records_, options); }));
+    } catch (...) {
+        print_notes(records_, notes);
+        throw;
+    }
+    const ImportPlan& import = *read;
+    print_notes(records_, notes);
     if (import.trimmed_rows)
         print_message(stderr, trn("{}:{}: note: {} row had spaces or no-break spaces around a cell; they were removed",
                                   "{}:{}: note: {} rows had spaces or no-break spaces around a cell; they were removed",
@@ -86,29 +97,9 @@ int ImportCommand::run() const {
                   trf("{} to add, {} already recorded{}", import.additions.size(), import.already_recorded.size(),
                       apply_ || import.additions.empty() ? "" : tr("; run again with --apply to add them")));
     if (!apply_ || import.additions.empty()) return 0;
-    // Every record was checked against the plan's histories by plan_import(),
-    // with the loader's rule: the edits need no second reading.
+    // Every record was checked against the plan's histories and set days by
+    // plan_import(), with the loader's rules: the edits need no second reading.
     const Date stamp = today();  // planned records are appended, set on this day
-    // A planned record is appended after the plan's entries: their set days
-    // may not be later than the stamp (the loader's rule, not checked by
-    // plan_import()).
-    std::unordered_map<std::uint32_t, const Locality*> by_line;
-    for (const ImportAddition& a : import.additions) {
-        if (a.event != "planned") continue;
-        if (by_line.empty())
-            for (const Locality& loc : plan.localities) by_line.emplace(loc.pos.line, &loc);
-        const PlannedDates& planned = by_line.at(a.locality_line)->planned;
-        for (std::size_t k = 0; k < planned.size(); ++k)
-            if (const auto set = planned.set(k); set && *set > stamp)
-                throw InputError(Diagnostic{
-                    records_,
-                    a.line,
-                    1,
-                    trf("the plan of {} was set on {}, after today ({})", a.locality_name, to_iso(*set), to_iso(stamp)),
-                    tr("a new planned date is set today and goes after the plan's own "
-                       "dates; check the machine's date and TZ"),
-                    {}});
-    }
     std::vector<EditRequest> requests;
     std::vector<EditTarget> targets;
     requests.reserve(import.additions.size());
@@ -124,7 +115,7 @@ int ImportCommand::run() const {
         request.date = a.date;
         request.decision = a.decision;
         request.note = a.note;
-        if (request.kind == EditKind::planned) request.set = stamp;
+        if (request.kind == EditKind::planned) request.set = a.set.value_or(stamp);
         requests.push_back(std::move(request));
     }
     target->prepare(add_events(plan_text, plan_, targets, requests, Recheck::done_by_caller).text);

@@ -42,6 +42,22 @@ ReportCommand::ReportCommand(CLI::App& app) {
     app.add_flag(
         "--forecast", forecast_,
         tr("Pace needed and achieved, projection, date reached, progress ratio (UNSD grading), safety buffer"));
+    app.add_option("--pace", pace_,
+                   tr("What if: N units a month instead of the achieved pace, or +N a month on top of it "
+                      "(implies --forecast)"))
+        ->check(CLI::Validator(
+            [](std::string& text) {
+                return parse_assumed_pace(text) ? std::string()
+                                                : std::string(tr("a pace is 0 to 1000000 units a month with at most "
+                                                                 "two decimals, or +N to add N a month"));
+            },
+            "PACE"))
+        ->option_text(tr("[+]N"));
+    app.add_option("--schedule", schedule_,
+                   tr("Add what each month, quarter or year must reach, against the plan and the pace (implies "
+                      "--forecast)"))
+        ->check(CLI::IsMember({"month", "quarter", "year"}))
+        ->option_text("{month,quarter,year}");
     app.add_flag("--explain", explain_, tr("Show every figure with the formula and the values behind it"));
     app.add_flag("--chart", chart_, tr("Add a burn-up chart to the table"));
     app.add_option("--output,-o", output_, tr("Write the report to this file (atomically) instead of stdout"))
@@ -92,7 +108,9 @@ int ReportCommand::run() const {
             throw CLI::ValidationError("--since", trf("{} is not before the as-of day {}", human_date(*request.since),
                                                       human_date(request.as_of)));
     }
-    request.forecast = forecast_;
+    if (!pace_.empty()) request.pace = parse_assumed_pace(pace_);
+    if (!schedule_.empty()) request.schedule = parse_period(schedule_);
+    request.forecast = forecast_ || request.pace || request.schedule;
     request.explain = explain_;
     request.chart = chart_ || options.format == Format::html || options.format == Format::xlsx;
     request.units = options.format == Format::xlsx;

@@ -9,23 +9,18 @@
 #include "csv_reader.hpp"
 #include "i18n.hpp"
 #include "milestone_rule.hpp"
+#include "record_columns.hpp"
 #include "unicode.hpp"
 #include "utf8.hpp"
 
 namespace ontrack {
 namespace {
 
-// The columns of a roster and every header that names each.
-enum class RosterField { code, name, type, province_code, province };
+// The columns of a roster and every header that names each; the code and
+// the name are headed as in a records file (record_columns.cpp).
+enum class RosterField { type, province_code, province };
 
 constexpr HeaderSynonym<RosterField> roster_headers[] = {
-    {"code", RosterField::code},
-    {"mã", RosterField::code},
-    {"mã số", RosterField::code},
-    {"mã đơn vị", RosterField::code},
-    {"name", RosterField::name},
-    {"tên", RosterField::name},
-    {"tên đơn vị", RosterField::name},
     {"type", RosterField::type},
     {"loại", RosterField::type},
     {"loại đơn vị", RosterField::type},
@@ -40,8 +35,8 @@ constexpr HeaderSynonym<RosterField> roster_headers[] = {
 
 std::vector<ColumnSpec> roster_specs() {
     using F = RosterField;
-    return {{headers_naming(roster_headers, {F::code}), true, {}},
-            {headers_naming(roster_headers, {F::name}), true, {}},
+    return {{headers_of(RecordField::code), true, {}},
+            {headers_of(RecordField::name), true, {}},
             {headers_naming(roster_headers, {F::type}), true, {}},
             {headers_naming(roster_headers, {F::province_code}), false, {}},
             {headers_naming(roster_headers, {F::province}), false, {}}};
@@ -300,7 +295,8 @@ std::string milestones_toml(const std::vector<MilestoneSpec>& milestones) {
 }
 
 std::string plan_toml_from_roster(const std::string& plan_name, const std::vector<RosterUnit>& units,
-                                  const std::vector<MilestoneSpec>& milestones, const std::string& source_note) {
+                                  const std::vector<MilestoneSpec>& milestones, const std::string& source_note,
+                                  std::optional<Date> start) {
     std::string out;
     // Comments and default names in the language of the office; keys stay as the format spells them.
     out +=
@@ -309,6 +305,7 @@ std::string plan_toml_from_roster(const std::string& plan_name, const std::vecto
     out += "[plan]\n";
     out += fmt::format("name = {}\n", toml_quoted(plan_name));
     out += fmt::format("total = {}\n", units.size());
+    if (start) out += fmt::format("start = {}\n", to_iso(*start));
     if (!source_note.empty()) out += fmt::format("source = {}\n", toml_quoted(source_note));
     // The kinds of the roster's types, in order of first use.
     std::vector<std::string> kinds;

@@ -391,21 +391,21 @@ CsvNote CsvDocument::note(std::uint32_t line, std::string message) const {
                    sheet.empty() ? std::string() : cell_reference(sheet, line, first_column_)};
 }
 
-CsvDocument::CsvDocument(std::string_view text, const std::string& name, const CsvOptions& options) : file(name) {
-    if (is_zip(text)) {
-        read_sheet(text, options.sheet, options.separator);
+CsvDocument::CsvDocument(std::string_view bytes, const std::string& name, const CsvOptions& options) : file(name) {
+    if (is_zip(bytes)) {
+        read_sheet(bytes, options.sheet, options.separator);
         CsvParser parser(*this, options);
         parser.reserve();
         parser.run();
         throw_if_any(std::move(parser.diagnostics()));
         return;
     }
-    const std::size_t bom = text.substr(0, 3) == utf8_bom ? 3 : 0;
-    refuse_workbook(text, file);
-    if (const auto bad = find_invalid_utf8(text)) not_utf8(text, file, *bad, bom);
+    const std::size_t bom = bytes.substr(0, 3) == utf8_bom ? 3 : 0;
+    refuse_workbook(bytes, file);
+    if (const auto bad = find_invalid_utf8(bytes)) not_utf8(bytes, file, *bad, bom);
     // Offsets are 32-bit: the input limit (96 MiB) is far below 4 GiB.
-    if (text.size() - bom >= UINT32_MAX) throw std::bad_alloc();
-    this->text = std::string(text.substr(bom));
+    if (bytes.size() - bom >= UINT32_MAX) throw std::bad_alloc();
+    this->text = std::string(bytes.substr(bom));
     CsvParser parser(*this, options);
     parser.reserve();
     parser.run();

@@ -169,7 +169,7 @@ class CsvDocument {
     friend class CsvRows;
     friend class CsvParser;
     friend CsvDocument read_csv(std::string_view, const std::string&, const CsvOptions&);
-    CsvDocument(std::string_view text, const std::string& name, const CsvOptions& options);
+    CsvDocument(std::string_view bytes, const std::string& name, const CsvOptions& options);
 
     struct FieldRange {
         std::uint32_t begin, end;  // the field's bytes in text, its quotes included

@@ -139,6 +139,9 @@ struct Plan {
     std::vector<PartPattern> part_patterns;
     std::vector<PlanPart> parts;
     std::vector<LocalitySource> sources;
+    // A roll-up: every file read to make it, its own first, then its parts'
+    // (nested roll-ups and their parts too). Empty for a plan of localities.
+    std::vector<std::string> files_read;
 };
 
 }  // namespace ontrack
