@@ -88,6 +88,7 @@ ontrack_layer(compute
     compute
     draws
     feasibility
+    feasibility_explain
     forecast
     league
     listing
@@ -103,6 +104,7 @@ ontrack_layer(render
     chart_text
     csv
     explain
+    explain_feasibility
     feasibility_sections
     feasibility_words
     html

@@ -14,6 +14,7 @@
 #include "record_rows.hpp"
 #include "suggest.hpp"
 #include "unicode.hpp"
+#include "utf8.hpp"
 
 namespace ontrack {
 namespace {
@@ -226,7 +227,7 @@ ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::s
             if (const auto alike = names.folded_matches(key); !alike.empty()) {
                 problems.push_back(doc.error(
                     p.key_at.line, p.key_at.column,
-                    trf("unknown unit '{}': no locality of the plan has this code or name", key),
+                    trf("unknown unit '{}': no locality of the plan has this code or name", quoted_value(key)),
                     trf("names are taken as written, or preceded by their kind; written without care, this is: {}",
                         names.describe(alike))));
                 continue;
@@ -238,10 +239,11 @@ ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::s
                 }
             }
             const std::string guess = closest_match(key, candidates);
-            problems.push_back(doc.error(p.key_at.line, p.key_at.column,
-                                         trf("unknown unit '{}': no locality of the plan has this code or name", key),
-                                         guess.empty() ? std::string(tr("check the code or the name against the plan"))
-                                                       : trf("did you mean '{}'?", guess)));
+            problems.push_back(
+                doc.error(p.key_at.line, p.key_at.column,
+                          trf("unknown unit '{}': no locality of the plan has this code or name", quoted_value(key)),
+                          guess.empty() ? std::string(tr("check the code or the name against the plan"))
+                                        : trf("did you mean '{}'?", guess)));
             continue;
         }
         const Locality& loc = plan.localities[*index];
@@ -250,9 +252,10 @@ ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::s
                                       : plan.localities[*named].id.empty()
                                           ? trf("'{}' is another unit; ", p.name)
                                           : trf("'{}' is another unit ({}); ", p.name, plan.localities[*named].id);
-            problems.push_back(doc.error(p.name_at.line, p.name_at.column,
-                                         trf("the unit '{}' is '{}' in the plan, not '{}'", key, loc.name, p.name),
-                                         other + tr("correct the code or the name so that they agree")));
+            problems.push_back(doc.error(
+                p.name_at.line, p.name_at.column,
+                trf("the unit '{}' is '{}' in the plan, not '{}'", quoted_value(key), loc.name, quoted_value(p.name)),
+                other + tr("correct the code or the name so that they agree")));
             continue;
         }
         of_locality[*index].push_back(&p);

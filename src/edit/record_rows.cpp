@@ -8,6 +8,7 @@
 #include "i18n.hpp"
 #include "suggest.hpp"
 #include "unicode.hpp"
+#include "utf8.hpp"
 
 namespace ontrack {
 namespace {
@@ -129,12 +130,13 @@ bool read_date(const CsvDocument& doc, const CsvField& cell, const SlashOrder& o
         date = *d;
         return true;
     }
-    out.push_back(doc.error(
-        cell,
-        text.empty() ? std::string(tr("the date is empty")) : trf("'{}' is not a date: {}", text, tr(why.c_str())),
-        order.order == DateOrder::mdy
-            ? std::string(tr("write dates as YYYY-MM-DD or, as this file does, mm/dd/yyyy: 12/31/2025"))
-            : std::string(tr("write dates as YYYY-MM-DD or dd/mm/yyyy, e.g. 2025-12-31 or 31/12/2025"))));
+    out.push_back(
+        doc.error(cell,
+                  text.empty() ? std::string(tr("the date is empty"))
+                               : trf("'{}' is not a date: {}", quoted_value(text), tr(why.c_str())),
+                  order.order == DateOrder::mdy
+                      ? std::string(tr("write dates as YYYY-MM-DD or, as this file does, mm/dd/yyyy: 12/31/2025"))
+                      : std::string(tr("write dates as YYYY-MM-DD or dd/mm/yyyy, e.g. 2025-12-31 or 31/12/2025"))));
     return false;
 }
 
@@ -194,10 +196,12 @@ bool read_pair_row(const CsvDocument& doc, const CsvRow& row, const RecordColumn
             if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
         const std::string guess =
             lower.empty() ? std::string() : closest_match(lower, {std::begin(event_words), std::end(event_words)});
-        out.push_back(doc.error(
-            event, event_text.empty() ? std::string(tr("the event is empty")) : trf("unknown event '{}'", event_text),
-            guess.empty() ? std::string(tr("the event is certified, revoked or planned"))
-                          : trf("did you mean '{}'? the event is certified, revoked or planned", guess)));
+        out.push_back(doc.error(event,
+                                event_text.empty() ? std::string(tr("the event is empty"))
+                                                   : trf("unknown event '{}'", quoted_value(event_text)),
+                                guess.empty()
+                                    ? std::string(tr("the event is certified, revoked or planned"))
+                                    : trf("did you mean '{}'? the event is certified, revoked or planned", guess)));
         ok = false;
     }
     ok = read_date(doc, date, order, p.record.date, out) && ok;
