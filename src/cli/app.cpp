@@ -50,6 +50,7 @@ int run_command_line(int argc, char** argv) {
            tr("Language of the report and messages: vi or en (default: from LANGUAGE, LC_ALL, LC_MESSAGES or LANG)"))
         ->check(CLI::IsMember({"vi", "en"}))
         ->option_text("{vi,en}");
+    add_quiet_flag(app);
     ReportCommand report(app);
     CheckCommand check(app);
     RecordCommand record(app);

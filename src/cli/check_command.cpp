@@ -26,11 +26,12 @@ void CheckCommand::add_options() {
     command_->add_option(tr("FILE"), files_, tr("The plans to check"))
         ->required()
         ->option_text(std::string("... ") + tr("REQUIRED"));
+    add_quiet_flag(*command_);
 }
 
 int CheckCommand::run() const {
     for (const Plan& plan : load_plans(files_)) {
-        // Each file behind a roll-up on its own (issue 17): names repeat across provinces.
+        // Each file behind a roll-up on its own: names repeat across provinces.
         std::vector<LocalitySource> sources = plan.sources;
         if (sources.empty()) sources.push_back({plan.file, 0, plan.localities.size()});
         for (const LocalitySource& source : sources) {
@@ -46,10 +47,10 @@ int CheckCommand::run() const {
             std::unordered_map<std::string, const Locality*> folded;
             for (auto loc = first; loc != last; ++loc)
                 if (const auto [it, fresh] = folded.emplace(fold_for_search(loc->name), &*loc); !fresh)
-                    print_message(stderr, trf("{}:{}: note: '{}' and '{}' (line {}) differ only in their diacritics; "
-                                              "both are kept",
-                                              source.file, loc->pos.line, make_inert(loc->name),
-                                              make_inert(it->second->name), it->second->pos.line));
+                    print_notice(trf("{}:{}: note: '{}' and '{}' (line {}) differ only in their diacritics; "
+                                     "both are kept",
+                                     source.file, loc->pos.line, make_inert(loc->name), make_inert(it->second->name),
+                                     it->second->pos.line));
         }
         print_message(stdout, trf("{}: ok: {}, {}", plan.file, count_of_localities(plan.localities.size()),
                                   count_of_milestones(plan.milestones.size())));

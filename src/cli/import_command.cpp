@@ -42,6 +42,7 @@ void ImportCommand::add_options() {
         ->check(CLI::IsMember({"dmy", "mdy"}))
         ->option_text("{dmy,mdy}");
     add_lock_timeout_option(*command_, lock_timeout_);
+    add_quiet_flag(*command_);
 }
 
 int ImportCommand::run() const {
@@ -62,7 +63,7 @@ int ImportCommand::run() const {
     });
     print_notes(records_, import.notes);
     if (import.trimmed_rows)
-        print_message(stderr, trn("{}:{}: note: {} row had spaces or no-break spaces around a cell; they were removed",
+        print_notice(trn("{}:{}: note: {} row had spaces or no-break spaces around a cell; they were removed",
                                   "{}:{}: note: {} rows had spaces or no-break spaces around a cell; they were removed",
                                   import.trimmed_rows, records_, import.first_trimmed_line, import.trimmed_rows));
     // "Hòa Bình (11533)": the unit as the clerk checks it against the sheet.

@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include "commands.hpp"
 #include "i18n.hpp"
 #include "load.hpp"
 #include "output_file.hpp"
@@ -63,8 +64,7 @@ int run_report(const Options& options) {
                 for (auto e = loc.events.rbegin(); e != loc.events.rend() && e->date > options.analysis.as_of; ++e)
                     ++later;
             if (later)
-                fmt::print(stderr, "{}\n",
-                           trn("{}: warning: {} certified or revoked event is dated after today ({}) and is not "
+                print_notice(trn("{}: warning: {} certified or revoked event is dated after today ({}) and is not "
                                "counted yet",
                                "{}: warning: {} certified or revoked events are dated after today ({}) and are not "
                                "counted yet",
