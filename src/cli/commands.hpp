@@ -130,6 +130,11 @@ void refuse_future(Date date, Date today, bool allowed, const std::string& text)
 // Flushes standard output; throws when what was printed could not be written.
 void finish_stdout();
 
+// For a command that edits a file: a reader of standard output that has gone
+// makes a write fail (EPIPE, exit 2 before anything is replaced) instead of
+// killing the process between its summary and the replace.
+void ignore_broken_pipe();
+
 // Today: ONTRACK_TODAY (YYYY-MM-DD, for tests and for re-running a day's
 // job) when set and not empty, else the local date in the time zone TZ.
 // The one place the variable is read; a malformed value is a usage error.

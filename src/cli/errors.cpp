@@ -1,5 +1,6 @@
 // The one place where errors become a message and an exit status.
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <exception>
 #include <stdexcept>
@@ -9,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "console.hpp"
 #include "diagnostic.hpp"
 #include "failure.hpp"
 #include "i18n.hpp"
@@ -65,8 +67,16 @@ void finish_stdout() {
         throw std::runtime_error(trf("cannot write to standard output: {}", system_error_text(errno ? errno : EIO)));
 }
 
+void ignore_broken_pipe() {
+    std::signal(SIGPIPE, SIG_IGN);
+}
+
 void print_message(std::FILE* to, std::string_view line) {
-    fmt::print(to, "{}\n", make_inert_lines(line));
+    const std::string text = make_inert_lines(line) + "\n";
+    if (to == stderr)
+        write_stderr(text);
+    else
+        std::fwrite(text.data(), 1, text.size(), to);  // a failure is seen by finish_stdout()
 }
 
 namespace {
@@ -106,7 +116,7 @@ int report_exception() {
         return exit_error;
     } catch (...) {
         const Failure failure = current_failure(ONTRACK_VERSION);
-        fmt::print(stderr, "{}", failure.text);
+        write_stderr(failure.text);
         return failure.status;
     }
 }

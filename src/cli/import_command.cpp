@@ -10,8 +10,8 @@
 #include "load.hpp"
 #include "output_file.hpp"
 #include "plan_edit.hpp"
-#include "wording.hpp"
 #include "plan_file.hpp"
+#include "wording.hpp"
 
 namespace ontrack {
 
@@ -49,6 +49,7 @@ int ImportCommand::run() const {
     std::optional<FileReplacement> target;  // --apply: one writer at a time, from reading to replacing
     if (apply_) {
         require_file_name(plan_, "--plan");
+        ignore_broken_pipe();
         target.emplace(plan_, lock_wait(lock_timeout_));
     }
     const std::string plan_text = read_plan_file(plan_);
@@ -123,9 +124,12 @@ int ImportCommand::run() const {
         if (request.kind == EditKind::planned) request.set = stamp;
         requests.push_back(std::move(request));
     }
-    target->commit(add_events(plan_text, plan_, targets, requests, Recheck::done_by_caller).text);
+    target->prepare(add_events(plan_text, plan_, targets, requests, Recheck::done_by_caller).text);
+    // Said, and seen to be said, before the plan is replaced (as record does).
     print_message(stdout, trn("{}: {} event added", "{}: {} events added", import.additions.size(), plan_,
                               import.additions.size()));
+    finish_stdout();
+    target->replace();
     return 0;
 }
 

@@ -149,17 +149,19 @@ int InitCommand::write_all_provinces(const std::vector<Province>& provinces,
         rollup, rollup_plan_toml(
                     name_.empty() ? tr("Drug-free localities: national roll-up") : name_, parts, specs,
                     source_.empty() ? std::string(tr("Conclusion 132-KL/TW, Resolution 163/2024/QH15")) : source_));
+    std::vector<std::string> paths;
     for (const auto& [path, text] : files) {
         if (is_one_of(path, {units_}))
             throw std::runtime_error(trf("{}: refusing to write the plan over the roster it reads", make_inert(path)));
-        FileReplacement target(path, lock_wait(lock_timeout_));
-        if (!force_ && target.exists())
-            throw std::runtime_error(trf("{}: exists; use --force to replace it", make_inert(path)));
+        paths.push_back(path);
     }
-    for (const auto& [path, text] : files) {
-        FileReplacement target(path, lock_wait(lock_timeout_));
-        target.commit(text);
+    FileSetReplacement targets(paths, lock_wait(lock_timeout_));
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        if (!force_ && targets.at(i).exists())
+            throw std::runtime_error(trf("{}: exists; use --force to replace it", make_inert(files[i].first)));
+        targets.prepare(i, files[i].second);
     }
+    targets.replace_all();
     print_message(stderr,
                   trn("{}: {} province plan ({}) and the roll-up {}, {}",
                       "{}: {} province plans ({}) and the roll-up {}, {}", provinces.size(), make_inert(output_),

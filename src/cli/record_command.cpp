@@ -84,6 +84,7 @@ int RecordCommand::run() const {
         refuse_future(request.date, today(), allow_future_, day);
     }
     if (request.kind == EditKind::planned && request.action == EditAction::add) request.set = today();
+    ignore_broken_pipe();
     // One writer at a time, from reading the plan to replacing it.
     FileReplacement target(file_, lock_wait(lock_timeout_));
     // The plan is loaded as a report loads it (its text given back as it is
@@ -96,8 +97,12 @@ int RecordCommand::run() const {
         throw with_excerpts(e, read_plan_file(file_));
     }
     const EditResult result = add_events(read_plan_file(file_), file_, where, {request});
-    target.commit(result.text);
+    // The summary is written, and seen to be written, before the plan is
+    // replaced: a failure to say what changed leaves the plan unchanged.
+    target.prepare(result.text);
     print_message(stdout, result.summary);
+    finish_stdout();
+    target.replace();
     // A planned date on or before the latest event counts as no plan (the
     // stale-plan rule): recorded as asked, but said, as `check` says it.
     const std::optional<Event>& latest = where.front().latest;

@@ -16,6 +16,7 @@
 #include <CLI/CLI.hpp>
 
 #include "commands.hpp"
+#include "console.hpp"
 #include "i18n.hpp"
 #include "load.hpp"
 #include "output_file.hpp"

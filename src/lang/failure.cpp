@@ -17,6 +17,8 @@ Failure current_failure(std::string_view version) {
         Failure f;
         for (const Diagnostic& d : e.diagnostics()) f.text += format_diagnostic(d);
         return f;
+    } catch (const FilesLeftChanged& e) {
+        return Failure{exit_files_left_changed, trf("ontrack: error: {}", make_inert_lines(e.what())) + "\n"};
     } catch (const std::bad_alloc&) {
         return Failure{exit_error, trf("ontrack: error: {}", tr("out of memory")) + "\n"};
     } catch (const std::runtime_error& e) {

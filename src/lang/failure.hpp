@@ -4,6 +4,7 @@
 // internal rule: exit 70, EX_SOFTWARE, saying so and naming the version).
 #pragma once
 
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -11,6 +12,14 @@ namespace ontrack {
 
 inline constexpr int exit_error = 2;
 inline constexpr int exit_internal = 70;  // EX_SOFTWARE (sysexits.h)
+// Several files were to change together, one could not, and restoring those
+// already replaced failed as well: the message names the files left changed.
+inline constexpr int exit_files_left_changed = 3;
+
+class FilesLeftChanged : public std::runtime_error {
+   public:
+    using std::runtime_error::runtime_error;
+};
 
 struct Failure {
     int status = exit_error;
