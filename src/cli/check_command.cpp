@@ -33,7 +33,7 @@ int CheckCommand::run() const {
     for (const Plan& plan : load_plans(files_)) {
         // Each file behind a roll-up on its own: names repeat across provinces.
         std::vector<LocalitySource> sources = plan.sources;
-        if (sources.empty()) sources.push_back({plan.file, 0, plan.localities.size()});
+        if (sources.empty()) sources.push_back({plan.file, 0, plan.localities.size(), plan.name});
         for (const LocalitySource& source : sources) {
             const auto first = plan.localities.begin() + static_cast<std::ptrdiff_t>(source.first);
             const auto last = first + static_cast<std::ptrdiff_t>(source.count);
