@@ -33,10 +33,30 @@ void write_text_or_null(JsonWriter& w, std::string_view name, const std::string&
         w.value(text);
 }
 
-// A decimal worded by compute ("3.2", "-0.05") as a JSON number.
+// The number a decimal worded by compute starts with, as a JSON number
+// literal: "3.2", "-0.05"; "36.666..." (a repeating decimal cut short) gives
+// "36.666". Empty when the text does not start with one.
+std::string_view number_literal(std::string_view text) {
+    std::size_t i = text.size() > 1 && text[0] == '-' ? 1 : 0;
+    const std::size_t digits = i;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+    if (i == digits) return {};
+    if (i + 1 < text.size() && text[i] == '.' && text[i + 1] >= '0' && text[i + 1] <= '9')
+        for (++i; i < text.size() && text[i] >= '0' && text[i] <= '9';) ++i;
+    return text.substr(0, i);
+}
+
+// A decimal as a JSON number, null when it is none.
+void write_decimal_value(JsonWriter& w, std::string_view text) {
+    if (const std::string_view number = number_literal(text); !number.empty())
+        w.raw(number);
+    else
+        w.value(nullptr);
+}
+
 void write_decimal(JsonWriter& w, std::string_view name, const std::string& text) {
     w.key(name);
-    w.raw(text);
+    write_decimal_value(w, text);
 }
 
 // In a roll-up, the plan that lists a unit: its name and file (as
@@ -181,14 +201,14 @@ void write_forecast(JsonWriter& w, const Forecast& f) {
         if (m.due_today)
             w.value(nullptr);
         else
-            w.raw(per_month_text(m.required_pace));
+            write_decimal_value(w, per_month_text(m.required_pace));
         w.member("projected", m.projected);
         w.member("reached", m.reached);
         w.key("ratio");
         if (m.nothing_needed)
             w.value(nullptr);
         else
-            w.raw(ratio_text(m.ratio));
+            write_decimal_value(w, ratio_text(m.ratio));
         w.member("progress", to_string(m.progress));
         w.end_object();
     }
@@ -349,12 +369,10 @@ void write_number_of(JsonWriter& w, const Explained& e) {
     if (const auto* n = std::get_if<std::int64_t>(t))
         w.value(*n);
     else if (const auto* x = std::get_if<Decimal>(t))
-        w.raw(x->text);
-    else if (const auto* p = std::get_if<Percent>(t)) {
-        std::string text = to_string(*p);
-        text.pop_back();  // its "%"
-        w.raw(text);
-    } else
+        write_decimal_value(w, x->text);
+    else if (const auto* p = std::get_if<Percent>(t))
+        write_decimal_value(w, to_string(*p));
+    else
         w.value(nullptr);
     w.key("date");
     if (const auto* d = std::get_if<Date>(&e.value))
