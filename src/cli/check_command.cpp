@@ -47,10 +47,11 @@ int CheckCommand::run() const {
             std::unordered_map<std::string, const Locality*> folded;
             for (auto loc = first; loc != last; ++loc)
                 if (const auto [it, fresh] = folded.emplace(fold_for_search(loc->name), &*loc); !fresh)
-                    print_notice(trf("{}:{}: note: '{}' and '{}' (line {}) differ only in their diacritics; "
-                                     "both are kept",
-                                     source.file, loc->pos.line, make_inert(loc->name), make_inert(it->second->name),
-                                     it->second->pos.line));
+                    print_notice(
+                        trf("{}:{}: note: '{}' and '{}' (line {}) differ only in their diacritics; "
+                            "both are kept",
+                            source.file, loc->pos.line, make_inert(loc->name), make_inert(it->second->name),
+                            it->second->pos.line));
         }
         print_message(stdout, trf("{}: ok: {}, {}", plan.file, count_of_localities(plan.localities.size()),
                                   count_of_milestones(plan.milestones.size())));

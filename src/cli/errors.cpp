@@ -101,10 +101,11 @@ void print_notes(const std::string& file, const std::vector<CsvNote>& notes) {
 
 void print_stale_plan_warning(const std::string& file, std::uint32_t line, const std::string& name, Date planned,
                               const Event& latest) {
-    print_notice(trf("{}:{}: warning: {}: planned {} is not after its latest event ({} {}); it was "
-                      "fulfilled or overtaken and counts as no plan: give a new planned date or remove it",
-                      file, line, make_inert(name), human_date(planned),
-                      tr(latest.kind == EventKind::certified ? "certified" : "revoked"), human_date(latest.date)));
+    print_notice(
+        trf("{}:{}: warning: {}: planned {} is not after its latest event ({} {}); it was "
+            "fulfilled or overtaken and counts as no plan: give a new planned date or remove it",
+            file, line, make_inert(name), human_date(planned),
+            tr(latest.kind == EventKind::certified ? "certified" : "revoked"), human_date(latest.date)));
 }
 
 int report_exception() {

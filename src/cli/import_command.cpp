@@ -65,8 +65,8 @@ int ImportCommand::run() const {
     print_notes(records_, import.notes);
     if (import.trimmed_rows)
         print_notice(trn("{}:{}: note: {} row had spaces or no-break spaces around a cell; they were removed",
-                                  "{}:{}: note: {} rows had spaces or no-break spaces around a cell; they were removed",
-                                  import.trimmed_rows, records_, import.first_trimmed_line, import.trimmed_rows));
+                         "{}:{}: note: {} rows had spaces or no-break spaces around a cell; they were removed",
+                         import.trimmed_rows, records_, import.first_trimmed_line, import.trimmed_rows));
     // "Hòa Bình (11533)": the unit as the clerk checks it against the sheet.
     auto unit = [](const ImportAddition& a) {
         return a.locality_id.empty() ? a.locality_name : fmt::format("{} ({})", a.locality_name, a.locality_id);

@@ -70,10 +70,10 @@ struct UnitStatus {
     std::string name;
     std::string kind;  // may be empty
     bool drug_free = false;
-    std::optional<Event> latest;  // the latest certified or revoked event on or before as-of
-    std::optional<Date> planned;  // its pending plan (pending_plan(), history.hpp)
-    bool overdue = false;         // not drug-free, planned on or before as-of (as the report counts it)
-    std::int64_t plan_moves = 0;  // plan_moves(), history.hpp
+    std::optional<Event> latest;   // the latest certified or revoked event on or before as-of
+    std::optional<Date> planned;   // its pending plan (pending_plan(), history.hpp)
+    bool overdue = false;          // not drug-free, planned on or before as-of (as the report counts it)
+    std::int64_t plan_moves = 0;   // plan_moves(), history.hpp
     std::uint32_t part = no_part;  // in a roll-up, the plan that lists it (Report::unit_parts)
 };
 
