@@ -7,7 +7,7 @@
 #   text     utf8, unicode (utf8proc), suggest, msgid   (no language, no plan)
 #   model    plan structs, dates, targets, history rule <- text
 #   lang     i18n (gettext), diagnostics, library words <- model, text
-#   load     bytes -> TOML -> validated model           <- lang, model, text
+#   load     bytes -> TOML -> validated model; CSV, workbooks <- lang, model, text
 #   compute  pure numbers of a plan on a day            <- model, text
 #   render   one file per format, all wording           <- compute, lang
 #   edit     record, import, init: plans written safely <- load
@@ -23,7 +23,12 @@ endfunction()
 ontrack_layer(text LINKS fmt::fmt PkgConfig::UTF8PROC)
 ontrack_layer(model LINKS ontrack_text)
 ontrack_layer(lang LINKS ontrack_model ontrack_text fmt::fmt)
-ontrack_layer(load LINKS ontrack_lang ontrack_model ontrack_text tomlplusplus::tomlplusplus Threads::Threads)
+# Workbooks (.xlsx, .ods): libzip for the archive, expat for its XML
+# (Debian: libzip-dev, libexpat1-dev).
+pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
+pkg_check_modules(EXPAT REQUIRED IMPORTED_TARGET expat)
+ontrack_layer(load LINKS ontrack_lang ontrack_model ontrack_text tomlplusplus::tomlplusplus Threads::Threads
+              PkgConfig::LIBZIP PkgConfig::EXPAT)
 ontrack_layer(compute LINKS ontrack_model ontrack_text)
 # libxlsxwriter: its headers only; render/xlsx.cpp opens the library when a
 # workbook is first written (see there why).

@@ -27,10 +27,12 @@ _ontrack_add() {
 }
 
 # Adds the files matching the glob $2 and all directories to COMPREPLY.
-_ontrack_files() {
+_ontrack_files() {  # _ontrack_files WORD PATTERN...: files matching a pattern, and folders
+    local word=$1 pattern
+    shift
     compopt -o filenames 2>/dev/null
-    _ontrack_add compgen -f -X "!$2" -- "$1"
-    _ontrack_add compgen -d -- "$1"
+    for pattern in "$@"; do _ontrack_add compgen -f -X "!$pattern" -- "$word"; done
+    _ontrack_add compgen -d -- "$word"
 }
 
 _ontrack() {
@@ -57,8 +59,8 @@ _ontrack() {
     local report_opts="--as-of --format -f --output -o --bom --upcoming-only --judge-parts --sort --color --no-color --window --by --since
         --list --chart --forecast --explain --wide --version $common_opts"
     local record_opts="--id --name --certified --revoked --planned --decision --note --remove --move-to --allow-future --lock-timeout $common_opts"
-    local init_opts="--units --milestone --province --all-provinces --name --source --output -o --force --lock-timeout $common_opts"
-    local import_opts="--plan --apply --allow-future --date-order --lock-timeout $common_opts"
+    local init_opts="--units --sheet --milestone --province --all-provinces --name --source --output -o --force --lock-timeout $common_opts"
+    local import_opts="--plan --sheet --apply --allow-future --date-order --lock-timeout $common_opts"
     # Options that take a value, in every command.
     local with_value=" --as-of --format -f --output -o --color --lang --window --by --sort --since --list --id --name
         --certified --revoked --planned --decision --note --move-to --units --milestone --source --plan --lock-timeout --province "
@@ -107,7 +109,7 @@ _ontrack() {
             return 0
             ;;
         --units)
-            _ontrack_files "$cur" "*.csv"
+            _ontrack_files "$cur" "*.csv" "*.xlsx" "*.ods"
             return 0
             ;;
         --plan)
@@ -115,7 +117,7 @@ _ontrack() {
             return 0
             ;;
         # a number, a date, DATE=TARGET, free text: nothing to offer
-        --window | --since | --milestone | --name | --source | --province | --decision | --note) return 0 ;;
+        --window | --since | --milestone | --name | --source | --province | --decision | --note | --sheet) return 0 ;;
     esac
     if [[ -n $values ]]; then
         _ontrack_add compgen -P "$prefix" -W "$values" -- "$cur"
@@ -139,7 +141,7 @@ _ontrack() {
         check) _ontrack_files "$cur" "*.toml" ;;
         record) [[ -z $plan ]] && _ontrack_files "$cur" "*.toml" ;;
         init) ;;
-        import) [[ -z $records ]] && _ontrack_files "$cur" "*.csv" ;;
+        import) [[ -z $records ]] && _ontrack_files "$cur" "*.csv" "*.tsv" "*.xlsx" "*.ods" ;;
         *)
             ((positional == 0)) && _ontrack_add compgen -W "$commands" -- "$cur"
             _ontrack_files "$cur" "*.toml"

@@ -79,7 +79,7 @@ class InitCommand {
    private:
     void add_options();
     CLI::App* command_;
-    std::string units_, name_, source_, output_, province_;
+    std::string units_, name_, source_, output_, province_, sheet_;
     std::vector<std::string> milestones_;
     bool force_ = false, all_provinces_ = false;
     double lock_timeout_ = 5;
@@ -96,7 +96,7 @@ class ImportCommand {
    private:
     void add_options();
     CLI::App* command_;
-    std::string records_, plan_, date_order_;
+    std::string records_, plan_, date_order_, sheet_;
     bool apply_ = false, allow_future_ = false;
     double lock_timeout_ = 5;
 };
@@ -115,6 +115,9 @@ Lang requested_language(int argc, const char* const* argv);
 void translate_help(CLI::App& app);
 // The same for a subcommand, once added: its group and its help flag's group.
 void translate_subcommand_help(CLI::App& command);
+
+// --sheet NAME: the sheet of a workbook to read (the first by default).
+void add_sheet_option(CLI::App& command, std::string& sheet);
 
 // --lock-timeout SECONDS: how long a writer waits for another to finish.
 void add_lock_timeout_option(CLI::App& command, double& seconds);

@@ -44,6 +44,11 @@ CLI::Validator iso_date_validator() {
         tr("DATE"));
 }
 
+void add_sheet_option(CLI::App& command, std::string& sheet) {
+    command.add_option("--sheet", sheet, tr("Of a workbook (.xlsx, .ods), the sheet to read (default: the first)"))
+        ->option_text(tr("NAME"));
+}
+
 void add_lock_timeout_option(CLI::App& command, double& seconds) {
     command
         .add_option("--lock-timeout", seconds,
@@ -96,7 +101,9 @@ void print_notice(std::string_view line) {
 }
 
 void print_notes(const std::string& file, const std::vector<CsvNote>& notes) {
-    for (const CsvNote& note : notes) print_notice(trf("{}:{}: note: {}", file, note.line, note.message));
+    for (const CsvNote& note : notes)
+        print_notice(note.place.empty() ? trf("{}:{}: note: {}", file, note.line, note.message)
+                                        : trf("{}:{}: note: {}", file, note.place, note.message));
 }
 
 void print_stale_plan_warning(const std::string& file, std::uint32_t line, const std::string& name, Date planned,

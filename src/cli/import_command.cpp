@@ -41,6 +41,7 @@ void ImportCommand::add_options() {
                         "12/31/2025); default: as the file shows, else day first"))
         ->check(CLI::IsMember({"dmy", "mdy"}))
         ->option_text("{dmy,mdy}");
+    add_sheet_option(*command_, sheet_);
     add_lock_timeout_option(*command_, lock_timeout_);
     add_quiet_flag(*command_);
 }
@@ -60,13 +61,16 @@ int ImportCommand::run() const {
                            allow_future_ ? std::nullopt : std::optional<Date>(today()),
                            date_order_ == "dmy"   ? DateOrder::dmy
                            : date_order_ == "mdy" ? DateOrder::mdy
-                                                  : DateOrder::automatic);
+                                                  : DateOrder::automatic,
+                           sheet_);
     });
     print_notes(records_, import.notes);
     if (import.trimmed_rows)
         print_notice(trn("{}:{}: note: {} row had spaces or no-break spaces around a cell; they were removed",
                          "{}:{}: note: {} rows had spaces or no-break spaces around a cell; they were removed",
                          import.trimmed_rows, records_, import.first_trimmed_line, import.trimmed_rows));
+    // Where the row is: its line, or its row of a workbook's sheet.
+    auto row = [](const ImportAddition& a) { return a.place.empty() ? std::to_string(a.line) : a.place; };
     // "Hòa Bình (11533)": the unit as the clerk checks it against the sheet.
     auto unit = [](const ImportAddition& a) {
         return a.locality_id.empty() ? a.locality_name : fmt::format("{} ({})", a.locality_name, a.locality_id);
@@ -76,9 +80,9 @@ int ImportCommand::run() const {
         return fmt::format("{} {}{}", tr(a.event.c_str()), human_date(a.date), decision_suffix(a.decision));
     };
     for (const ImportAddition& a : import.additions)
-        print_message(stdout, trf("{}:{}: add: {}: {}", records_, a.line, unit(a), event(a)));
+        print_message(stdout, trf("{}:{}: add: {}: {}", records_, row(a), unit(a), event(a)));
     for (const ImportAddition& a : import.already_recorded)
-        print_message(stdout, trf("{}:{}: already recorded: {}: {}", records_, a.line, unit(a), event(a)));
+        print_message(stdout, trf("{}:{}: already recorded: {}: {}", records_, row(a), unit(a), event(a)));
     print_message(stdout,
                   trf("{} to add, {} already recorded{}", import.additions.size(), import.already_recorded.size(),
                       apply_ || import.additions.empty() ? "" : tr("; run again with --apply to add them")));

@@ -44,6 +44,7 @@ void InitCommand::add_options() {
                    tr("Write one plan per province of a national roster into the folder --output, and a roll-up "
                       "plan national.toml over them with the national milestones"))
         ->excludes(province);
+    add_sheet_option(*command_, sheet_);
     command_->add_option("--name", name_, tr("The plan's name (default: from the roster's file name)"))
         ->option_text(tr("NAME"));
     command_->add_option("--source", source_, tr("Where the plan comes from (free text)"))->option_text(tr("TEXT"));
@@ -63,8 +64,8 @@ int InitCommand::run() const {
         specs.push_back(*spec);
     }
     std::vector<CsvNote> notes;
-    std::vector<RosterUnit> units =
-        csv_within_memory(units_, [&] { return read_roster(read_input_file(units_, InputKind::csv), units_, &notes); });
+    std::vector<RosterUnit> units = csv_within_memory(
+        units_, [&] { return read_roster(read_input_file(units_, InputKind::csv), units_, &notes, sheet_); });
     print_notes(units_, notes);
     const bool national = !units.front().province_code.empty() || !units.front().province.empty();
     if ((!province_.empty() || all_provinces_) && !national)

@@ -94,9 +94,11 @@ bool find_columns(const CsvDocument& doc, const std::vector<ColumnSpec>& specs, 
 
 // The records file's document: the separator found from its header, the
 // header matched as soon as it is read (a bad header stops the reading).
-CsvDocument read_records_document(std::string_view text, const std::string& file, Columns& cols) {
+CsvDocument read_records_document(std::string_view text, const std::string& file, const std::string& sheet,
+                                  Columns& cols) {
     const std::vector<ColumnSpec> specs = record_specs();
     CsvOptions options;
+    options.sheet = sheet;
     options.separator = detect_separator(text, specs);
     options.on_header = [&](const CsvDocument& doc) {
         std::vector<Diagnostic> out;
@@ -191,15 +193,15 @@ SlashOrder decide_order(const CsvDocument& doc, const Columns& cols, DateOrder f
     }
     if (month_first) {
         notes.push_back(
-            CsvNote{month_first->first, trf("dates are read month first, as an English Excel writes them ({} is {})",
-                                            month_first->second, shown_date(month_first->second, DateOrder::mdy))});
+            doc.note(month_first->first, trf("dates are read month first, as an English Excel writes them ({} is {})",
+                                             month_first->second, shown_date(month_first->second, DateOrder::mdy))));
         return SlashOrder{DateOrder::mdy, false};
     }
     if (!day_first && either)
-        notes.push_back(
-            CsvNote{either->first, trf("dates such as {} are read day first ({}), the Vietnamese order: nothing in the "
-                                       "file says otherwise; --date-order mdy reads them month first",
-                                       either->second, shown_date(either->second, DateOrder::dmy))});
+        notes.push_back(doc.note(either->first,
+                                 trf("dates such as {} are read day first ({}), the Vietnamese order: nothing in the "
+                                     "file says otherwise; --date-order mdy reads them month first",
+                                     either->second, shown_date(either->second, DateOrder::dmy))));
     return SlashOrder{DateOrder::dmy, false};
 }
 
@@ -214,6 +216,7 @@ std::string event_of(std::string_view text) {
 // The well-formed records of `doc`; every problem goes to `out`, notes to `notes`.
 std::vector<PlacedRecord> read_placed(const CsvDocument& doc, const Columns& cols, DateOrder forced,
                                       std::vector<Diagnostic>& out, std::vector<CsvNote>& notes) {
+    notes.insert(notes.end(), doc.notes.begin(), doc.notes.end());
     if (cols.unread) notes.push_back(*cols.unread);
     const SlashOrder order = decide_order(doc, cols, forced, out, notes);
     std::vector<PlacedRecord> records;
@@ -384,9 +387,10 @@ ImportAddition addition(const Locality& loc, const Record& r) {
 
 }  // namespace
 
-std::vector<Record> read_records(std::string_view csv_text, const std::string& csv_file, DateOrder order) {
+std::vector<Record> read_records(std::string_view csv_text, const std::string& csv_file, DateOrder order,
+                                 const std::string& sheet) {
     Columns cols;
-    const CsvDocument doc = read_records_document(csv_text, csv_file, cols);
+    const CsvDocument doc = read_records_document(csv_text, csv_file, sheet, cols);
     std::vector<Diagnostic> problems;
     std::vector<CsvNote> notes;
     std::vector<PlacedRecord> placed = read_placed(doc, cols, order, problems, notes);
@@ -398,9 +402,9 @@ std::vector<Record> read_records(std::string_view csv_text, const std::string& c
 }
 
 ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::string& csv_file,
-                       std::optional<Date> not_after, DateOrder order) {
+                       std::optional<Date> not_after, DateOrder order, const std::string& sheet) {
     Columns cols;
-    const CsvDocument doc = read_records_document(csv_text, csv_file, cols);
+    const CsvDocument doc = read_records_document(csv_text, csv_file, sheet, cols);
     std::vector<Diagnostic> problems;
     ImportPlan out_plan;
     std::vector<PlacedRecord> records = read_placed(doc, cols, order, problems, out_plan.notes);
@@ -543,9 +547,13 @@ ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::s
         ImportAddition a = addition(plan.localities[k], p->record);
         const PlannedDates& planned = plan.localities[k].planned;
         if (p->record.event == "planned" && !planned.empty()) a.replaces_planned = planned.last();
+        a.place = doc.note(a.line, {}).place;
         result.additions.push_back(std::move(a));
     }
-    for (const auto& [p, k] : known_all) result.already_recorded.push_back(addition(plan.localities[k], p->record));
+    for (const auto& [p, k] : known_all) {
+        result.already_recorded.push_back(addition(plan.localities[k], p->record));
+        result.already_recorded.back().place = doc.note(p->record.line, {}).place;
+    }
     return result;
 }
 

@@ -44,8 +44,9 @@ struct Record {
 // The records of a file, without a plan. Throws InputError listing every bad
 // row: a field count unlike the header's, an empty unit, an unknown event, a
 // bad date; also a header without the three columns or with one of them twice.
+// Of a workbook, `sheet` names the sheet read (the first when empty).
 std::vector<Record> read_records(std::string_view csv_text, const std::string& csv_file,
-                                 DateOrder order = DateOrder::automatic);
+                                 DateOrder order = DateOrder::automatic, const std::string& sheet = {});
 
 struct ImportAddition {
     std::string locality_name;
@@ -57,6 +58,7 @@ struct ImportAddition {
     std::optional<Date> replaces_planned;  // a planned record: the plan's current planned date, if any
     std::string decision;                  // may be empty
     std::string note;                      // may be empty
+    std::string place;                     // the row in a workbook ("Sheet1!A7"); empty in a CSV file
 };
 
 struct ImportPlan {
@@ -84,6 +86,7 @@ struct ImportPlan {
 // locality). With `not_after` (today, unless --allow-future), a certified or
 // revoked date after it is refused too. Returns only when every row is good.
 ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::string& csv_file,
-                       std::optional<Date> not_after = std::nullopt, DateOrder order = DateOrder::automatic);
+                       std::optional<Date> not_after = std::nullopt, DateOrder order = DateOrder::automatic,
+                       const std::string& sheet = {});
 
 }  // namespace ontrack

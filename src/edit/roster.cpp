@@ -50,11 +50,13 @@ bool parse_count(std::string_view text, std::int64_t& count) {
 
 }  // namespace
 
-std::vector<RosterUnit> read_roster(std::string_view csv_text, const std::string& file, std::vector<CsvNote>* notes) {
+std::vector<RosterUnit> read_roster(std::string_view csv_text, const std::string& file, std::vector<CsvNote>* notes,
+                                    const std::string& sheet) {
     const std::vector<ColumnSpec> specs = roster_specs();
     std::size_t col[5] = {0, 0, 0, 0, 0};
     std::optional<CsvNote> unread;
     CsvOptions options;
+    options.sheet = sheet;
     options.separator = detect_separator(csv_text, specs);
     options.on_header = [&](const CsvDocument& header) {
         std::vector<Diagnostic> out;
@@ -109,12 +111,13 @@ std::vector<RosterUnit> read_roster(std::string_view csv_text, const std::string
                                    tr("add one row per unit under the header: code,name,type")));
     throw_if_any(std::move(problems));
     if (notes) {
+        notes->insert(notes->end(), doc.notes.begin(), doc.notes.end());
         if (unread) notes->push_back(*unread);
         if (trimmed)
-            notes->push_back(CsvNote{
+            notes->push_back(doc.note(
                 first_trimmed,
                 trn("{} row had spaces or no-break spaces around a cell; they were removed",
-                    "{} rows had spaces or no-break spaces around a cell; they were removed", trimmed, trimmed)});
+                    "{} rows had spaces or no-break spaces around a cell; they were removed", trimmed, trimmed)));
     }
     return units;
 }

@@ -29,7 +29,8 @@ struct RosterUnit {
 // (mã, mã số, mã đơn vị), name (tên, tên đơn vị) and type (loại, loại đơn
 // vị), in any order, and optionally province_code (mã tỉnh) and province
 // (tỉnh) (names are then unique within a province), compared by fold_key() (case, diacritics and spaces
-// ignored); other columns are not read (a note names them). Rows that are
+// ignored); other columns are not read (a note names them). A workbook
+// (.xlsx, .ods) is read from its sheet `sheet`, the first when empty. Rows that are
 // entirely empty are skipped. Values are taken without surrounding spaces,
 // tabs and no-break spaces (a note counts the rows). Notes go to `notes`
 // when given. Throws
@@ -38,7 +39,7 @@ struct RosterUnit {
 // name used before; also a header without one of the three columns or with
 // one of them twice, and a roster with no rows. `file` names it in diagnostics.
 std::vector<RosterUnit> read_roster(std::string_view csv_text, const std::string& file,
-                                    std::vector<CsvNote>* notes = nullptr);
+                                    std::vector<CsvNote>* notes = nullptr, const std::string& sheet = {});
 
 struct MilestoneSpec {
     Date deadline;

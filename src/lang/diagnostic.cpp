@@ -58,8 +58,9 @@ std::string format_diagnostic(const Diagnostic& d) {
     // Line 0: about the file as a whole (a name given on the command line
     // that no locality has), not about a place in it.
     std::string out =
-        (d.line == 0 ? trf("{}: error: {}", make_inert(d.file), make_inert(d.message))
-                     : trf("{}:{}:{}: error: {}", make_inert(d.file), d.line, d.column, make_inert(d.message))) +
+        (d.line == 0        ? trf("{}: error: {}", make_inert(d.file), make_inert(d.message))
+         : !d.place.empty() ? trf("{}:{}: error: {}", make_inert(d.file), make_inert(d.place), make_inert(d.message))
+                            : trf("{}:{}:{}: error: {}", make_inert(d.file), d.line, d.column, make_inert(d.message))) +
         "\n";
     const std::string_view text = d.excerpt;
     if (d.line > 0 && !text.empty() && text.size() <= max_excerpt && !find_invalid_utf8(text)) {

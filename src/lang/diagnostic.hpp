@@ -21,6 +21,9 @@ struct Diagnostic {
     // renumbers the number (relate again), never the words.
     std::uint32_t related_line = 0;
     const char* related_hint = nullptr;
+    // A cell of a workbook ("Sheet1!C7"): shown instead of LINE:COLUMN,
+    // which then place the excerpt's caret.
+    std::string place = {};
 
     // Sets the hint to english_hint (marked N_) translated, naming `line`.
     void relate(const char* english_hint, std::uint32_t line);
@@ -42,7 +45,8 @@ class InputError : public std::runtime_error {
 // The text of line `line` (1-based) of `source`, without its line ending.
 std::string_view line_of(std::string_view source, std::uint32_t line);
 
-// "FILE:LINE:COLUMN: error: MESSAGE", then the excerpt with a caret under the
+// "FILE:LINE:COLUMN: error: MESSAGE" ("FILE:PLACE: error: MESSAGE" for a
+// workbook's cell), then the excerpt with a caret under the
 // column, then "  hint: HINT". Control characters are shown inert. A
 // diagnostic of line 0 is about the file as a whole: "FILE: error: MESSAGE".
 std::string format_diagnostic(const Diagnostic& d);

@@ -141,15 +141,15 @@ std::optional<CsvNote> unread_columns_note(const CsvDocument& doc, const std::ve
             if (++count <= max_named_columns) {
                 const std::string_view name = trim_blanks(f.text);
                 names += (names.empty() ? "" : ", ") +
-                         (name.empty() ? trf("column {}", k + 1) : "'" + std::string(name) + "'");
+                         (name.empty() ? trf("column {}", doc.column_label(k)) : "'" + std::string(name) + "'");
             }
         }
         ++k;
     }
     if (count == 0) return std::nullopt;
     if (count > max_named_columns) names += trf(" and {} more", count - max_named_columns);
-    return CsvNote{doc.header.line,
-                   trn("{} column is not read: {}", "{} columns are not read: {}", count, count, names)};
+    return doc.note(doc.header.line,
+                    trn("{} column is not read: {}", "{} columns are not read: {}", count, count, names));
 }
 
 bool is_blank_row(const CsvDocument& doc, const CsvRow& row) {

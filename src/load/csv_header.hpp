@@ -45,12 +45,6 @@ char detect_separator(std::string_view text, const std::vector<ColumnSpec>& spec
 // "',', ';' or tab": the separators detect_separator() tries, for messages.
 std::string separators_tried();
 
-// A note for the person who made the file, at a line.
-struct CsvNote {
-    std::uint32_t line = 0;
-    std::string message;
-};
-
 // The note naming the header's columns that no spec took, at most 10 of
 // them ("column 5" for one with no name); nullopt when every column is read.
 std::optional<CsvNote> unread_columns_note(const CsvDocument& doc, const std::vector<HeaderColumn>& columns);

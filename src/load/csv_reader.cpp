@@ -10,6 +10,7 @@
 
 #include "i18n.hpp"
 #include "utf8.hpp"
+#include "workbook.hpp"
 
 namespace ontrack {
 namespace {
@@ -61,32 +62,27 @@ bool ends_with_ascii_ci(std::string_view text, std::string_view suffix) {
     return text.size() >= suffix.size() && iequals_ascii(text.substr(text.size() - suffix.size()), suffix);
 }
 
-// A workbook given where CSV is expected: by its magic bytes (a zip file:
-// .xlsx, .ods; an OLE2 file: .xls), or by its name when it is not UTF-8.
+// An .xls workbook (an OLE2 file) given where CSV is expected, or a file
+// named as a workbook that is neither a zip archive nor UTF-8 text.
 void refuse_workbook(std::string_view text, const std::string& file) {
-    const bool zip = text.substr(0, 4) == std::string_view("PK\x03\x04", 4);
-    const bool ole = text.substr(0, 4) == "\xD0\xCF\x11\xE0";
-    const bool named =
-        ends_with_ascii_ci(file, ".xlsx") || ends_with_ascii_ci(file, ".xls") || ends_with_ascii_ci(file, ".ods");
-    if (!zip && !ole && !(named && find_invalid_utf8(text))) return;
-    // The file name as a shell word, for the command to copy.
-    std::string word = file;
-    if (word.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._/-+") !=
-        std::string::npos) {
-        word = "'";
-        for (char c : file) word += c == '\'' ? std::string("'\\''") : std::string(1, c);
-        word += "'";
-    }
-    throw InputError(Diagnostic{
-        file,
-        1,
-        1,
-        ole ? std::string(tr("the file is an Excel 97-2003 workbook (.xls), not CSV"))
-            : std::string(tr("the file is a spreadsheet workbook (.xlsx or .ods), not CSV")),
-        trf("save the sheet as CSV: in Excel, File > Save As, type \"CSV UTF-8 (Comma delimited) (*.csv)\"; or "
-            "convert it with LibreOffice: soffice --headless --convert-to csv {}",
-            word),
-        {}});
+    const bool ole = is_ole2(text);
+    const bool xls = ends_with_ascii_ci(file, ".xls");
+    const bool named = xls || ends_with_ascii_ci(file, ".xlsx") || ends_with_ascii_ci(file, ".ods");
+    if (!ole && !(named && find_invalid_utf8(text))) return;
+    if (ole || xls)
+        throw InputError(Diagnostic{file,
+                                    1,
+                                    1,
+                                    tr("the file is an Excel 97-2003 workbook (.xls), which is not read"),
+                                    tr("open it in Excel or LibreOffice and save it as an .xlsx workbook (Excel: "
+                                       "File > Save As > Excel Workbook), then give the .xlsx file"),
+                                    {}});
+    throw InputError(Diagnostic{file,
+                                1,
+                                1,
+                                tr("the file is named as a workbook but is not one (not a zip archive)"),
+                                tr("open it in Excel or LibreOffice: if it opens, save it again as .xlsx"),
+                                {}});
 }
 
 std::string field_count_message(const CsvDocument& doc, std::size_t have) {
@@ -303,6 +299,18 @@ CsvRow CsvRows::iterator::operator*() const {
 std::pair<std::uint32_t, std::uint32_t> CsvDocument::position(std::size_t offset) const {
     const auto next = std::upper_bound(line_starts.begin(), line_starts.end(), offset);
     const auto line = static_cast<std::uint32_t>(next - line_starts.begin());
+    if (!sheet_rows_.empty()) {
+        // The sheet's row, and the column of the field the offset is in.
+        const auto field = std::upper_bound(spans_.begin(), spans_.end(), offset,
+                                            [](std::size_t at, const Span& f) { return at < f.begin; });
+        const auto index = static_cast<std::uint32_t>(field == spans_.begin() ? 0 : field - spans_.begin() - 1);
+        const auto row = std::upper_bound(row_spans_.begin(), row_spans_.end(), index,
+                                          [](std::uint32_t i, const RowSpan& r) { return i < r.first; });
+        const std::uint32_t first = row == row_spans_.begin() ? 0 : (row - 1)->first;
+        const std::uint32_t sheet_row =
+            sheet_rows_[std::min<std::size_t>(line == 0 ? 0 : line - 1, sheet_rows_.size() - 1)];
+        return {sheet_row, first_column_ + index - first};
+    }
     std::uint32_t column = 1;
     for (std::size_t i = line == 0 ? 0 : line_starts[line - 1]; i < offset && i < text.size(); ++i)
         if (!is_continuation(text[i])) ++column;
@@ -329,8 +337,8 @@ CsvField CsvDocument::field(std::uint32_t index, std::size_t& at, std::uint32_t&
     const std::size_t begin = spans_[index].begin;
     // From the last position, when it is on the same line before this one;
     // else from the start of the line.
-    const bool same_line =
-        at != static_cast<std::size_t>(-1) && at <= begin && (line >= line_starts.size() || begin < line_starts[line]);
+    const bool same_line = sheet_rows_.empty() && at != static_cast<std::size_t>(-1) && at <= begin &&
+                           (line >= line_starts.size() || begin < line_starts[line]);
     if (same_line) {
         for (std::size_t i = at; i < begin; ++i)
             if (!is_continuation(text[i])) ++column;
@@ -370,6 +378,7 @@ std::string_view CsvDocument::line_text(std::uint32_t line) const {
 }
 
 Diagnostic CsvDocument::error(std::uint32_t line, std::uint32_t column, std::string message, std::string hint) const {
+    if (!sheet_rows_.empty()) return sheet_error(line, column, std::move(message), std::move(hint));
     return Diagnostic{file, line, column, std::move(message), std::move(hint), std::string(line_text(line))};
 }
 
@@ -379,7 +388,20 @@ std::optional<std::size_t> CsvDocument::find_column(std::string_view name) const
     return std::nullopt;
 }
 
+CsvNote CsvDocument::note(std::uint32_t line, std::string message) const {
+    return CsvNote{line, std::move(message),
+                   sheet.empty() ? std::string() : cell_reference(sheet, line, first_column_)};
+}
+
 CsvDocument::CsvDocument(std::string_view text, const std::string& name, const CsvOptions& options) : file(name) {
+    if (is_zip(text)) {
+        read_sheet(text, options.sheet, options.separator);
+        CsvParser parser(*this, options);
+        parser.reserve();
+        parser.run();
+        throw_if_any(std::move(parser.diagnostics()));
+        return;
+    }
     const std::size_t bom = text.substr(0, 3) == utf8_bom ? 3 : 0;
     refuse_workbook(text, file);
     if (const auto bad = find_invalid_utf8(text)) not_utf8(text, file, *bad, bom);

@@ -1,7 +1,10 @@
 // CSV text (RFC 4180) to rows of located fields: quoted fields, doubled
 // quotes, CRLF, LF or CR line ends, an optional UTF-8 byte order mark, and
 // a header row. Lines and columns are 1-based; columns count code points
-// (the byte order mark is not counted).
+// (the byte order mark is not counted). A workbook (.xlsx, .ods) is read as
+// the same rows: its sheet's rows and cells, where a line is the sheet's row
+// number and a column the cell's (A is 1), and diagnostics are located as
+// FILE:Sheet1!C7.
 #pragma once
 
 #include <cstddef>
@@ -109,6 +112,13 @@ class CsvRows {
 
 struct CsvOptions;
 
+// A note for the person who made the file, at a line (a sheet's row).
+struct CsvNote {
+    std::uint32_t line = 0;
+    std::string message;
+    std::string place;  // "Sheet1!A7" in a workbook, else empty (the line is the place)
+};
+
 // A CSV document kept compactly: the text, and per field only its start and
 // end offsets (8 bytes), per row its first field and field count (8 bytes),
 // per line its start (4 bytes). Fields, rows, lines and columns are built on
@@ -130,6 +140,18 @@ class CsvDocument {
     Diagnostic error(const CsvField& at, std::string message, std::string hint = {}) const {
         return error(at.line, at.column, std::move(message), std::move(hint));
     }
+
+    // The sheet read, when the file is a workbook; else empty.
+    std::string sheet;
+    // What reading the workbook noted: which sheet was read, the hidden rows
+    // left out, the merged cells filled.
+    std::vector<CsvNote> notes;
+
+    // A note at a line, placed as the file's diagnostics are.
+    CsvNote note(std::uint32_t line, std::string message) const;
+    // How the column of field `k` is named where it has no header: its
+    // number in a CSV file ("5"), its letter in a sheet ("E").
+    std::string column_label(std::size_t k) const;
 
     // The index of the header column named `name`, ignoring ASCII case and
     // surrounding spaces; the first such column when there are several.
@@ -158,6 +180,13 @@ class CsvDocument {
     };
     std::vector<Span> spans_;
     std::vector<RowSpan> row_spans_;  // the header first
+    // A workbook's: the sheet's row number of each line of text, and the
+    // sheet's column of the first field.
+    std::vector<std::uint32_t> sheet_rows_;
+    std::uint32_t first_column_ = 1;
+
+    void read_sheet(std::string_view bytes, const std::string& sheet_name, char separator);
+    Diagnostic sheet_error(std::uint32_t line, std::uint32_t column, std::string message, std::string hint) const;
 
     std::string field_text(std::uint32_t index) const;
     CsvField field(std::uint32_t index, std::size_t& at, std::uint32_t& line, std::uint32_t& column) const;
@@ -165,9 +194,10 @@ class CsvDocument {
     std::uint32_t stored_fields(std::size_t index) const;
 };
 
-// Parses `text`. Throws InputError when the text is a workbook (.xlsx, .ods
-// or .xls, by its first bytes, or by `file`'s extension when not UTF-8: the
-// hint says how to save it as CSV), is not UTF-8 (located at the first bad
+// Parses `text`, or the sheet of a workbook (.xlsx, .ods: a zip archive;
+// see workbook.hpp). Throws InputError when the text is an .xls workbook (by
+// its first bytes, or by `file`'s extension when not UTF-8: the hint says
+// how to save it as .xlsx), a workbook that cannot be read, is not UTF-8 (located at the first bad
 // byte), has no header row, or is not well-formed CSV: an unterminated
 // quoted field, a quote inside an unquoted field, or text after a closing
 // quote (every such problem is listed, up to max_problems). Completely empty lines are
@@ -183,6 +213,8 @@ CsvDocument read_csv(std::string_view text, const std::string& file);
 struct CsvOptions {
     char separator = ',';
     std::function<void(const CsvDocument&)> on_header;
+    // Of a workbook, the sheet to read (its name); the first when empty.
+    std::string sheet;
 };
 
 // read_csv() with options. Of a row with more fields than the header, only

@@ -276,22 +276,24 @@ TEST_CASE("read_csv stores one field past the header's, counts the rest", "[csv_
     CHECK(out[0].column == 3);  // the third field: after ",,"
 }
 
-TEST_CASE("a workbook is refused by its first bytes, or by its name when not UTF-8", "[csv_reader]") {
-    auto ds = csv_errors(std::string("PK\x03\x04\x14\x00", 6));
+TEST_CASE("an .xls workbook is refused with how to save it as .xlsx; a damaged workbook is named", "[csv_reader]") {
+    auto ds = csv_errors(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8));
     REQUIRE(ds.size() == 1);
-    CHECK(located(ds[0]) == "1:1: the file is a spreadsheet workbook (.xlsx or .ods), not CSV");
+    CHECK(located(ds[0]) == "1:1: the file is an Excel 97-2003 workbook (.xls), which is not read");
     CHECK(ds[0].hint ==
-          "save the sheet as CSV: in Excel, File > Save As, type \"CSV UTF-8 (Comma delimited) (*.csv)\"; or "
-          "convert it with LibreOffice: soffice --headless --convert-to csv in.csv");
-    ds = csv_errors(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8));
-    REQUIRE(ds.size() == 1);
-    CHECK(located(ds[0]) == "1:1: the file is an Excel 97-2003 workbook (.xls), not CSV");
+          "open it in Excel or LibreOffice and save it as an .xlsx workbook (Excel: File > Save As > Excel "
+          "Workbook), then give the .xlsx file");
     try {
         (void)read_csv("\x01\x02\xff", "sheet.XLSX");
         FAIL("no error");
     } catch (const InputError& e) {
-        CHECK(e.diagnostics().at(0).message == "the file is a spreadsheet workbook (.xlsx or .ods), not CSV");
+        CHECK(e.diagnostics().at(0).message == "the file is named as a workbook but is not one (not a zip archive)");
     }
+    // Zip magic with nothing behind it: a damaged workbook, about the whole file.
+    ds = csv_errors(std::string("PK\x03\x04\x14\x00", 6));
+    REQUIRE(ds.size() == 1);
+    CHECK(ds[0].line == 0);
+    CHECK(ds[0].message == "the workbook is damaged: it is not a zip archive that can be read");
     // A file named .xlsx that is CSV is read as CSV.
     CHECK(read_csv("a\n1\n", "sheet.xlsx").rows.size() == 1);
 }
