@@ -5,7 +5,7 @@
 # megabytes, read by bench/csv_read (read_csv() as the commands call it: the
 # file's bytes in memory, then the document), and its peak RSS (GNU time)
 # minus the peak RSS of reading a file of one line. Prints a Markdown table
-# of bytes of memory per byte of input; the budget is 16 (issue 15).
+# of bytes of memory per byte of input; the budget is 16.
 # Builds csv_read in build-bench/ (Release) when it is missing. Needs GNU time
 # (Debian: time) and python3. Not a test: nothing here runs in CTest.
 set -euo pipefail

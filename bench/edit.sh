@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/edit.sh [IMPORT_SIZE] [RECORD_SIZE]  (default: 100000 1000000)
 #
-# The edit commands against a report on the same plan (issue 10's targets):
+# The edit commands against a report on the same plan:
 #   import --apply of IMPORT_SIZE records (a planned date for every locality)
 #   into a plan of IMPORT_SIZE localities: at most 3x the report's time;
 #   record of one event on a plan of RECORD_SIZE localities: at most 1.5x

@@ -46,7 +46,7 @@ install(FILES ${PROJECT_SOURCE_DIR}/completions/_ontrack
 install(FILES ${PROJECT_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 file(GLOB ONTRACK_EXAMPLE_PLANS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/examples/*.toml)
 install(FILES ${ONTRACK_EXAMPLE_PLANS} DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples)
-# The national roll-up example (issue 17): 34 province plans and the roll-up, no recognition data.
+# The national roll-up example: 34 province plans and the roll-up, no recognition data.
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/examples/national DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples
         FILES_MATCHING PATTERN "*.toml" PATTERN "README.md")
 

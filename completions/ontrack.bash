@@ -57,12 +57,12 @@ _ontrack() {
     local commands="check record init import"
     local common_opts="--lang --quiet -q --help -h"
     local report_opts="--as-of --format -f --output -o --bom --upcoming-only --judge-parts --sort --color --no-color --window --by --since
-        --list --chart --forecast --explain --wide --version $common_opts"
+        --list --chart --forecast --pace --schedule --explain --wide --version $common_opts"
     local record_opts="--id --name --certified --revoked --planned --decision --note --remove --move-to --allow-future --lock-timeout $common_opts"
     local init_opts="--units --sheet --milestone --province --all-provinces --name --source --output -o --force --lock-timeout $common_opts"
     local import_opts="--plan --sheet --apply --allow-future --date-order --lock-timeout $common_opts"
     # Options that take a value, in every command.
-    local with_value=" --as-of --format -f --output -o --color --lang --window --by --sort --since --list --id --name
+    local with_value=" --as-of --format -f --output -o --color --lang --window --pace --schedule --by --sort --since --list --id --name
         --certified --revoked --planned --decision --note --move-to --units --milestone --source --plan --lock-timeout --province "
     with_value=${with_value//$'\n'/ }
 
@@ -100,6 +100,7 @@ _ontrack() {
         --list) values="uncovered overdue revoked covered" ;;
         --by) values="kind id name part" ;;
         --sort) values="shortfall coverage order" ;;
+        --schedule) values="month quarter year" ;;
         --date-order) values="dmy mdy" ;;
         --as-of | --certified | --revoked | --planned | --move-to) values=$(date +%Y-%m-%d) ;;
         --id) values=$(_ontrack_ids "$plan") ;;
@@ -117,7 +118,7 @@ _ontrack() {
             return 0
             ;;
         # a number, a date, DATE=TARGET, free text: nothing to offer
-        --window | --since | --milestone | --name | --source | --province | --decision | --note | --sheet) return 0 ;;
+        --window | --pace | --since | --milestone | --name | --source | --province | --decision | --note | --sheet) return 0 ;;
     esac
     if [[ -n $values ]]; then
         _ontrack_add compgen -P "$prefix" -W "$values" -- "$cur"

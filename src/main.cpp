@@ -6,6 +6,7 @@
 #include "i18n.hpp"
 
 int main(int argc, char** argv) {
+    ontrack::hold_standard_streams();
     ontrack::keep_freed_memory();  // a large plan's model, report and output reuse each other's pages
     ontrack::init_language(ontrack::requested_language(argc, argv));
     return ontrack::run_command_line(argc, argv);

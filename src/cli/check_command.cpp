@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "feasibility.hpp"
+#include "feasibility_words.hpp"
 #include "history.hpp"
 #include "i18n.hpp"
 #include "load.hpp"
@@ -53,6 +55,11 @@ int CheckCommand::run() const {
                             source.file, loc->pos.line, make_inert(loc->name), make_inert(it->second->name),
                             it->second->pos.line));
         }
+        // Months the plan fills beyond the office's best month: a warning, the status unchanged.
+        std::int64_t best = 0;
+        int months = 0;
+        for (const BunchedMonth& b : bunched_months(plan, today(), best, months))
+            print_message(stderr, trf("{}: warning: {}", plan.file, bunching_text(b, best, months)));
         print_message(stdout, trf("{}: ok: {}, {}", plan.file, count_of_localities(plan.localities.size()),
                                   count_of_milestones(plan.milestones.size())));
     }

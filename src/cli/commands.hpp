@@ -34,6 +34,7 @@ class ReportCommand {
     std::vector<std::string> files_;
     std::string as_of_, format_ = "table", color_ = "auto", output_, by_, since_, list_, sort_ = "shortfall";
     int window_ = 12;
+    std::string pace_, schedule_;
     bool upcoming_only_ = false, no_color_ = false, forecast_ = false, explain_ = false, chart_ = false, bom_ = false,
          wide_ = false, judge_parts_ = false;
     CLI::Option* format_option_ = nullptr;
@@ -132,6 +133,12 @@ void refuse_future(Date date, Date today, bool allowed, const std::string& text)
 
 // Flushes standard output; throws when what was printed could not be written.
 void finish_stdout();
+
+// Standard input, output and error that were closed when ontrack started are
+// opened on /dev/null the wrong way round (output for reading, input for
+// writing): every use fails as it would have, and no file ontrack opens (a
+// lock, a temporary plan) can take their numbers and receive a summary.
+void hold_standard_streams();
 
 // For a command that edits a file: a reader of standard output that has gone
 // makes a write fail (EPIPE, exit 2 before anything is replaced) instead of

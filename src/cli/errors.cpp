@@ -1,4 +1,7 @@
 // The one place where errors become a message and an exit status.
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
@@ -70,6 +73,17 @@ void finish_stdout() {
     errno = 0;
     if (std::fflush(stdout) != 0 || std::ferror(stdout))
         throw std::runtime_error(trf("cannot write to standard output: {}", system_error_text(errno ? errno : EIO)));
+}
+
+void hold_standard_streams() {
+    for (int fd = 0; fd <= 2; ++fd) {
+        if (::fcntl(fd, F_GETFD) != -1 || errno != EBADF) continue;
+        const int opened = ::open("/dev/null", fd == STDIN_FILENO ? O_WRONLY : O_RDONLY);
+        if (opened >= 0 && opened != fd) {
+            ::dup2(opened, fd);
+            ::close(opened);
+        }
+    }
 }
 
 void ignore_broken_pipe() {

@@ -104,7 +104,7 @@ int InitCommand::run() const {
         name = trf("Drug-free localities ({})",
                    make_inert(slash == std::string::npos ? units_ : units_.substr(slash + 1)));
     }
-    const std::string plan = plan_toml_from_roster(name, units, specs, source_);
+    const std::string plan = plan_toml_from_roster(name, units, specs, source_, today());
     const bool to_stdout = output_.empty() || output_ == "-";
     parse_plan(plan, to_stdout ? "<new plan>" : output_);  // never write a plan that does not load
     if (to_stdout) {
@@ -140,16 +140,17 @@ int InitCommand::write_all_provinces(const std::vector<Province>& provinces,
     std::vector<std::string> parts;
     for (const Province& p : provinces) {
         const std::string file = province_file_name(p);
-        std::string text = plan_toml_from_roster(p.name, p.units, {}, source_);
+        std::string text = plan_toml_from_roster(p.name, p.units, {}, source_, today());
         parse_plan(text, dir + file);
         parts.push_back(file);
         files.emplace_back(dir + file, std::move(text));
     }
     const std::string rollup = dir + "national.toml";
     files.emplace_back(
-        rollup, rollup_plan_toml(
-                    name_.empty() ? tr("Drug-free localities: national roll-up") : name_, parts, specs,
-                    source_.empty() ? std::string(tr("Conclusion 132-KL/TW, Resolution 163/2024/QH15")) : source_));
+        rollup,
+        rollup_plan_toml(name_.empty() ? tr("Drug-free localities: national roll-up") : name_, parts, specs,
+                         source_.empty() ? std::string(tr("Conclusion 132-KL/TW, Resolution 163/2024/QH15")) : source_,
+                         today()));
     std::vector<std::string> paths;
     for (const auto& [path, text] : files) {
         if (is_one_of(path, {units_}))

@@ -12,6 +12,7 @@
 namespace ontrack {
 
 enum class ColorMode { automatic, always, never };
+inline constexpr const char* color_mode_names[] = {"auto", "always", "never"};
 
 struct Options {
     std::vector<std::string> files;  // one plan, or several for a roll-up

@@ -3,6 +3,8 @@
 #include "commands.hpp"
 
 #include "i18n.hpp"
+#include "name_table.hpp"
+#include "option_values.hpp"
 #include "run.hpp"
 #include "wording.hpp"
 
@@ -18,8 +20,8 @@ ReportCommand::ReportCommand(CLI::App& app) {
         app.add_option("--format,-f", format_,
                        tr("Output format (default: from the --output file's extension .xlsx .html .csv .json .md, "
                           "else table)"))
-            ->check(CLI::IsMember({"table", "json", "csv", "markdown", "html", "xlsx"}))
-            ->option_text("{table,json,csv,markdown,html,xlsx}=table");
+            ->check(one_of(format_names))
+            ->option_text(braced(format_names, "table"));
     app.add_option("--window", window_, tr("Months of history behind the achieved pace"))
         ->check(CLI::Range(1, max_window_months))
         ->option_text(std::string(tr("MONTHS")) + "=12");
@@ -30,16 +32,32 @@ ReportCommand::ReportCommand(CLI::App& app) {
                 return parse_by_field(field) ? std::string() : unknown_by_field_message(unknown_by_field(field));
             },
             "FIELD"))
-        ->option_text("{kind,id,name,part}");
+        ->option_text(braced(by_field_names));
     app.add_option("--since", since_, tr("What changed between this day and the as-of day"))
         ->check(iso_date_validator())
         ->option_text(tr("DATE"));
     app.add_option("--list", list_, tr("List the localities themselves"))
-        ->check(CLI::IsMember({"uncovered", "overdue", "revoked", "covered"}))
-        ->option_text("{uncovered,overdue,revoked,covered}");
+        ->check(one_of(list_kind_names))
+        ->option_text(braced(list_kind_names));
     app.add_flag(
         "--forecast", forecast_,
         tr("Pace needed and achieved, projection, date reached, progress ratio (UNSD grading), safety buffer"));
+    app.add_option("--pace", pace_,
+                   tr("What if: N units a month instead of the achieved pace, or +N a month on top of it "
+                      "(implies --forecast)"))
+        ->check(CLI::Validator(
+            [](std::string& text) {
+                return parse_assumed_pace(text) ? std::string()
+                                                : std::string(tr("a pace is 0 to 1000000 units a month with at most "
+                                                                 "two decimals, or +N to add N a month"));
+            },
+            "PACE"))
+        ->option_text(tr("[+]N"));
+    app.add_option("--schedule", schedule_,
+                   tr("Add what each month, quarter or year must reach, against the plan and the pace (implies "
+                      "--forecast)"))
+        ->check(CLI::IsMember({"month", "quarter", "year"}))
+        ->option_text("{month,quarter,year}");
     app.add_flag("--explain", explain_, tr("Show every figure with the formula and the values behind it"));
     app.add_flag("--chart", chart_, tr("Add a burn-up chart to the table"));
     app.add_option("--output,-o", output_, tr("Write the report to this file (atomically) instead of stdout"))
@@ -48,13 +66,13 @@ ReportCommand::ReportCommand(CLI::App& app) {
     app.add_option("--sort", sort_,
                    tr("The order of a roll-up's parts: by share of the next shortfall, by share drug-free, or as "
                       "listed"))
-        ->check(CLI::IsMember({"shortfall", "coverage", "order"}))
-        ->option_text("{shortfall,coverage,order}=shortfall");
+        ->check(one_of(league_sort_names))
+        ->option_text(braced(league_sort_names, "shortfall"));
     app.add_flag("--judge-parts", judge_parts_, tr("Exit status also judges the own milestones of a roll-up's parts"));
     auto* color =
         app.add_option("--color", color_, tr("Colour in the table: auto (terminal, no NO_COLOR), always or never"))
-            ->check(CLI::IsMember({"auto", "always", "never"}))
-            ->option_text("{auto,always,never}=auto");
+            ->check(one_of(color_mode_names))
+            ->option_text(braced(color_mode_names, "auto"));
     app.add_flag("--no-color", no_color_, tr("Same as --color=never"))->excludes(color);
     app.add_flag("--bom", bom_,
                  tr("Put a UTF-8 byte order mark before csv, for spreadsheets that need one (xlsx is better for "
@@ -90,7 +108,9 @@ int ReportCommand::run() const {
             throw CLI::ValidationError("--since", trf("{} is not before the as-of day {}", human_date(*request.since),
                                                       human_date(request.as_of)));
     }
-    request.forecast = forecast_;
+    if (!pace_.empty()) request.pace = parse_assumed_pace(pace_);
+    if (!schedule_.empty()) request.schedule = parse_period(schedule_);
+    request.forecast = forecast_ || request.pace || request.schedule;
     request.explain = explain_;
     request.chart = chart_ || options.format == Format::html || options.format == Format::xlsx;
     request.units = options.format == Format::xlsx;
@@ -107,8 +127,7 @@ int ReportCommand::run() const {
     options.judge = upcoming_only_ ? Judge::upcoming : Judge::all;
     options.judge_parts = judge_parts_;
     request.league_sort = *parse_league_sort(sort_);
-    const std::string color = no_color_ ? "never" : color_;
-    options.color = color == "always" ? ColorMode::always : color == "never" ? ColorMode::never : ColorMode::automatic;
+    options.color = no_color_ ? ColorMode::never : *parse_name<ColorMode>(color_mode_names, color_);
     return run_report(options);
 }
 

@@ -20,6 +20,9 @@
 #include "i18n.hpp"
 #include "load.hpp"
 #include "output_file.hpp"
+#include "plan_set.hpp"
+#include "rollup.hpp"
+#include "utf8.hpp"
 
 namespace ontrack {
 namespace {
@@ -55,6 +58,17 @@ std::size_t terminal_width() {
 
 int run_report(const Options& options) {
     std::vector<Plan> plans = load_plans(options.files);
+    refuse_overlapping_plans(plans);
+    // Every file read, to be sure the report is not written over one of them.
+    std::vector<std::string> read = options.files;
+    for (const Plan& plan : plans) {
+        const std::vector<std::string> files = files_read(plan);
+        read.insert(read.end(), files.begin(), files.end());
+    }
+    const bool to_stdout = options.output.empty() || options.output == "-";
+    if (!to_stdout && is_one_of(options.output, read))
+        throw std::runtime_error(
+            trf("{}: refusing to write the report over a plan it reads", make_inert(options.output)));
     std::vector<Analysis> analyses;
     int status = 0;
     for (Plan& plan : plans) {
@@ -88,7 +102,6 @@ int run_report(const Options& options) {
             status = std::max(status, parts_exit_status(*analyses.back().league, options.judge == Judge::upcoming));
         plan = Plan{};  // the analysis holds copies of what it shows: not kept while rendering
     }
-    const bool to_stdout = options.output.empty() || options.output == "-";
     RenderOptions render_options;
     render_options.color = to_stdout && use_color(options.color);
     render_options.bom = options.bom;
@@ -99,7 +112,7 @@ int run_report(const Options& options) {
     if (to_stdout)
         write_stdout(text);
     else
-        write_file_atomically(options.output, text, options.files);
+        write_file_atomically(options.output, text, read);
     return status;
 }
 

@@ -8,6 +8,7 @@
 #include "compute.hpp"
 #include "history.hpp"
 #include "msgid.hpp"
+#include "name_table.hpp"
 #include "suggest.hpp"
 #include "unicode.hpp"
 
@@ -33,11 +34,7 @@ constexpr const char* no_value_labels[] = {"(no kind)", "(no id)", "(no name)", 
 }  // namespace
 
 std::optional<ByField> parse_by_field(std::string_view name) {
-    if (name == "kind") return ByField::kind;
-    if (name == "id") return ByField::id;
-    if (name == "name") return ByField::name;
-    if (name == "part") return ByField::part;
-    return std::nullopt;
+    return parse_name<ByField>(by_field_names, name);
 }
 
 const char* to_string(ByField field) {
@@ -45,7 +42,7 @@ const char* to_string(ByField field) {
 }
 
 UnknownByField unknown_by_field(std::string_view name) {
-    return {std::string(name), closest_match(name, {"kind", "id", "name", "part"})};
+    return {std::string(name), closest_match(name, names_of(by_field_names))};
 }
 
 std::vector<std::int64_t> apportion(std::int64_t total, const std::vector<std::int64_t>& weights) {

@@ -1,4 +1,4 @@
-// --by FIELD (issue 5): the report split by a locality field.
+// --by FIELD: the report split by a locality field.
 //
 // Groups come in the order of first appearance in the plan (by kind: the
 // declared kinds first, in their order, each even with no unit; kinds that
@@ -33,7 +33,7 @@
 
 namespace ontrack {
 
-// part: the parts of a roll-up (issue 17), each with its whole total (its
+// part: the parts of a roll-up, each with its whole total (its
 // units not listed included); a plan that is no roll-up is one part.
 enum class ByField { kind, id, name, part };
 

@@ -1,4 +1,4 @@
-// --since DATE (issue 5): what changed between DATE and as-of.
+// --since DATE: what changed between DATE and as-of.
 //
 // DATE must be before as-of (std::invalid_argument otherwise; the caller
 // reports it as a usage error). For each listed locality, its drug-free state

@@ -30,10 +30,13 @@ bool is_drug_free_on(const Locality& locality, Date day) {
     return after != locality.events.begin() && std::prev(after)->kind == EventKind::certified;
 }
 
-CoverageTimeline::CoverageTimeline(const std::vector<Locality>& localities, Date as_of) {
+CoverageTimeline::CoverageTimeline(const std::vector<Locality>& localities, Date as_of)
+    : CoverageTimeline(localities.data(), localities.data() + localities.size(), as_of) {}
+
+CoverageTimeline::CoverageTimeline(const Locality* first, const Locality* last, Date as_of) {
     std::vector<std::pair<Date, std::int64_t>> changes;
-    for (const Locality& loc : localities)
-        for (const Event& e : loc.events)
+    for (const Locality* loc = first; loc != last; ++loc)
+        for (const Event& e : loc->events)
             if (e.date <= as_of) changes.emplace_back(e.date, e.kind == EventKind::certified ? 1 : -1);
     std::sort(changes.begin(), changes.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     std::int64_t running = 0;
@@ -137,6 +140,7 @@ Report compute_report(const Plan& plan, Date as_of) {
             out.upcoming ? (enough ? Verdict::on_track : Verdict::behind) : (enough ? Verdict::met : Verdict::missed);
         r.milestones.push_back(std::move(out));
     }
+    r.planned_dates = std::move(ahead);
     return r;
 }
 

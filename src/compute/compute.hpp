@@ -20,6 +20,8 @@ bool is_overdue(const Locality& locality, Date as_of);
 class CoverageTimeline {
    public:
     CoverageTimeline(const std::vector<Locality>& localities, Date as_of);
+    // The localities [first, last) only: a part of a roll-up.
+    CoverageTimeline(const Locality* first, const Locality* last, Date as_of);
     // Localities drug-free on `day`; `day` must not be after as-of.
     std::int64_t on(Date day) const;
 

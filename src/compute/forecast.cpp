@@ -66,6 +66,14 @@ std::int64_t per_month_scaled(Pace pace, std::int64_t divisor) {
 
 const Date last_calendar_day = Date::from_ymd(9999, 12, 31);
 
+// The units a trend adds in `days` days: floor(units × days / window days).
+// A window of no days (the as-of day is the calendar's first) has seen no
+// unit either, so it adds none.
+int128 trend_step(const Pace& pace, std::int64_t days) {
+    if (pace.days <= 0) return 0;
+    return floor_div(static_cast<int128>(pace.units) * days, pace.days);
+}
+
 }  // namespace
 
 std::string decimal_text(std::int64_t num, std::int64_t den, int digits) {
@@ -129,10 +137,65 @@ Trend trend_of(const Plan& plan, Date as_of, int window_months) {
     return t;
 }
 
-Forecast forecast(const Plan& plan, Date as_of, int window_months) {
+std::optional<AssumedPace> parse_assumed_pace(std::string_view text) {
+    AssumedPace out;
+    if (!text.empty() && text.front() == '+') {
+        out.mode = AssumedPace::Mode::add;
+        text.remove_prefix(1);
+    }
+    const std::size_t dot = text.find('.');
+    const std::string_view whole = text.substr(0, dot);
+    const std::string_view frac = dot == std::string_view::npos ? std::string_view() : text.substr(dot + 1);
+    if (whole.empty() || whole.size() > 7 || (dot != std::string_view::npos && (frac.empty() || frac.size() > 2)))
+        return std::nullopt;
+    std::int64_t h = 0;
+    for (char c : whole) {
+        if (c < '0' || c > '9') return std::nullopt;
+        h = h * 10 + (c - '0');
+    }
+    h *= 100;
+    std::int64_t scale = 10;
+    for (char c : frac) {
+        if (c < '0' || c > '9') return std::nullopt;
+        h += (c - '0') * scale;
+        scale /= 10;
+    }
+    if (h > max_assumed_pace_hundredths) return std::nullopt;
+    out.hundredths = h;
+    return out;
+}
+
+const char* to_string(AssumedPace::Mode mode) {
+    return mode == AssumedPace::Mode::replace ? "replace" : "add";
+}
+
+std::string assumed_pace_text(const AssumedPace& pace) {
+    return decimal_text(pace.hundredths, 100, 2);
+}
+
+Pace pace_used(Pace achieved, const std::optional<AssumedPace>& assumed) {
+    if (!assumed) return achieved;
+    // N a month is N × 10^4 / 30,436,875 units a day (N in hundredths):
+    // per_month of {N × 10^4, 30,436,875} is N / 100.
+    const Pace wanted{assumed->hundredths * 10000, month_millionths_of_day};
+    if (assumed->mode == AssumedPace::Mode::replace || achieved.days <= 0) return wanted;
+    // a / b + c / d = (a d + c b) / (b d), checked.
+    Pace sum;
+    std::int64_t ad = 0, cb = 0;
+    if (__builtin_mul_overflow(achieved.units, wanted.days, &ad) ||
+        __builtin_mul_overflow(wanted.units, achieved.days, &cb) || __builtin_add_overflow(ad, cb, &sum.units) ||
+        __builtin_mul_overflow(achieved.days, wanted.days, &sum.days))
+        throw std::overflow_error("the assumed pace added to the achieved one does not fit 64 bits");
+    return sum;
+}
+
+Forecast forecast(const Plan& plan, Date as_of, int window_months, const std::optional<AssumedPace>& assumed) {
     Forecast f;
     f.trend = trend_of(plan, as_of, window_months);
+    f.assumed = assumed;
+    f.pace = pace_used(f.trend.pace, assumed);
     const Trend& t = f.trend;
+    const Pace& pace = f.pace;
     for (std::size_t k = 0; k < plan.milestones.size(); ++k) {
         const Milestone& m = plan.milestones[k];
         if (m.deadline < as_of) continue;
@@ -147,13 +210,13 @@ Forecast forecast(const Plan& plan, Date as_of, int window_months) {
         mf.due_today = !mf.met_now && mf.days_left == 0;
         mf.required_pace = {std::max<std::int64_t>(0, gap), mf.days_left};
 
-        const int128 projected = t.covered + floor_div(static_cast<int128>(t.pace.units) * mf.days_left, t.pace.days);
+        const int128 projected = t.covered + trend_step(pace, mf.days_left);
         mf.projected = static_cast<std::int64_t>(std::clamp<int128>(projected, 0, t.total));
 
         if (mf.met_now) {
             mf.reached = as_of;
-        } else if (t.pace.units > 0) {
-            const int128 days = ceil_div(static_cast<int128>(gap) * t.pace.days, t.pace.units);
+        } else if (pace.units > 0) {
+            const int128 days = ceil_div(static_cast<int128>(gap) * pace.days, pace.units);
             if (days <= days_between(as_of, last_calendar_day))
                 mf.reached = Date{static_cast<std::int32_t>(as_of.days + days)};
             else
@@ -175,11 +238,21 @@ Forecast forecast(const Plan& plan, Date as_of, int window_months) {
     return f;
 }
 
+std::optional<Date> buffer_start(const Plan& plan) {
+    if (plan.start) return plan.start;
+    std::optional<Date> first;
+    for (const Locality& loc : plan.localities)
+        if (!loc.events.empty() && (!first || loc.events.front().date < *first)) first = loc.events.front().date;
+    return first;
+}
+
 std::optional<SafetyBuffer> safety_buffer(const Plan& plan, Date as_of) {
-    if (!plan.start || *plan.start > as_of) return std::nullopt;
+    const std::optional<Date> start = buffer_start(plan);
+    if (!start || *start > as_of) return std::nullopt;
     const CoverageTimeline timeline(plan.localities, as_of);
     SafetyBuffer b;
-    b.start = *plan.start;
+    b.start = *start;
+    b.start_from_events = !plan.start;
     b.covered = timeline.on(as_of);
     b.path.push_back({b.start, timeline.on(b.start)});
     for (const Milestone& m : plan.milestones)
@@ -235,8 +308,9 @@ std::optional<SafetyBuffer> safety_buffer(const Plan& plan, Date as_of) {
 
 namespace {
 
+// num / den as a decimal; 0 over a window of no days (see trend_step()).
 Term dec(int128 num, int128 den, int digits) {
-    return Decimal{decimal_text128(num, den, digits)};
+    return Decimal{den == 0 ? std::string("0") : decimal_text128(num, den, digits)};
 }
 Term wide(int128 v) {
     return Decimal{int128_text(v)};
@@ -311,12 +385,12 @@ void explain_forecast(const Forecast& f, std::vector<Explained>& out) {
                 {num(m.required), num(t.covered), num(m.days_left),
                  dec(static_cast<int128>(m.required_pace.units) * month_millionths_of_day,
                      static_cast<int128>(m.days_left) * 1000000, 4)});
-        const int128 raw = static_cast<int128>(t.pace.units) * m.days_left;
-        const int128 step = floor_div(raw, t.pace.days);
+        const int128 raw = static_cast<int128>(f.pace.units) * m.days_left;
+        const int128 step = trend_step(f.pace, m.days_left);
         const int128 unclamped = t.covered + step;
-        std::vector<Term> projected = {num(t.covered),   num(t.pace.units), num(m.days_left),
-                                       num(t.pace.days), num(t.covered),    wide(raw),
-                                       num(t.pace.days), num(t.covered),    num(static_cast<std::int64_t>(step)),
+        std::vector<Term> projected = {num(t.covered),   num(f.pace.units), num(m.days_left),
+                                       num(f.pace.days), num(t.covered),    wide(raw),
+                                       num(f.pace.days), num(t.covered),    num(static_cast<std::int64_t>(step)),
                                        wide(unclamped)};
         const bool clamped = unclamped != m.projected;
         if (clamped) {
@@ -326,13 +400,13 @@ void explain_forecast(const Forecast& f, std::vector<Explained>& out) {
         add(Figure::projected, clamped ? Form::clamped : Form::plain, k, m.projected, std::move(projected));
         if (m.met_now) {
             add(Figure::reached, Form::met_now, k, *m.reached, {num(t.covered), num(m.required)});
-        } else if (t.pace.units <= 0) {
-            add(Figure::reached, Form::never, k, {}, {num(t.pace.units), num(t.covered), num(m.required)});
+        } else if (f.pace.units <= 0) {
+            add(Figure::reached, Form::never, k, {}, {num(f.pace.units), num(t.covered), num(m.required)});
         } else {
-            const int128 days = ceil_div(static_cast<int128>(m.required - t.covered) * t.pace.days, t.pace.units);
+            const int128 days = ceil_div(static_cast<int128>(m.required - t.covered) * f.pace.days, f.pace.units);
             add(Figure::reached, m.reached ? Form::plain : Form::after_calendar, k,
                 m.reached ? Term{*m.reached} : Term{},
-                {t.as_of, num(m.required), num(t.covered), num(t.pace.days), num(t.pace.units), t.as_of, wide(days)});
+                {t.as_of, num(m.required), num(t.covered), num(f.pace.days), num(f.pace.units), t.as_of, wide(days)});
         }
         if (m.nothing_needed)
             add(Figure::ratio, Form::nothing_needed, k, {}, {num(m.required), num(t.baseline)});

@@ -1,4 +1,4 @@
-// Before the meeting (issue 5): the pace of certification, a forecast per
+// Before the meeting: the pace of certification, a forecast per
 // upcoming milestone, the safety buffer against a straight required path, and
 // --explain. Pure functions of a plan (or a report) and an as-of date; they
 // sit beside the plan-based verdict of the core report and never replace it.
@@ -53,6 +53,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -144,6 +145,7 @@ struct SafetyBuffer {
     };
 
     Date start;
+    bool start_from_events = false;  // no [plan] start: the earliest event's day
     std::vector<Point> path;   // (start, coverage on start), then (deadline, required) of each milestone after start
     std::int64_t covered = 0;  // drug-free on as-of
 
@@ -159,8 +161,34 @@ struct SafetyBuffer {
     std::int64_t units = 0;  // below: ceil(path on as-of) − covered
 };
 
+// --pace: the pace a what-if assumes, in hundredths of a unit a month.
+// replace: every month gains exactly this; add: every month of the window
+// gains this on top of its own count.
+struct AssumedPace {
+    enum class Mode { replace, add } mode = Mode::replace;
+    std::int64_t hundredths = 0;  // 0 … 100,000,000
+};
+
+inline constexpr std::int64_t max_assumed_pace_hundredths = 100000000;
+
+// "3", "2.5", "+3", "+0.25": at most two decimals, 0 to 1,000,000; nullopt
+// when the text is none of these.
+std::optional<AssumedPace> parse_assumed_pace(std::string_view text);
+
+// "replace" or "add".
+const char* to_string(AssumedPace::Mode mode);
+
+// The assumed value with its decimals ("3", "2.5", "0.25").
+std::string assumed_pace_text(const AssumedPace& pace);
+
+// The pace the forecast uses: the achieved one, the assumed one instead, or
+// the two added (std::overflow_error if the sum does not fit).
+Pace pace_used(Pace achieved, const std::optional<AssumedPace>& assumed);
+
 struct Forecast {
     Trend trend;
+    Pace pace;                                  // used by the projections: trend.pace unless --pace
+    std::optional<AssumedPace> assumed;         // --pace
     std::vector<MilestoneForecast> milestones;  // the upcoming ones, in plan order
     std::optional<SafetyBuffer> buffer;
 };
@@ -168,10 +196,15 @@ struct Forecast {
 // window_months must be in [1, max_window_months] (std::invalid_argument).
 Trend trend_of(const Plan& plan, Date as_of, int window_months = default_window_months);
 
-Forecast forecast(const Plan& plan, Date as_of, int window_months = default_window_months);
+Forecast forecast(const Plan& plan, Date as_of, int window_months = default_window_months,
+                  const std::optional<AssumedPace>& assumed = std::nullopt);
 
-// nullopt without [plan] start, with a start after as-of, or with no
-// milestone after start.
+// The safety buffer's start: [plan] start, else the day of the plan's earliest
+// certified or revoked event; nullopt when there is neither.
+std::optional<Date> buffer_start(const Plan& plan);
+
+// nullopt without a start (buffer_start), with a start after as-of, or with
+// no milestone after start.
 std::optional<SafetyBuffer> safety_buffer(const Plan& plan, Date as_of);
 
 // --explain as data: every figure of the report, its value and the terms of

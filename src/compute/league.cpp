@@ -1,8 +1,10 @@
 #include "league.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "compute.hpp"
+#include "name_table.hpp"
 
 namespace ontrack {
 namespace {
@@ -57,10 +59,24 @@ LeagueRow row_of(std::size_t k, const Report& own) {
 
 }  // namespace
 
+std::int64_t required_at_share(const Target& target, std::int64_t part_total, std::int64_t rollup_total) {
+    if (target.kind == Target::Kind::percent) return required_count(target, part_total);
+    if (rollup_total <= 0 || part_total <= 0 || target.count <= 0) return 0;
+    // count and part total are int64, so their product fits 128 bits; the
+    // quotient is at most the count when part total ≤ roll-up total.
+    const int128 num = static_cast<int128>(target.count) * part_total;
+    const int128 q = (num + rollup_total - 1) / rollup_total;
+    return static_cast<std::int64_t>(std::min<int128>(q, INT64_MAX));
+}
+
+std::int64_t shortfall_at_share(const Target& target, std::int64_t part_total, std::int64_t rollup_total,
+                                std::int64_t expected) {
+    const std::int64_t required = required_at_share(target, part_total, rollup_total);
+    return required > expected ? required - expected : 0;
+}
+
 std::optional<LeagueSort> parse_league_sort(std::string_view name) {
-    for (std::size_t k = 0; k < std::size(league_sort_names); ++k)
-        if (name == league_sort_names[k]) return static_cast<LeagueSort>(k);
-    return std::nullopt;
+    return parse_name<LeagueSort>(league_sort_names, name);
 }
 
 League league(const Plan& plan, const Report& report, LeagueSort sort) {
@@ -82,6 +98,13 @@ League league(const Plan& plan, const Report& report, LeagueSort sort) {
         const Group& g = by_part.groups[k];
         for (const GroupMilestone& gm : g.milestones) row.shares.push_back(gm.share);
         if (out.next && report.milestones[*out.next].upcoming) row.by_next = g.milestones[*out.next].covered;
+        if (out.next) {
+            const MilestoneResult& next = report.milestones[*out.next];
+            const std::int64_t expected = g.milestones[*out.next].covered;
+            row.expected_at_next = expected;
+            row.required_at_share = required_at_share(next.target, parts[k].total, plan.total);
+            row.shortfall_at_share = shortfall_at_share(next.target, parts[k].total, plan.total, expected);
+        }
         out.rows.push_back(std::move(row));
     }
     sort_rows(out, sort);

@@ -1,4 +1,4 @@
-// The league table of a roll-up (issue 17): one row per part, sorted so that
+// The league table of a roll-up: one row per part, sorted so that
 // a meeting sees first who is furthest behind.
 //
 // Per part: its total, its units drug-free on as-of, the units it expects by
@@ -29,6 +29,7 @@
 #include "breakdown.hpp"
 #include "model.hpp"
 #include "msgid.hpp"
+#include "part_forecast.hpp"
 #include "report.hpp"
 
 namespace ontrack {
@@ -49,6 +50,12 @@ struct LeagueRow {
     std::optional<MilestoneResult> own_next;  // its own next milestone
     std::vector<MilestoneResult> own;         // all its own milestones, judged
     std::vector<std::int64_t> shares;         // of each roll-up milestone's shortfall
+    // The roll-up's next milestone applied to the part (required_at_share,
+    // shortfall_at_share); none without roll-up milestones.
+    std::optional<std::int64_t> expected_at_next;  // the part's covered figure of that milestone
+    std::optional<std::int64_t> required_at_share;
+    std::optional<std::int64_t> shortfall_at_share;
+    std::optional<PartForecast> forecast;  // --forecast (add_part_forecasts)
 };
 
 struct League {
@@ -56,6 +63,19 @@ struct League {
     std::vector<LeagueRow> rows;      // sorted
     LeagueSort sort = LeagueSort::shortfall;
 };
+
+// A roll-up's milestone applied to one of its parts: a percent target p asks
+// ⌈p × part total / 100⌉ of the part, a count target c asks its share of the
+// count, ⌈c × part total / roll-up total⌉ (0 when the roll-up's total is 0).
+// Exact, in 128-bit integers.
+std::int64_t required_at_share(const Target& target, std::int64_t part_total, std::int64_t rollup_total);
+
+// What a part lacks of its share of a roll-up's milestone: max(0,
+// required_at_share − expected), where expected is what the part has by the
+// deadline (drug-free on as-of plus planned by the deadline, or drug-free on a
+// past deadline).
+std::int64_t shortfall_at_share(const Target& target, std::int64_t part_total, std::int64_t rollup_total,
+                                std::int64_t expected);
 
 // The league of a roll-up plan (plan.parts; a plan that is no roll-up is one
 // row). `report` must be compute_report(plan, report.as_of).

@@ -5,13 +5,12 @@
 #include <algorithm>
 
 #include "history.hpp"
+#include "name_table.hpp"
 
 namespace ontrack {
 
 std::optional<ListKind> parse_list_kind(std::string_view name) {
-    for (int k = 0; k < 4; ++k)
-        if (name == list_kind_names[k]) return static_cast<ListKind>(k);
-    return std::nullopt;
+    return parse_name<ListKind>(list_kind_names, name);
 }
 
 const char* to_string(ListKind kind) {

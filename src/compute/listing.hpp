@@ -1,5 +1,5 @@
-// --list uncovered|overdue|revoked|covered (issue 5): the localities
-// themselves, in plan order (overdue: by planned date, then plan order, as
+// --list uncovered|overdue|revoked|covered: the localities themselves, in
+// plan order (overdue: by planned date, then plan order, as
 // Report::overdue), with the dates that matter for each list.
 //
 // - uncovered: not drug-free on as-of; planned = its planned date, if any.

@@ -63,6 +63,7 @@ struct Report {
     std::vector<MilestoneResult> milestones;
     std::vector<LocalityRef> overdue;    // planned on or before as-of, not drug-free on as-of
     std::int64_t planned_ahead = 0;      // not drug-free, planned after as-of
+    std::vector<Date> planned_dates;     // their planned dates (the plan in force), sorted
     std::vector<LocalityRef> unplanned;  // listed, not drug-free, no planned date
     std::int64_t unlisted = 0;           // total - listed: counted as uncovered with no plan
     std::vector<UnitPart> unit_parts;    // a roll-up's plan files of units; empty for a plan of units

@@ -51,18 +51,43 @@ struct Columns {
     std::optional<CsvNote> unread;
 };
 
-const char* const key_names[] = {N_("code"), N_("unit"), N_("name")};
+// The fields of a records file and every header that names each; the unit
+// is named by a code, a unit or a name column (the first present, in this
+// order), and a name column beside a code or unit is checked against it.
+enum class RecordField { code, unit, name, event, date, decision, note };
+
+constexpr HeaderSynonym<RecordField> record_headers[] = {
+    {"code", RecordField::code},           {"mã", RecordField::code},
+    {"mã số", RecordField::code},          {"mã đơn vị", RecordField::code},
+    {"unit", RecordField::unit},           {"đơn vị", RecordField::unit},
+    {"name", RecordField::name},           {"tên", RecordField::name},
+    {"tên đơn vị", RecordField::name},     {"event", RecordField::event},
+    {"sự kiện", RecordField::event},       {"date", RecordField::date},
+    {"ngày", RecordField::date},           {"decision", RecordField::decision},
+    {"quyết định", RecordField::decision}, {"số quyết định", RecordField::decision},
+    {"note", RecordField::note},           {"ghi chú", RecordField::note},
+};
+
+// The word the messages use for the unit's column, by the field it names.
+const char* key_word(RecordField field) {
+    switch (field) {
+        case RecordField::code: return N_("code");
+        case RecordField::unit: return N_("unit");
+        default: return N_("name");
+    }
+}
 
 std::vector<ColumnSpec> record_specs() {
+    using F = RecordField;
     return {
-        {{"code", "mã", "mã số", "mã đơn vị", "unit", "đơn vị", "name", "tên", "tên đơn vị"},
-         true,
+        {headers_naming(record_headers, {F::code, F::unit, F::name}), true,
          tr("the header has no 'code', 'unit' or 'name' column")},
-        {{"event", "sự kiện"}, true, {}},
-        {{"date", "ngày"}, true, {}},
-        {{"name", "tên", "tên đơn vị"}, false, {}},  // checked against the key's locality, when the key is not the name
-        {{"decision", "quyết định", "số quyết định"}, false, {}},
-        {{"note", "ghi chú"}, false, {}},
+        {headers_naming(record_headers, {F::event}), true, {}},
+        {headers_naming(record_headers, {F::date}), true, {}},
+        // checked against the key's locality, when the key is not the name
+        {headers_naming(record_headers, {F::name}), false, {}},
+        {headers_naming(record_headers, {F::decision}), false, {}},
+        {headers_naming(record_headers, {F::note}), false, {}},
     };
 }
 
@@ -79,10 +104,7 @@ bool find_columns(const CsvDocument& doc, const std::vector<ColumnSpec>& specs, 
         },
         columns, out);
     cols.key = columns[0].index.value_or(0);
-    // Which of code (names 0-3), unit (4-5) or name (6-8) the key column is.
-    const auto& key_list = specs[0].names;
-    const auto at = std::find(key_list.begin(), key_list.end(), columns[0].name) - key_list.begin();
-    cols.key_header = tr(key_names[at < 4 ? 0 : at < 6 ? 1 : 2]);
+    cols.key_header = tr(key_word(columns[0].index ? field_named(record_headers, columns[0].name) : RecordField::name));
     cols.event = columns[1].index.value_or(0);
     cols.date = columns[2].index.value_or(0);
     cols.name = columns[3].index;
@@ -124,28 +146,12 @@ bool read_text_cell(const CsvDocument& doc, const CsvField& field, bool note, st
     return true;
 }
 
-// The first two parts of a date written d/m/yyyy or m/d/yyyy.
-std::optional<std::pair<unsigned, unsigned>> slash_parts(std::string_view text) {
-    if (!looks_like_dmy(text)) return std::nullopt;
-    const auto a = text.find('/');
-    const auto b = text.find('/', a + 1);
-    auto number = [](std::string_view part) {
-        unsigned v = 0;
-        for (char c : part) v = v * 10 + static_cast<unsigned>(c - '0');
-        return v;
-    };
-    return std::make_pair(number(text.substr(0, a)), number(text.substr(a + 1, b - a - 1)));
-}
-
 // A date cell: YYYY-MM-DD, or d/m/yyyy in `order` (dmy or mdy).
 std::optional<Date> parse_sheet_date(std::string_view text, DateOrder order, std::string* why) {
     if (text.find('/') == std::string_view::npos) return parse_iso_date(text, why);
-    if (order != DateOrder::mdy || !slash_parts(text)) return parse_date(text, why);
-    const auto a = text.find('/');
-    const auto b = text.find('/', a + 1);
-    const std::string day_first =
-        std::string(text.substr(a + 1, b - a - 1)) + "/" + std::string(text.substr(0, a)) + std::string(text.substr(b));
-    return parse_date(day_first, why);
+    const auto parts = split_slash_date(text);
+    if (order != DateOrder::mdy || !parts) return parse_date(text, why);
+    return date_of(parts->year, parts->first, parts->second, why);
 }
 
 // The date a cell is read as, as dates are shown (YYYY-MM-DD; dd/mm/yyyy in Vietnamese).
@@ -171,7 +177,7 @@ SlashOrder decide_order(const CsvDocument& doc, const Columns& cols, DateOrder f
     for (const CsvRow& row : doc.rows) {
         if (row.fields.size() <= cols.date || is_blank_row(doc, row)) continue;
         const std::string text(trim_blanks(row.fields.text(cols.date)));
-        const auto parts = slash_parts(text);
+        const auto parts = split_slash_date(text);
         if (!parts) continue;
         if (parts->first > 12 && !day_first) {
             day_first.emplace(row.line, text);
@@ -271,7 +277,7 @@ std::vector<PlacedRecord> read_placed(const CsvDocument& doc, const Columns& col
         }
         const std::string_view date_text = trim_blanks(date.text);
         std::string why;
-        if (order.conflict && slash_parts(date_text)) {
+        if (order.conflict && split_slash_date(date_text)) {
             ok = false;  // reported once, by decide_order()
         } else if (const auto d = parse_sheet_date(date_text, order.order, &why)) {
             p.record.date = *d;

@@ -1,12 +1,10 @@
 #include "plan_edit.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <cstdint>
 #include <exception>
 #include <optional>
 #include <stdexcept>
-#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -18,6 +16,7 @@
 #include "load.hpp"
 #include "locality_reader.hpp"
 #include "name_lookup.hpp"
+#include "parallel_for.hpp"
 #include "plan_split.hpp"
 #include "roster.hpp"
 #include "suggest.hpp"
@@ -729,17 +728,11 @@ EditResult edit_located(std::string_view text, const std::string& file, const st
             }
         }
     };
-    constexpr std::size_t chunk = 64;
-    std::atomic<std::size_t> next{0};
-    auto worker = [&] {
-        for (std::size_t k = next.fetch_add(chunk); k < sections.size(); k = next.fetch_add(chunk))
-            for (std::size_t j = k; j < std::min(k + chunk, sections.size()); ++j) edit(j);
-    };
-    const unsigned threads = sections.size() >= 16 * chunk ? std::max(1u, std::thread::hardware_concurrency()) : 1;
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
-    worker();
-    for (std::thread& t : pool) t.join();
+    ParallelOptions options;
+    options.chunk = 64;
+    // A small edit is quicker on one thread than the threads cost.
+    options.max_threads = sections.size() >= 16 * options.chunk ? 0 : 1;
+    parallel_for(sections.size(), edit, options);
     // The first request that failed, in the order given.
     std::size_t first = sections.size();
     for (std::size_t k = 0; k < sections.size(); ++k)

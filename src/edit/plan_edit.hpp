@@ -89,7 +89,7 @@ struct EditTarget {
     std::uint32_t line = 0;
     std::optional<Event> latest;  // the locality's latest certified or revoked event, if any
 };
-// Throws std::runtime_error when `plan` is a roll-up (issue 17): its
+// Throws std::runtime_error when `plan` is a roll-up: its
 // localities are its parts', recorded in the part that lists them.
 std::vector<EditTarget> find_localities(const Plan& plan, const std::vector<EditRequest>& requests);
 void refuse_rollup_edit(const Plan& plan);

@@ -76,13 +76,15 @@ std::string province_file_name(const Province& province) {
 }
 
 std::string rollup_plan_toml(const std::string& plan_name, const std::vector<std::string>& parts,
-                             const std::vector<MilestoneSpec>& milestones, const std::string& source_note) {
+                             const std::vector<MilestoneSpec>& milestones, const std::string& source_note,
+                             std::optional<Date> start) {
     std::string out =
         tr("# Written by ontrack init: a roll-up plan. Its total, coverage and planned dates are those of its\n"
            "# parts, listed below relative to this file; its milestones are judged on their sum.\n\n");
     out += "[plan]\n";
     out += fmt::format("name = {}\n", toml_quoted(plan_name));
     if (!source_note.empty()) out += fmt::format("source = {}\n", toml_quoted(source_note));
+    if (start) out += fmt::format("start = {}\n", to_iso(*start));
     out += "parts = [\n";
     for (const std::string& p : parts) out += fmt::format("  {},\n", toml_quoted(p));
     out += "]\n";

@@ -1,8 +1,9 @@
-// The national roster (issue 17): units grouped by province, a province found
+// The national roster: units grouped by province, a province found
 // as people type it, the file names of the province plans, and the roll-up
 // plan over them.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,8 +42,10 @@ std::string province_file_name(const Province& province);
 // A roll-up plan in the documented format: [plan] with name, source (when not
 // empty) and parts = the file names given (relative to the roll-up), then
 // the milestones in order of their deadlines.
+// With `start`, [plan] has start = that day.
 std::string rollup_plan_toml(const std::string& plan_name, const std::vector<std::string>& parts,
-                             const std::vector<MilestoneSpec>& milestones, const std::string& source_note);
+                             const std::vector<MilestoneSpec>& milestones, const std::string& source_note,
+                             std::optional<Date> start = std::nullopt);
 
 // The national targets (Conclusion 132-KL/TW, Resolution 163/2024/QH15): 20%
 // of the units by 2025-12-31, 50% by 2030-12-31.

@@ -8,18 +8,43 @@
 #include "csv_header.hpp"
 #include "csv_reader.hpp"
 #include "i18n.hpp"
+#include "milestone_rule.hpp"
 #include "unicode.hpp"
 #include "utf8.hpp"
 
 namespace ontrack {
 namespace {
 
+// The columns of a roster and every header that names each.
+enum class RosterField { code, name, type, province_code, province };
+
+constexpr HeaderSynonym<RosterField> roster_headers[] = {
+    {"code", RosterField::code},
+    {"mã", RosterField::code},
+    {"mã số", RosterField::code},
+    {"mã đơn vị", RosterField::code},
+    {"name", RosterField::name},
+    {"tên", RosterField::name},
+    {"tên đơn vị", RosterField::name},
+    {"type", RosterField::type},
+    {"loại", RosterField::type},
+    {"loại đơn vị", RosterField::type},
+    {"province_code", RosterField::province_code},
+    {"mã tỉnh", RosterField::province_code},
+    {"mã tỉnh thành phố", RosterField::province_code},
+    {"province", RosterField::province},
+    {"tỉnh", RosterField::province},
+    {"tỉnh thành phố", RosterField::province},
+    {"tỉnh/thành phố", RosterField::province},
+};
+
 std::vector<ColumnSpec> roster_specs() {
-    return {{{"code", "mã", "mã số", "mã đơn vị"}, true, {}},
-            {{"name", "tên", "tên đơn vị"}, true, {}},
-            {{"type", "loại", "loại đơn vị"}, true, {}},
-            {{"province_code", "mã tỉnh", "mã tỉnh thành phố"}, false, {}},
-            {{"province", "tỉnh", "tỉnh thành phố", "tỉnh/thành phố"}, false, {}}};
+    using F = RosterField;
+    return {{headers_naming(roster_headers, {F::code}), true, {}},
+            {headers_naming(roster_headers, {F::name}), true, {}},
+            {headers_naming(roster_headers, {F::type}), true, {}},
+            {headers_naming(roster_headers, {F::province_code}), false, {}},
+            {headers_naming(roster_headers, {F::province}), false, {}}};
 }
 
 // The indexes of code, name and type in the header; reports what is wrong with it.
@@ -187,24 +212,33 @@ std::vector<MilestoneSpec> sorted_by_deadline(std::vector<MilestoneSpec> specs) 
 
 std::string check_milestone_specs(const std::vector<MilestoneSpec>& specs, std::int64_t total) {
     if (specs.empty()) return tr("there are no milestones");
-    const std::vector<MilestoneSpec> sorted = sorted_by_deadline(specs);
-    for (std::size_t k = 0; k < sorted.size(); ++k) {
-        const MilestoneSpec& m = sorted[k];
-        if (m.target.kind == Target::Kind::count && m.target.count > total)
+    std::vector<Milestone> sorted;
+    for (const MilestoneSpec& spec : sorted_by_deadline(specs)) {
+        Milestone m;
+        m.deadline = spec.deadline;
+        m.target = spec.target;
+        sorted.push_back(std::move(m));
+    }
+    const std::vector<MilestoneFault> faults = resolve_milestones(sorted, total);
+    if (faults.empty()) return {};
+    const Milestone& m = sorted[faults.front().index];
+    switch (faults.front().kind) {
+        case MilestoneFault::Kind::count_above_total:
             return trn("the milestone of {} asks for {} unit, more than the {} units of the plan",
                        "the milestone of {} asks for {} units, more than the {} units of the plan",
                        static_cast<std::uint64_t>(m.target.count), human_date(m.deadline), m.target.count, total);
-        if (k == 0) continue;
-        const MilestoneSpec& before = sorted[k - 1];
-        if (m.deadline == before.deadline) return trf("two milestones on {}", human_date(m.deadline));
-        const std::int64_t now = required_count(m.target, total), then = required_count(before.target, total);
-        if (now < then)
+        case MilestoneFault::Kind::deadline_not_after:  // the same deadline: they are sorted
+            return trf("two milestones on {}", human_date(m.deadline));
+        case MilestoneFault::Kind::fewer_than_before: {
+            const Milestone& before = sorted[faults.front().index - 1];
             return trn(
                 "the milestone of {} requires {} unit, fewer than the {} of the milestone of {}; targets are "
                 "cumulative",
                 "the milestone of {} requires {} units, fewer than the {} of the milestone of {}; targets are "
                 "cumulative",
-                static_cast<std::uint64_t>(now), human_date(m.deadline), now, then, human_date(before.deadline));
+                static_cast<std::uint64_t>(m.required), human_date(m.deadline), m.required, before.required,
+                human_date(before.deadline));
+        }
     }
     return {};
 }
@@ -266,7 +300,8 @@ std::string milestones_toml(const std::vector<MilestoneSpec>& milestones) {
 }
 
 std::string plan_toml_from_roster(const std::string& plan_name, const std::vector<RosterUnit>& units,
-                                  const std::vector<MilestoneSpec>& milestones, const std::string& source_note) {
+                                  const std::vector<MilestoneSpec>& milestones, const std::string& source_note,
+                                  std::optional<Date> start) {
     std::string out;
     // Comments and default names in the language of the office; keys stay as the format spells them.
     out +=
@@ -275,6 +310,7 @@ std::string plan_toml_from_roster(const std::string& plan_name, const std::vecto
     out += "[plan]\n";
     out += fmt::format("name = {}\n", toml_quoted(plan_name));
     out += fmt::format("total = {}\n", units.size());
+    if (start) out += fmt::format("start = {}\n", to_iso(*start));
     if (!source_note.empty()) out += fmt::format("source = {}\n", toml_quoted(source_note));
     // The kinds of the roster's types, in order of first use.
     std::vector<std::string> kinds;

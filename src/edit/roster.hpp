@@ -82,7 +82,9 @@ std::string milestones_toml(const std::vector<MilestoneSpec>& milestones);
 // id = code and kind = type when those are not empty, and no dates.
 // Loads with parse_plan() when plan_name is not empty, units is not empty
 // and check_milestone_specs(milestones, units.size()) is "".
+// With `start`, [plan] has start = that day (the safety buffer's start).
 std::string plan_toml_from_roster(const std::string& plan_name, const std::vector<RosterUnit>& units,
-                                  const std::vector<MilestoneSpec>& milestones, const std::string& source_note);
+                                  const std::vector<MilestoneSpec>& milestones, const std::string& source_note,
+                                  std::optional<Date> start = std::nullopt);
 
 }  // namespace ontrack

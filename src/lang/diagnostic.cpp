@@ -1,6 +1,7 @@
 #include "diagnostic.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 #include <fmt/format.h>
 
@@ -43,6 +44,21 @@ InputError::InputError(std::vector<Diagnostic> diagnostics)
     : std::runtime_error(summary(diagnostics)), diagnostics_(std::move(diagnostics)) {}
 
 InputError::InputError(Diagnostic diagnostic) : InputError(std::vector<Diagnostic>{std::move(diagnostic)}) {}
+
+void throw_in_file_order(std::vector<Diagnostic> diagnostics, std::optional<std::string_view> text,
+                         std::vector<Diagnostic> after) {
+    std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return a.line != b.line ? a.line < b.line : a.column < b.column;
+    });
+    for (std::size_t k = 0; k < diagnostics.size(); ++k) {
+        if (k >= max_excerpts)
+            diagnostics[k].excerpt.clear();
+        else if (text)
+            diagnostics[k].excerpt = std::string(line_of(*text, diagnostics[k].line));
+    }
+    std::move(after.begin(), after.end(), std::back_inserter(diagnostics));
+    throw InputError(std::move(diagnostics));
+}
 
 void Diagnostic::relate(const char* english_hint, std::uint32_t line) {
     related_hint = english_hint;

@@ -1,7 +1,9 @@
 // Located input errors and how they are printed.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -41,6 +43,17 @@ class InputError : public std::runtime_error {
    private:
     std::vector<Diagnostic> diagnostics_;
 };
+
+// The most diagnostics of one file shown with their line: each excerpt costs
+// a scan of the file.
+inline constexpr std::size_t max_excerpts = 20;
+
+// Sorts `diagnostics` (all of one file) into file order, keeps the excerpts
+// of the first max_excerpts only (taking them from `text` when given),
+// appends `after` (complete diagnostics of other files: a roll-up's parts)
+// and throws them all as one InputError.
+[[noreturn]] void throw_in_file_order(std::vector<Diagnostic> diagnostics, std::optional<std::string_view> text = {},
+                                      std::vector<Diagnostic> after = {});
 
 // The text of line `line` (1-based) of `source`, without its line ending.
 std::string_view line_of(std::string_view source, std::uint32_t line);

@@ -2,10 +2,13 @@
 // input (rosters, record files).
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +28,33 @@ struct ColumnSpec {
     // "the header has no 'NAME' column" with the first accepted name.
     std::string missing;
 };
+
+// One header an input accepts and the field it names: each input keeps one
+// table of these (Field is its own enum), from which its ColumnSpecs are
+// made, so that a new synonym is one line and changes nothing else.
+template <class Field>
+struct HeaderSynonym {
+    std::string_view header;
+    Field field;
+};
+
+// The headers of `table` that name one of `fields`, in the table's order.
+template <class Field, std::size_t N>
+std::vector<std::string_view> headers_naming(const HeaderSynonym<Field> (&table)[N],
+                                             std::initializer_list<Field> fields) {
+    std::vector<std::string_view> names;
+    for (const HeaderSynonym<Field>& s : table)
+        if (std::find(fields.begin(), fields.end(), s.field) != fields.end()) names.push_back(s.header);
+    return names;
+}
+
+// The field that `header` (one of the table's own headers) names.
+template <class Field, std::size_t N>
+Field field_named(const HeaderSynonym<Field> (&table)[N], std::string_view header) {
+    for (const HeaderSynonym<Field>& s : table)
+        if (s.header == header) return s.field;
+    throw std::logic_error("a header that is not in its own table");
+}
 
 struct HeaderColumn {
     std::optional<std::size_t> index;  // the column's 0-based index, when found

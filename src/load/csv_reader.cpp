@@ -16,8 +16,6 @@ namespace ontrack {
 namespace {
 
 constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
-constexpr std::size_t max_excerpts = 20;
-
 bool is_continuation(char c) {
     return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
 }
@@ -486,12 +484,7 @@ bool too_many_problems(const CsvDocument& doc, std::uint32_t line, std::vector<D
 }
 
 void throw_if_any(std::vector<Diagnostic> diagnostics) {
-    if (diagnostics.empty()) return;
-    std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
-        return a.line != b.line ? a.line < b.line : a.column < b.column;
-    });
-    for (std::size_t k = max_excerpts; k < diagnostics.size(); ++k) diagnostics[k].excerpt.clear();
-    throw InputError(std::move(diagnostics));
+    if (!diagnostics.empty()) throw_in_file_order(std::move(diagnostics));
 }
 
 }  // namespace ontrack

@@ -11,8 +11,10 @@ namespace ontrack {
 inline constexpr std::size_t huge_page_bytes = std::size_t{2} << 20;
 
 // Advice to the kernel for the whole 2 MiB pages inside [p, p + bytes);
-// nothing else changes, and nothing at all where it is not supported.
-void advise_huge_pages(const void* p, std::size_t bytes);
+// nothing else changes, and nothing at all where it is not supported. The
+// bytes of those pages: 0 when the range holds no whole page or the system
+// has no such advice.
+std::size_t advise_huge_pages(const void* p, std::size_t bytes);
 
 // v.resize(n), its storage advised before it is first written.
 template <class T>

@@ -3,9 +3,17 @@
 #include <algorithm>
 #include <cstring>
 
+#include "toml_string.hpp"
+
 namespace ontrack {
 
 namespace {
+
+std::uint32_t code_points(std::string_view text) {
+    std::uint32_t n = 0;
+    for (const char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+}
 
 // A key never spans lines, so a key of max_key_parts parts needs a line with
 // max_key_parts - 1 dots. Most files have none: then there is nothing to scan.
@@ -34,7 +42,6 @@ std::optional<TooDeep> find_too_deep_key(std::string_view s) {
     if (!has_dotty_line(s)) return std::nullopt;
     std::uint32_t line = 1, column = 0, dots = 0;
     const std::size_t n = s.size();
-    auto starts = [&](std::size_t i, std::string_view what) { return s.compare(i, what.size(), what) == 0; };
     for (std::size_t i = 0; i < n; ++i) {
         const char c = s[i];
         if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++column;
@@ -46,28 +53,16 @@ std::optional<TooDeep> find_too_deep_key(std::string_view s) {
             while (i + 1 < n && s[i + 1] != '\n') ++i;
         } else if (c == '"' || c == '\'') {
             // Skip the string; a string between dots is a quoted key part, so
-            // the run of dots goes on.
-            const bool multi = starts(i, c == '"' ? "\"\"\"" : "'''");
-            const std::string_view close = multi ? (c == '"' ? "\"\"\"" : "'''") : std::string_view(&s[i], 1);
-            std::size_t j = i + (multi ? 3 : 1);
-            while (j < n && !starts(j, close)) {
-                if (s[j] == '\\' && c == '"' && j + 1 < n) ++j;
-                if (s[j] == '\n') {
-                    if (!multi) break;  // unterminated: the parser will say so
-                    ++line;
-                    column = 0;
-                } else if ((static_cast<unsigned char>(s[j]) & 0xC0) != 0x80) {
-                    ++column;
-                }
-                ++j;
+            // the run of dots goes on (a multi-line string is a value).
+            const TomlStringEnd string = toml_string_end(s, i);
+            if (string.line_breaks) {
+                line += string.line_breaks;
+                column = code_points(s.substr(string.last_line, string.end - string.last_line));
+            } else {
+                column += code_points(s.substr(i + 1, string.end - i - 1));
             }
-            if (j < n && s[j] == '\n') {
-                i = j - 1;
-                continue;
-            }
-            column += static_cast<std::uint32_t>(close.size());
-            i = j + close.size() - 1;
-            if (multi) dots = 0;
+            if (string.multi_line) dots = 0;
+            i = string.end - 1;  // a line break that ends an open string is counted above
         } else if (c == '.') {
             if (++dots >= max_key_parts) return TooDeep{line, column};
         } else if (!(c == ' ' || c == '\t' || c == '_' || c == '-' || (c >= '0' && c <= '9') ||

@@ -1,5 +1,7 @@
 #include "plan_split.hpp"
 
+#include "toml_string.hpp"
+
 namespace ontrack {
 namespace {
 
@@ -33,7 +35,6 @@ std::optional<std::vector<TextPiece>> split_at_localities(std::string_view s, st
     int depth = 0;  // brackets and braces open in values
     std::uint32_t line = 0;
     const std::size_t n = s.size();
-    auto starts = [&](std::size_t i, std::string_view what) { return s.compare(i, what.size(), what) == 0; };
     // A piece starts at the start of its header's line, indentation
     // included: its first line is the file's line byte for byte, so that
     // toml++ gives the same column as a whole-file parse.
@@ -69,29 +70,9 @@ std::optional<std::vector<TextPiece>> split_at_localities(std::string_view s, st
         } else if (c == ']' || c == '}') {
             if (depth > 0) --depth;
         } else if (c == '"' || c == '\'') {
-            const bool multi = starts(i, c == '"' ? "\"\"\"" : "'''");
-            std::size_t j = i + (multi ? 3 : 1);
-            for (; j < n; ++j) {
-                if (s[j] == '\\' && c == '"') {
-                    if (j + 1 < n && s[j + 1] == '\n') ++line;
-                    ++j;
-                } else if (s[j] == '\n') {
-                    if (!multi) break;  // unterminated: the parser will say so
-                    ++line;
-                } else if (s[j] == c && (!multi || starts(j, multi && c == '"' ? "\"\"\"" : "'''"))) {
-                    if (multi) {
-                        j += 2;
-                        // Up to two quotes may stand before the closing three.
-                        for (int extra = 0; extra < 2 && j + 1 < n && s[j + 1] == c; ++extra) ++j;
-                    }
-                    break;
-                }
-            }
-            if (j < n && s[j] == '\n') {
-                i = j - 1;  // let the newline be counted above
-            } else {
-                i = j;
-            }
+            const TomlStringEnd string = toml_string_end(s, i);
+            line += string.line_breaks;
+            i = string.end - 1;  // a line break that ends an open string is counted above
         }
     }
     if (!seen_locality) return std::nullopt;

@@ -9,10 +9,10 @@
 #include <map>
 #include <memory>
 #include <string_view>
-#include <thread>
 #include <unordered_map>
 
 #include "i18n.hpp"
+#include "parallel_for.hpp"
 #include "plan_file.hpp"
 
 namespace ontrack {
@@ -57,9 +57,13 @@ SourcePos id_pos(std::string_view text, const Locality& loc) {
 RollupLink link_of(const std::string& shown) {
     RollupLink link{{}, shown};
     if (shown == "-" || shown == "<stdin>") return link;
-    const std::unique_ptr<char, decltype(&::free)> real(::realpath(shown.c_str(), nullptr), &::free);
-    link.real = real ? real.get() : shown;
+    link.file = identity_of(shown);
     return link;
+}
+
+std::vector<std::string> files_read(const Plan& plan) {
+    if (!plan.files_read.empty()) return plan.files_read;
+    return {plan.file};
 }
 
 bool resolve_rollup(Plan& plan, const std::vector<RollupLink>& chain, const PartLoader& load_part,
@@ -70,7 +74,7 @@ bool resolve_rollup(Plan& plan, const std::vector<RollupLink>& chain, const Part
         std::size_t pattern;
     };
     std::vector<Found> found;
-    std::unordered_map<std::string, std::size_t> seen;  // canonical path -> index in found
+    std::map<FileIdentity, std::size_t> seen;  // the file -> index in found
     bool ok = true;
     for (std::size_t k = 0; k < plan.part_patterns.size(); ++k) {
         const PartPattern& pattern = plan.part_patterns[k];
@@ -87,9 +91,8 @@ bool resolve_rollup(Plan& plan, const std::vector<RollupLink>& chain, const Part
         for (std::size_t i = 0; rc == 0 && i < g.gl_pathc; ++i) {
             std::string path = g.gl_pathv[i];
             const RollupLink link = link_of(path);
-            const auto cycle = std::find_if(chain.begin(), chain.end(), [&](const RollupLink& l) {
-                return !l.real.empty() && l.real == link.real;
-            });
+            const auto cycle = std::find_if(chain.begin(), chain.end(),
+                                            [&](const RollupLink& l) { return l.file && l.file == link.file; });
             if (cycle != chain.end()) {
                 std::string text;
                 for (auto l = cycle; l != chain.end(); ++l) text += l->shown + " → ";
@@ -98,7 +101,8 @@ bool resolve_rollup(Plan& plan, const std::vector<RollupLink>& chain, const Part
                 ok = false;
                 continue;
             }
-            const auto [it, fresh] = seen.emplace(link.real, found.size());
+            const auto [it, fresh] =
+                link.file ? seen.emplace(*link.file, found.size()) : std::make_pair(seen.end(), true);
             if (!fresh) {
                 const PartPattern& first = plan.part_patterns[found[it->second].pattern];
                 own.push_back(
@@ -116,23 +120,15 @@ bool resolve_rollup(Plan& plan, const std::vector<RollupLink>& chain, const Part
     std::vector<Plan> parts(found.size());
     std::vector<std::vector<Diagnostic>> problems(found.size());
     std::vector<std::exception_ptr> thrown(found.size());
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
-        for (std::size_t k; (k = next++) < found.size();) {
-            try {
-                parts[k] = load_part(found[k].path, chain);
-            } catch (const InputError& e) {
-                problems[k] = e.diagnostics();
-            } catch (...) {
-                thrown[k] = std::current_exception();
-            }
+    parallel_for(found.size(), [&](std::size_t k) {
+        try {
+            parts[k] = load_part(found[k].path, chain);
+        } catch (const InputError& e) {
+            problems[k] = e.diagnostics();
+        } catch (...) {
+            thrown[k] = std::current_exception();
         }
-    };
-    const std::size_t threads = std::min<std::size_t>(found.size(), std::max(1u, std::thread::hardware_concurrency()));
-    std::vector<std::thread> pool;
-    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
-    work();
-    for (std::thread& t : pool) t.join();
+    });
     for (const std::exception_ptr& e : thrown)
         if (e) std::rethrow_exception(e);
     for (auto& p : problems) {
@@ -154,6 +150,11 @@ bool resolve_rollup(Plan& plan, const std::vector<RollupLink>& chain, const Part
         }
     }
     plan.total = total;
+    plan.files_read = {plan.file};
+    for (const Plan& p : parts) {
+        const std::vector<std::string> below = files_read(p);
+        plan.files_read.insert(plan.files_read.end(), below.begin(), below.end());
+    }
     plan.localities.clear();
     plan.localities.reserve(n);
     for (std::size_t k = 0; k < parts.size(); ++k) {
@@ -193,6 +194,7 @@ bool resolve_rollup(Plan& plan, const std::vector<RollupLink>& chain, const Part
     };
     std::unordered_map<std::string_view, std::size_t> ids;
     ids.reserve(n);
+    std::size_t duplicates = 0;
     for (std::size_t i = 0; i < plan.localities.size(); ++i) {
         const Locality& loc = plan.localities[i];
         if (loc.id.empty()) continue;
@@ -205,7 +207,8 @@ bool resolve_rollup(Plan& plan, const std::vector<RollupLink>& chain, const Part
         Diagnostic d =
             located(here.file, at, trf("unit code '{}' is in two parts of the roll-up {}", loc.id, plan.file),
                     trf("it is also in {}:{}; a unit may be in one part only", there.file, before.line));
-        d.excerpt = std::string(line_of(text_of(here.file), at.line));
+        // As for any file's problems, only the first ones show their line.
+        if (++duplicates <= max_excerpts) d.excerpt = std::string(line_of(text_of(here.file), at.line));
         foreign.push_back(std::move(d));
         ok = false;
     }

@@ -1,4 +1,4 @@
-// Roll-up plans (issue 17): [plan] parts = ["provinces/*.toml", ...] instead
+// Roll-up plans: [plan] parts = ["provinces/*.toml", ...] instead
 // of [[locality]] entries. The loader resolves a roll-up into a Plan whose
 // localities are the union of its parts' (in part order), whose total is the
 // sum of theirs, and whose `parts` describe each part, so that every
@@ -6,24 +6,30 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "diagnostic.hpp"
+#include "file_identity.hpp"
 #include "model.hpp"
 
 namespace ontrack {
 
-// One plan file on the way from the top roll-up to a part: its canonical path
-// (to find cycles and duplicates; empty for standard input) and its name as
-// shown.
+// One plan file on the way from the top roll-up to a part: which file it is
+// (device and inode, to find cycles and duplicates whatever the path, hard
+// links too; nothing for standard input) and its name as shown.
 struct RollupLink {
-    std::string real;
+    std::optional<FileIdentity> file;
     std::string shown;
 };
 
-// The link of a file named `shown` (realpath(3) when it exists).
+// The link of a file named `shown`.
 RollupLink link_of(const std::string& shown);
+
+// Every file read to make `plan`: its own, and for a roll-up every part's,
+// nested roll-ups and their parts too.
+std::vector<std::string> files_read(const Plan& plan);
 
 // Loads one part: load_plan with the chain of roll-ups above it.
 using PartLoader = std::function<Plan(const std::string& path, const std::vector<RollupLink>& chain)>;

@@ -67,27 +67,54 @@ unsigned Date::day() const {
     return civil_from_days(days).d;
 }
 
-std::optional<Date> parse_iso_date(std::string_view text, std::string* why) {
-    auto fail = [&](const char* reason) -> std::optional<Date> {
-        if (why) *why = reason;
-        return std::nullopt;
-    };
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return fail(N_("expected a date as YYYY-MM-DD"));
+namespace {
+
+std::optional<Date> fail(std::string* why, const char* reason) {
+    if (why) *why = reason;
+    return std::nullopt;
+}
+
+// The year, month and day of "YYYY-MM-DD" as written, valid or not.
+std::optional<SlashDate> iso_numbers(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
     int parts[3] = {0, 0, 0};
     const int starts[3] = {0, 5, 8};
     const int lengths[3] = {4, 2, 2};
     for (int p = 0; p < 3; ++p)
         for (int i = 0; i < lengths[p]; ++i) {
             const char c = text[static_cast<std::size_t>(starts[p] + i)];
-            if (c < '0' || c > '9') return fail(N_("expected a date as YYYY-MM-DD"));
+            if (c < '0' || c > '9') return std::nullopt;
             parts[p] = parts[p] * 10 + (c - '0');
         }
-    if (parts[0] < 1) return fail(N_("the year must be 0001 to 9999"));
-    if (parts[1] < 1 || parts[1] > 12) return fail(N_("the month must be 01 to 12"));
-    const auto month = static_cast<unsigned>(parts[1]);
-    const auto day = static_cast<unsigned>(parts[2]);
-    if (day < 1 || day > days_in_month(parts[0], month)) return fail(N_("that day does not exist in that month"));
-    return Date::from_ymd(parts[0], month, day);
+    return SlashDate{static_cast<unsigned>(parts[2]), static_cast<unsigned>(parts[1]), parts[0]};
+}
+
+}  // namespace
+
+std::optional<Date> date_of(int year, unsigned month, unsigned day, std::string* why) {
+    if (year < 1 || year > 9999) return fail(why, N_("the year must be 0001 to 9999"));
+    if (month < 1 || month > 12) return fail(why, N_("the month must be 01 to 12"));
+    if (day < 1 || day > days_in_month(year, month)) return fail(why, N_("that day does not exist in that month"));
+    return Date::from_ymd(year, month, day);
+}
+
+std::optional<Date> parse_iso_date(std::string_view text, std::string* why) {
+    const auto n = iso_numbers(text);
+    if (!n) return fail(why, N_("expected a date as YYYY-MM-DD"));
+    return date_of(n->year, n->second, n->first, why);
+}
+
+std::optional<SlashDate> split_slash_date(std::string_view text) {
+    if (!looks_like_dmy(text)) return std::nullopt;
+    const auto a = text.find('/');
+    const auto b = text.find('/', a + 1);
+    auto number = [](std::string_view part) {
+        unsigned v = 0;
+        for (char c : part) v = v * 10 + static_cast<unsigned>(c - '0');
+        return v;
+    };
+    return SlashDate{number(text.substr(0, a)), number(text.substr(a + 1, b - a - 1)),
+                     static_cast<int>(number(text.substr(b + 1)))};
 }
 
 bool looks_like_dmy(std::string_view text) {
@@ -106,33 +133,12 @@ bool looks_like_dmy(std::string_view text) {
 }
 
 std::optional<Date> parse_date(std::string_view text, std::string* why) {
-    auto fail = [&](const char* reason) -> std::optional<Date> {
-        if (why) *why = reason;
-        return std::nullopt;
-    };
-    if (text.find('/') == std::string_view::npos) {
-        std::string iso_why;
-        if (const auto d = parse_iso_date(text, &iso_why)) return d;
-        if (iso_why == "expected a date as YYYY-MM-DD") return fail(N_("expected a date as YYYY-MM-DD or dd/mm/yyyy"));
-        if (why) *why = iso_why;
-        return std::nullopt;
-    }
-    if (!looks_like_dmy(text)) return fail(N_("expected a date as YYYY-MM-DD or dd/mm/yyyy"));
-    const auto a = text.find('/');
-    const auto b = text.find('/', a + 1);
-    auto number = [](std::string_view part) {
-        int v = 0;
-        for (char c : part) v = v * 10 + (c - '0');
-        return v;
-    };
-    const int day = number(text.substr(0, a));
-    const int month = number(text.substr(a + 1, b - a - 1));
-    const int year = number(text.substr(b + 1));
-    if (year < 1) return fail(N_("the year must be 0001 to 9999"));
-    if (month < 1 || month > 12) return fail(N_("the month must be 01 to 12"));
-    if (day < 1 || static_cast<unsigned>(day) > days_in_month(year, static_cast<unsigned>(month)))
-        return fail(N_("that day does not exist in that month"));
-    return Date::from_ymd(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+    const bool slashes = text.find('/') != std::string_view::npos;
+    const auto iso = slashes ? std::nullopt : iso_numbers(text);
+    if (iso) return date_of(iso->year, iso->second, iso->first, why);
+    const auto dmy = split_slash_date(text);
+    if (!dmy) return fail(why, N_("expected a date as YYYY-MM-DD or dd/mm/yyyy"));
+    return date_of(dmy->year, dmy->second, dmy->first, why);
 }
 
 std::string to_iso(Date d) {

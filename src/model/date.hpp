@@ -35,6 +35,22 @@ std::optional<Date> parse_iso_date(std::string_view text, std::string* why = nul
 // for the year). The one parser of every command-line date.
 std::optional<Date> parse_date(std::string_view text, std::string* why = nullptr);
 
+// The date of year, month and day, or nullopt and, when `why` is given, why
+// there is none (the year, the month, or the day in that month): the one
+// check of every date read.
+std::optional<Date> date_of(int year, unsigned month, unsigned day, std::string* why = nullptr);
+
+// The numbers of a date written with slashes, in the order written:
+// "31/03/2025" is {31, 3, 2025}; nullopt when the text is not of the shape
+// looks_like_dmy() says. Which of the first two is the day is the reader's
+// choice (a sheet from an English Excel writes the month first).
+struct SlashDate {
+    unsigned first = 0;
+    unsigned second = 0;
+    int year = 0;
+};
+std::optional<SlashDate> split_slash_date(std::string_view text);
+
 // Whether the text has the dd/mm/yyyy shape (digits and two slashes), valid
 // or not: "31/03/2025", "1/2/2025".
 bool looks_like_dmy(std::string_view text);

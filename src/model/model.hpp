@@ -101,7 +101,7 @@ struct PartPattern {
     SourcePos pos;
 };
 
-// A part of a roll-up (issue 17): one plan file, itself a plan of localities
+// A part of a roll-up: one plan file, itself a plan of localities
 // or a roll-up. Its localities are plan.localities[first, first + count).
 struct PlanPart {
     std::string file;
@@ -135,12 +135,15 @@ struct Plan {
     std::int64_t total = 0;
     std::vector<Milestone> milestones;  // deadlines strictly increasing
     std::vector<Locality> localities;
-    // A roll-up (issue 17): its patterns, its parts in order (localities are
+    // A roll-up: its patterns, its parts in order (localities are
     // their union, total their sum), and the files behind them. All three
     // empty for a plan of [[locality]] entries.
     std::vector<PartPattern> part_patterns;
     std::vector<PlanPart> parts;
     std::vector<LocalitySource> sources;
+    // A roll-up: every file read to make it, its own first, then its parts'
+    // (nested roll-ups and their parts too). Empty for a plan of localities.
+    std::vector<std::string> files_read;
 };
 
 }  // namespace ontrack

@@ -65,18 +65,38 @@ std::string date_cell(const std::optional<Date>& d) {
     return d ? to_iso(*d) : std::string();
 }
 
+// months,probability,likely_50,likely_85,likely_95,pace_ratio,plan_probability
+// (each after a comma); empty where not computed.
+std::string outlook_cells(const MilestoneOutlook& m) {
+    auto p = [](const std::optional<double>& v) { return v ? probability_decimal(*v) : std::string(); };
+    const Likelihood& l = m.likelihood;
+    return fmt::format(",{},{},{},{},{},{},{}", m.months, p(l.probability), date_cell(l.likely_by[0]),
+                       date_cell(l.likely_by[1]), date_cell(l.likely_by[2]),
+                       m.pace_ratio_tenths ? tenths_text(*m.pace_ratio_tenths) : "", p(m.plan_probability));
+}
+
+std::string schedule_rows(const Schedule& s) {
+    std::string out;
+    for (const ScheduleRow& r : s.rows)
+        out += fmt::format("{},{},{},{},{}\n", to_iso(r.end), r.needed, r.planned, r.at_pace, r.planned - r.needed);
+    return out;
+}
+
 // The milestone rows with the forecast of the upcoming ones.
 std::string forecast_rows(const Analysis& a) {
     const Report& r = a.report;
     std::string out;
     for (std::size_t k = 0; k < r.milestones.size(); ++k) {
         const MilestoneResult& m = r.milestones[k];
-        std::string extra = ",,,,,";
-        for (const MilestoneForecast& f : a.forecast->milestones)
-            if (f.index == k)
-                extra = fmt::format("{},{},{},{},{},{}", f.due_today ? "" : per_month_text(f.required_pace),
-                                    per_month_text(a.forecast->trend.pace), f.projected, date_cell(f.reached),
-                                    f.nothing_needed ? "" : ratio_text(f.ratio), to_string(f.progress));
+        std::string extra = ",,,,,,,,,,,,";
+        for (std::size_t j = 0; j < a.forecast->milestones.size(); ++j) {
+            const MilestoneForecast& f = a.forecast->milestones[j];
+            if (f.index != k) continue;
+            extra = fmt::format("{},{},{},{},{},{}", f.due_today ? "" : per_month_text(f.required_pace),
+                                per_month_text(a.forecast->pace), f.projected, date_cell(f.reached),
+                                f.nothing_needed ? "" : ratio_text(f.ratio), to_string(f.progress));
+            extra += a.feasibility ? outlook_cells(a.feasibility->milestones[j]) : ",,,,,,";
+        }
         out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", repeated_cell(r.plan), to_iso(r.as_of),
                            r.total, r.covered, cell(m.name), to_iso(m.deadline), cell(to_string(m.target)),
                            m.upcoming ? "upcoming" : "past", m.required, m.covered, m.planned, m.shortfall,
@@ -87,7 +107,9 @@ std::string forecast_rows(const Analysis& a) {
 
 constexpr const char* forecast_header =
     "plan,as_of,total,covered_now,milestone,deadline,target,status,required,covered,planned,shortfall,verdict,"
-    "required_per_month,pace_per_month,projected,reached,ratio,progress\n";
+    "required_per_month,pace_per_month,projected,reached,ratio,progress,months,probability,likely_50,likely_85,"
+    "likely_95,pace_ratio,plan_probability\n";
+constexpr const char* schedule_header = "end,needed,planned,at_pace,planned_minus_needed\n";
 constexpr const char* listing_header = "plan,list,name,id,kind,planned,certified,revoked,decision,plan_moves\n";
 constexpr const char* breakdown_header =
     "plan,field,value,count,drug_free,milestone,deadline,covered,uncovered,shortfall_share\n";
@@ -106,6 +128,7 @@ const char* header_of(const Analysis& a) {
            : a.breakdown   ? breakdown_header
            : a.changes     ? changes_header
            : a.explanation ? explain_header
+           : a.schedule    ? schedule_header
            : a.forecast    ? forecast_header
            : a.league      ? league_header
                            : csv_header;
@@ -156,6 +179,8 @@ std::string rows_of(const Analysis& a) {
     } else if (a.explanation) {
         for (const ExplainLine& line : explain_lines(a.report, *a.explanation))
             out += fmt::format("{},{},{},{}\n", plan, cell(line.label), cell(line.value), cell(line.formula));
+    } else if (a.schedule) {
+        out += schedule_rows(*a.schedule);
     } else if (a.forecast) {
         out += forecast_rows(a);
     } else if (a.league) {

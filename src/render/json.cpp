@@ -2,6 +2,7 @@
 #include <variant>
 
 #include "explain.hpp"
+#include "json_feasibility.hpp"
 #include "json_writer.hpp"
 #include "render.hpp"
 #include "wording.hpp"
@@ -154,7 +155,7 @@ void write_report(JsonWriter& w, const Report& r) {
 }
 
 // A roll-up's parts (issue 17), in the league table's order.
-void write_parts(JsonWriter& w, const League& league) {
+void write_parts(JsonWriter& w, const League& league, bool forecast = false) {
     w.begin_array(list);
     for (const LeagueRow& row : league.rows) {
         w.begin_object();
@@ -163,6 +164,11 @@ void write_parts(JsonWriter& w, const League& league) {
         w.member("total", row.total);
         w.member("covered", row.covered);
         if (row.by_next) w.member("expected_by_next_deadline", *row.by_next);
+        w.key("shortfall_at_share");
+        if (row.shortfall_at_share)
+            w.value(*row.shortfall_at_share);
+        else
+            w.value(nullptr);
         w.next_starts_with(part_line);
         w.key("milestones");
         write_milestones(w, row.own, inner_list);
@@ -171,12 +177,18 @@ void write_parts(JsonWriter& w, const League& league) {
         w.begin_array();
         for (std::int64_t s : row.shares) w.value(s);
         w.end_array();
+        if (forecast) {
+            w.next_starts_with(part_line);
+            w.key("forecast");
+            write_part_forecast(w, row.forecast);
+        }
         w.end_object();
     }
     w.end_array();
 }
 
-void write_forecast(JsonWriter& w, const Forecast& f) {
+void write_forecast(JsonWriter& w, const Analysis& a) {
+    const Forecast& f = *a.forecast;
     const Trend& t = f.trend;
     w.begin_object();
     w.member("window_months", t.window_months);
@@ -190,7 +202,8 @@ void write_forecast(JsonWriter& w, const Forecast& f) {
     w.next_starts_with(part_line);
     w.key("milestones");
     w.begin_array(inner_list);
-    for (const MilestoneForecast& m : f.milestones) {
+    for (std::size_t k = 0; k < f.milestones.size(); ++k) {
+        const MilestoneForecast& m = f.milestones[k];
         w.begin_object();
         write_milestone_name(w, m.name, m.index);
         w.member("deadline", m.deadline);
@@ -210,6 +223,7 @@ void write_forecast(JsonWriter& w, const Forecast& f) {
         else
             write_decimal_value(w, ratio_text(m.ratio));
         w.member("progress", to_string(m.progress));
+        if (a.feasibility) write_milestone_outlook(w, a.feasibility->milestones[k]);
         w.end_object();
     }
     w.end_array();
@@ -222,12 +236,17 @@ void write_forecast(JsonWriter& w, const Forecast& f) {
         const bool safe = b.state == SafetyBuffer::State::safe;
         w.begin_object();
         w.member("start", b.start);
+        w.member("start_source", b.start_from_events ? "earliest_event" : "plan");
         w.member("state", safe ? "safe" : b.state == SafetyBuffer::State::below ? "below" : "clear");
         w.member("days", b.days);
         w.member("until", safe ? std::optional<Date>(b.until) : std::nullopt);
         w.member("units", b.units);
         w.member("text", buffer_text(b));
         w.end_object();
+    }
+    if (a.feasibility) {
+        w.next_starts_with(part_line);
+        write_feasibility(w, f, *a.feasibility, a.schedule);
     }
     w.end_object();
 }
@@ -411,11 +430,11 @@ void write_analysis(JsonWriter& w, const Analysis& a, bool versioned) {
     if (a.league) {
         w.member("parts_sort", league_sort_names[static_cast<int>(a.league->sort)]);
         w.key("parts");
-        write_parts(w, *a.league);
+        write_parts(w, *a.league, a.forecast.has_value());
     }
     if (a.forecast) {
         w.key("forecast");
-        write_forecast(w, *a.forecast);
+        write_forecast(w, a);
     }
     if (a.breakdown) {
         w.key("breakdown");

@@ -5,13 +5,12 @@
 
 #include "compute.hpp"
 #include "i18n.hpp"
+#include "name_table.hpp"
 
 namespace ontrack {
 
 std::optional<Format> parse_format(std::string_view name) {
-    for (std::size_t k = 0; k < std::size(format_names); ++k)
-        if (name == format_names[k]) return static_cast<Format>(k);
-    return std::nullopt;
+    return parse_name<Format>(format_names, name);
 }
 
 std::optional<Format> format_of_file_name(std::string_view path) {

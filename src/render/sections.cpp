@@ -6,6 +6,7 @@
 
 #include "compute.hpp"
 #include "explain.hpp"
+#include "feasibility_words.hpp"
 #include "i18n.hpp"
 #include "wording.hpp"
 
@@ -29,6 +30,7 @@ Section forecast_section(const Analysis& a) {
     const Trend& t = f.trend;
     Section s;
     s.title = tr("Pace and forecast");
+    if (f.assumed) s.notes.push_back(assumed_pace_sentence(f));
     s.header = {tr("Milestone"),
                 tr("Deadline"),
                 tr("Needed/month"),
@@ -45,7 +47,7 @@ Section forecast_section(const Analysis& a) {
                                                          : tr("never");
         s.rows.push_back({milestone_label(a.report.milestones[m.index], m.index), human_date(m.deadline),
                           m.due_today ? tr("due today") : human_decimal(per_month_text(m.required_pace)),
-                          human_decimal(per_month_text(t.pace)), count(m.projected), reached,
+                          human_decimal(per_month_text(f.pace)), count(m.projected), reached,
                           m.nothing_needed ? std::string("-") : human_decimal(ratio_text(m.ratio)),
                           progress_word(m.progress)});
     }
@@ -71,7 +73,12 @@ Section forecast_section(const Analysis& a) {
                     label, tr(to_string(r.verdict)), count(m.projected), count(m.required), progress_word(m.progress)));
     }
     if (f.milestones.empty()) s.notes.insert(s.notes.begin(), tr("No milestone is still ahead."));
-    if (f.buffer)
+    if (f.buffer && f.buffer->start_from_events)
+        s.notes.push_back(
+            trf("Safety buffer against the straight path from {} (the first recorded event; the plan "
+                "gives no start): {}.",
+                human_date(f.buffer->start), tr(buffer_text(*f.buffer).c_str())));
+    else if (f.buffer)
         s.notes.push_back(trf("Safety buffer against the straight path from {}: {}.", human_date(f.buffer->start),
                               tr(buffer_text(*f.buffer).c_str())));
     return s;
@@ -207,6 +214,7 @@ std::vector<Section> analysis_sections(const Analysis& a) {
     std::vector<Section> out;
     if (a.league) out.push_back(league_section(*a.league, a.report.milestones));
     if (a.forecast) out.push_back(forecast_section(a));
+    for (Section& s : feasibility_sections(a)) out.push_back(std::move(s));
     if (a.breakdown) out.push_back(breakdown_section(a));
     if (a.changes)
         for (Section& s : changes_sections(a)) out.push_back(std::move(s));

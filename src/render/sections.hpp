@@ -26,6 +26,10 @@ struct Section {
 // In the order a meeting reads them. Labels in the current language.
 std::vector<Section> analysis_sections(const Analysis& analysis);
 
+// How likely, the schedule, and the parts against the roll-up's next
+// milestone (feasibility_sections.cpp); none without the forecast.
+std::vector<Section> feasibility_sections(const Analysis& analysis);
+
 // A roll-up's league table (league_section.cpp); `rollup` are the roll-up's
 // own milestones (none for plans given at once).
 Section league_section(const League& league, const std::vector<MilestoneResult>& rollup);

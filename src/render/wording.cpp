@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "i18n.hpp"
+#include "name_table.hpp"
 
 namespace ontrack {
 
@@ -67,7 +68,8 @@ std::string progress_word(Progress p) {
 }
 
 std::string unknown_by_field_message(const UnknownByField& field) {
-    std::string message = trf("unknown field \"{}\" for --by; valid fields: kind, id, name", field.given);
+    std::string message =
+        trf("unknown field \"{}\" for --by; valid fields: {}", field.given, joined(names_of(by_field_names)));
     if (!field.near.empty()) message += trf(" (did you mean \"{}\"?)", field.near);
     return message;
 }

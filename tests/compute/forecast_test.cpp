@@ -127,7 +127,10 @@ TEST_CASE("The window must be 1 month or more", "[forecast]") {
 TEST_CASE("Forecast per upcoming milestone at the trend pace", "[forecast]") {
     const Plan plan = trend_plan();
     const Forecast f = forecast(plan, as_of);
-    CHECK_FALSE(f.buffer.has_value());  // no [plan] start
+    // No [plan] start: the buffer starts on the earliest event, 2024-01-01.
+    REQUIRE(f.buffer.has_value());
+    CHECK(f.buffer->start == day(2024, 1, 1));
+    CHECK(f.buffer->start_from_events);
     // Phase 1 (2024-12-31) is past: only Phase 2 and Phase 3.
     REQUIRE(f.milestones.size() == 2);
 
@@ -487,10 +490,22 @@ TEST_CASE("Safety buffer: as-of on the start day is on the path", "[forecast][bu
     CHECK(b->days == 1);
 }
 
-TEST_CASE("Safety buffer: none without start or with a start after as-of", "[forecast][buffer]") {
+TEST_CASE("Safety buffer: from the earliest event without start; none with a start after as-of", "[forecast][buffer]") {
     Plan plan = buffer_plan(20, 20);
+    CHECK_FALSE(safety_buffer(plan, as_of)->start_from_events);
     plan.start.reset();
-    CHECK_FALSE(safety_buffer(plan, as_of).has_value());
+    // The earliest certified or revoked event: 2024-06-01.
+    CHECK(buffer_start(plan) == day(2024, 6, 1));
+    REQUIRE(safety_buffer(plan, as_of).has_value());
+    CHECK(safety_buffer(plan, as_of)->start == day(2024, 6, 1));
+    CHECK(safety_buffer(plan, as_of)->start_from_events);
+    // A revocation counts as an event too; a plan with no event and no start has no buffer.
+    Plan revoked = buffer_plan(0, 0);
+    revoked.start.reset();
+    CHECK_FALSE(safety_buffer(revoked, as_of).has_value());
+    revoked.localities.push_back(locality("r", {day(2024, 9, 1), day(2024, 10, 1)}));
+    revoked.localities.push_back(locality("s", {day(2024, 11, 1)}));
+    CHECK(buffer_start(revoked) == day(2024, 9, 1));
     plan.start = day(2025, 7, 1);
     CHECK_FALSE(safety_buffer(plan, as_of).has_value());
     plan.start = day(2027, 1, 1);  // after every deadline: no path
@@ -616,7 +631,7 @@ TEST_CASE("Explain gives the forecast figures with the terms of their formulas",
     REQUIRE(progress);
     CHECK(std::get<Progress>(progress->value) == Progress::needs_acceleration);
 
-    CHECK(find_figure(figures, Figure::safety_buffer) == nullptr);  // no start
+    CHECK(find_figure(figures, Figure::safety_buffer) != nullptr);  // from the earliest event: no start
 }
 
 TEST_CASE("Explain gives the safety buffer with the terms of its formula", "[forecast][explain]") {

@@ -1,4 +1,4 @@
-// The league table of a roll-up (issue 17), on the three-region roll-up of
+// The league table of a roll-up, on the three-region roll-up of
 // tests/e2e/plans/rollup on 2026-11-23 (tests/e2e/README.md, "Roll-up").
 #include "league.hpp"
 
@@ -103,4 +103,42 @@ TEST_CASE("the league of plans given at once", "[league]") {
     CHECK(l.rows[0].name == "B");  // 1/3 < 5/10
     CHECK_FALSE(l.rows[0].by_next);
     CHECK(l.rows[0].shares.empty());
+}
+
+TEST_CASE("a roll-up's next milestone applied to a part (shortfall_at_share)", "[league]") {
+    Target percent;
+    percent.kind = Target::Kind::percent;
+    percent.percent = {50, 0};
+    // 50% of a part of 7: ceil(3.5) = 4; expected 1 lacks 3, expected 4 or 6 lacks nothing.
+    CHECK(required_at_share(percent, 7, 100) == 4);
+    CHECK(shortfall_at_share(percent, 7, 100, 1) == 3);
+    CHECK(shortfall_at_share(percent, 7, 100, 4) == 0);
+    CHECK(shortfall_at_share(percent, 7, 100, 6) == 0);
+    Target count;
+    count.kind = Target::Kind::count;
+    count.count = 10;
+    // 10 of a roll-up of 21, for a part of 6: ceil(60 / 21) = ceil(2.857) = 3.
+    CHECK(required_at_share(count, 6, 21) == 3);
+    CHECK(shortfall_at_share(count, 6, 21, 1) == 2);
+    // A part of 7 of 21: exactly 70 / 21 = 3.33 -> 4; a part of 21 of 21: the whole count.
+    CHECK(required_at_share(count, 7, 21) == 4);
+    CHECK(required_at_share(count, 21, 21) == 10);
+    CHECK(required_at_share(count, 6, 0) == 0);
+    // No overflow: a count near INT64_MAX over a part just as large.
+    count.count = INT64_MAX;
+    CHECK(required_at_share(count, INT64_MAX, INT64_MAX) == INT64_MAX);
+    CHECK(required_at_share(count, 1, 2) == INT64_MAX / 2 + 1);
+
+    // The three regions on 2026-11-23: the next milestone is 50% by 2030 (21 units).
+    const Plan plan = load_plan(dir + "national.toml");
+    const Report report = compute_report(plan, as_of);
+    const League l = league(plan, report, LeagueSort::order);
+    // North: ceil(50% x 10) = 5, expects 4 -> 1. South: ceil(3) = 3, expects 2 -> 1.
+    // East: ceil(2.5) = 3, expects 3 -> 0.
+    CHECK(l.rows[0].required_at_share == std::optional<std::int64_t>(5));
+    CHECK(l.rows[0].shortfall_at_share == std::optional<std::int64_t>(1));
+    CHECK(l.rows[1].required_at_share == std::optional<std::int64_t>(3));
+    CHECK(l.rows[1].shortfall_at_share == std::optional<std::int64_t>(1));
+    CHECK(l.rows[2].required_at_share == std::optional<std::int64_t>(3));
+    CHECK(l.rows[2].shortfall_at_share == std::optional<std::int64_t>(0));
 }

@@ -129,6 +129,41 @@ for sub in $subcommands; do
     check_options "$sub" $(help_options "$sub_help")
 done
 
+# The values of each enumerated option, as --help shows them ("--by {kind,id,name,part}",
+# made from the table of names in src/), are in the man page's paragraph on
+# the option, and both completions offer them.
+man_option_paragraph() {  # the man page's lines from OPTION's definition to the next option's
+    awk -v opt="$1" '
+        function defines(line) { return line ~ /^\.B[IR]? +-/ }
+        on && prev == ".TP" && defines($0) { exit }
+        !on && prev == ".TP" && defines($0) && index($0, opt) { on = 1 }
+        on { print }
+        { prev = $0 }' <<<"$man_text"
+}
+check_values() {  # check_values HELP WORDS... (the words before the option, to complete it)
+    local help=$1 line opt values value
+    shift
+    while IFS= read -r line; do
+        opt=$(sed -n 's/^ *\(-[^ ]*,\)\{0,1\}\(--[[:alnum:]-]*\) {\([^}]*\)}.*/\2/p' <<<"$line")
+        values=$(sed -n 's/^ *\(-[^ ]*,\)\{0,1\}--[[:alnum:]-]* {\([^}]*\)}.*/\2/p' <<<"$line" | tr ',' ' ')
+        [[ -n $opt && -n $values ]] || continue
+        local paragraph replies zsh_line
+        paragraph=$(man_option_paragraph "$opt")
+        replies=$(bash_complete "$@" "$opt" "")
+        zsh_line=$(grep -F -- "$opt=" "$zsh_completion")
+        for value in $values; do
+            checked=$((checked + 1))
+            has_word "$value" "$paragraph" || missing "doc/ontrack.1 (the paragraph on $opt)" "'$opt $value'"
+            grep -qxF -- "$value" <<<"$replies" || missing "completions/ontrack.bash (completing '$opt ')" "'$value'"
+            has_word "$value" "$zsh_line" || missing "completions/_ontrack (the $opt spec)" "'$opt $value'"
+        done
+    done <<<"$help"
+}
+check_values "$main_help"
+for sub in $subcommands; do
+    check_values "$(help_of "$sub")" "$sub"
+done
+
 # Where a plan is expected the completions offer .toml files, where a CSV
 # is, .csv files.
 expect_files() {  # expect_files WANT UNWANTED WORDS...

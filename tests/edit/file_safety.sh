@@ -112,17 +112,17 @@ fresh plan.toml
 check "stdin as the output: exit 2" [ $? = 2 ]
 check "stdin as the output: plan unchanged" [ "$(plan_text | md5sum)" = "$(md5sum <plan.toml)" ]
 
-# The lock: a writer waits, then fails naming the lock file.
+# The lock: a writer fails, naming the lock file, while another holds it
+# (this shell, through flock(1) on a descriptor: held before ontrack starts).
 fresh plan.toml
 if command -v flock >/dev/null; then
-  flock plan.toml.lock sleep 3 &
-  holder=$!
-  sleep 0.3
-  "$ontrack" record plan.toml --id A --certified 2026-01-05 --lock-timeout 0.5 >/dev/null 2>err
+  exec 9<>plan.toml.lock
+  flock 9
+  "$ontrack" record plan.toml --id A --certified 2026-01-05 --lock-timeout 0 >/dev/null 2>err
   check "lock held: exit 2" [ $? = 2 ]
   check "lock held: names the lock file" grep -q "plan.toml.lock" err
   check "lock held: plan unchanged" [ "$(plan_text | md5sum)" = "$(md5sum <plan.toml)" ]
-  wait "$holder"
+  exec 9>&-
 fi
 # A lock file left by a killed process blocks nobody; its temporary file is
 # removed by the next writer, which says so.
@@ -138,28 +138,32 @@ check "stale: nothing left" [ -z "$(leftovers)" ]
   for ((k = 0; k < 120000; k++)); do printf '\n[[locality]]\nid = "X%d"\nname = "Unit %d"\n' "$k" "$k"; done
 } >big.toml
 cp big.toml big.orig
-# The run takes T; signals land from the parse to the rename (the write and
-# its fsync take the last few percent), at 12 points from 0.6 T to 1.05 T.
-start=$(date +%s%N)
-"$ontrack" record big.toml --id X5 --certified 2026-01-05 >/dev/null 2>&1
-took=$((($(date +%s%N) - start) / 1000000))
-cp big.orig big.toml
-delays=()
-for k in 0 1 2 3; do delays+=("$(awk -v t="$took" -v k="$k" 'BEGIN { printf "%.3f", t * (0.6 + 0.15 * k) / 1000 }')"); done
-for delay in "${delays[@]}"; do
+# The signal lands at a point the test sees in the file system, never after
+# a length of time: once the lock is taken (the lock file holds the writer's
+# pid: the plan is being read), and once the temporary file exists (the new
+# plan is being written). A writer that finishes before the point is seen
+# gets its signal too late, which is no failure.
+running() {
+  local state
+  state=$(ps -o stat= -p "$1" 2>/dev/null) && [[ $state != Z* ]]
+}
+lock_taken() { grep -qx "$1" big.toml.lock 2>/dev/null; }
+writing() { compgen -G '.big.toml.ontrack-*' >/dev/null; }
+for point in lock_taken writing; do
   for sig in TERM INT HUP; do
+    rm -f big.toml.lock
     "$ontrack" record big.toml --id X5 --certified 2026-01-05 >/dev/null 2>&1 &
     pid=$!
-    sleep "$delay"
+    while running "$pid" && ! "$point" "$pid"; do sleep 0.01; done
     kill -s "$sig" "$pid" 2>/dev/null
     wait "$pid" 2>/dev/null
     rc=$?
     if [[ -n $(leftovers) ]]; then
-      fail "SIG$sig after $delay s (exit $rc): left $(leftovers)"
+      fail "SIG$sig once $point (exit $rc): left $(leftovers)"
     elif ! cmp -s big.toml big.orig && ! grep -q '^certified = 2026-01-05$' big.toml; then
-      fail "SIG$sig after $delay s: the plan is neither the old nor the new one"
+      fail "SIG$sig once $point: the plan is neither the old nor the new one"
     else
-      pass "SIG$sig after $delay s (exit $rc): nothing left"
+      pass "SIG$sig once $point (exit $rc): nothing left"
     fi
     cp big.orig big.toml
   done

@@ -263,7 +263,7 @@ TEST_CASE("a records header without its columns is refused", "[import]") {
     CHECK(located(ds[1]) == "1:15: a second 'event' column");  // "id,event,date," is 14 columns
 }
 
-// ---------------------------------------------------------------- the sheet as it is kept (issue 16)
+// ---------------------------------------------------------------- the sheet as it is kept
 
 namespace {
 

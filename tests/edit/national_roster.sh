@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The national roster (issue 17): init --province and --all-provinces on
+# The national roster: init --province and --all-provinces on
 # data/vietnam_units.csv, checked against the roster itself and against
 # data/haiphong.toml (whose ids, names and kinds are haiphong_units.csv, the
 # rows of province 31, in the same order).

@@ -1,6 +1,5 @@
 #include "output_file.hpp"
 
-#include <dirent.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -13,26 +12,13 @@
 #include <string>
 #include <vector>
 
+#include "temp_dir.hpp"
+
 using ontrack::write_file_atomically;
 
-namespace {
+using ontrack::test::TempDir;
 
-struct TempDir {
-    std::string path;
-    TempDir() {
-        char name[] = "/tmp/ontrack-out-XXXXXX";
-        path = ::mkdtemp(name);
-    }
-    ~TempDir() { std::system(("rm -rf '" + path + "'").c_str()); }
-    std::vector<std::string> entries() const {
-        std::vector<std::string> names;
-        DIR* d = ::opendir(path.c_str());
-        while (const dirent* e = ::readdir(d))
-            if (std::string(e->d_name) != "." && std::string(e->d_name) != "..") names.push_back(e->d_name);
-        ::closedir(d);
-        return names;
-    }
-};
+namespace {
 
 std::string slurp(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -45,7 +31,7 @@ std::string slurp(const std::string& path) {
 
 TEST_CASE("write_file_atomically writes the whole text and leaves no temporary file", "[output]") {
     TempDir dir;
-    const std::string out = dir.path + "/report.csv";
+    const std::string out = dir.path() + "/report.csv";
     write_file_atomically(out, "a,b\n1,2\n", {});
     CHECK(slurp(out) == "a,b\n1,2\n");
     write_file_atomically(out, "replaced\n", {});
@@ -55,28 +41,28 @@ TEST_CASE("write_file_atomically writes the whole text and leaves no temporary f
 
 TEST_CASE("write_file_atomically never writes over a plan being read", "[output]") {
     TempDir dir;
-    const std::string plan = dir.path + "/plan.toml";
+    const std::string plan = dir.path() + "/plan.toml";
     std::ofstream(plan) << "[plan]\n";
     // The same file spelt another way is still the plan.
-    CHECK_THROWS_WITH(write_file_atomically(dir.path + "/./plan.toml", "x", {"other.toml", plan}),
+    CHECK_THROWS_WITH(write_file_atomically(dir.path() + "/./plan.toml", "x", {"other.toml", plan}),
                       Catch::Contains("refusing to write the report over the plan it reads"));
     CHECK(slurp(plan) == "[plan]\n");
 }
 
 TEST_CASE("write_file_atomically refuses what is not a regular file and names the problem", "[output]") {
     TempDir dir;
-    CHECK_THROWS_WITH(write_file_atomically(dir.path, "x", {}), Catch::Contains("not a regular file"));
+    CHECK_THROWS_WITH(write_file_atomically(dir.path(), "x", {}), Catch::Contains("not a regular file"));
     CHECK_THROWS_WITH(write_file_atomically("/dev/null", "x", {}), Catch::Contains("not a regular file"));
     // A missing folder is named as such, not as a lock file that cannot be made.
     CHECK_THROWS_WITH(
-        write_file_atomically(dir.path + "/missing/report.csv", "x", {}),
-        Catch::EndsWith("/missing/report.csv: the folder " + dir.path + "/missing does not exist; create it first"));
+        write_file_atomically(dir.path() + "/missing/report.csv", "x", {}),
+        Catch::EndsWith("/missing/report.csv: the folder " + dir.path() + "/missing does not exist; create it first"));
     CHECK(dir.entries().empty());
 }
 
 TEST_CASE("a FileReplacement prepared but not replaced changes nothing", "[output]") {
     TempDir dir;
-    const std::string plan = dir.path + "/plan.toml";
+    const std::string plan = dir.path() + "/plan.toml";
     std::ofstream(plan) << "old\n";
     {
         ontrack::FileReplacement target(plan);
@@ -97,7 +83,7 @@ TEST_CASE("a FileReplacement prepared but not replaced changes nothing", "[outpu
 
 TEST_CASE("FileSetReplacement replaces every file, new or existing, and leaves nothing beside them", "[output]") {
     TempDir dir;
-    const std::string a = dir.path + "/a.toml", b = dir.path + "/b.toml", c = dir.path + "/c.toml";
+    const std::string a = dir.path() + "/a.toml", b = dir.path() + "/b.toml", c = dir.path() + "/c.toml";
     std::ofstream(a) << "a0\n";
     std::ofstream(b) << "b0\n";
     {
@@ -118,8 +104,8 @@ TEST_CASE("FileSetReplacement replaces every file, new or existing, and leaves n
 
 TEST_CASE("FileSetReplacement restores the files already replaced when one cannot be", "[output]") {
     TempDir dir;
-    const std::string a = dir.path + "/a.toml", b = dir.path + "/b.toml", c = dir.path + "/c.toml",
-                      d = dir.path + "/d.toml";
+    const std::string a = dir.path() + "/a.toml", b = dir.path() + "/b.toml", c = dir.path() + "/c.toml",
+                      d = dir.path() + "/d.toml";
     std::ofstream(a) << "a0\n";
     std::ofstream(b) << "b0\n";
     std::ofstream(d) << "d0\n";
@@ -134,7 +120,7 @@ TEST_CASE("FileSetReplacement restores the files already replaced when one canno
         // b's prepared text vanishes: renaming it over b fails, whichever
         // place b has in the order of the locks.
         for (const std::string& name : dir.entries())
-            if (name.rfind(".b.toml.ontrack-", 0) == 0) REQUIRE(::unlink((dir.path + "/" + name).c_str()) == 0);
+            if (name.rfind(".b.toml.ontrack-", 0) == 0) REQUIRE(::unlink((dir.path() + "/" + name).c_str()) == 0);
         CHECK_THROWS_WITH(files.replace_all(), Catch::Contains("b.toml: cannot replace"));
     }
     CHECK(slurp(a) == "a0\n");
@@ -152,10 +138,10 @@ TEST_CASE("FileSetReplacement restores the files already replaced when one canno
 
 TEST_CASE("FileSetReplacement refuses one file named twice, whatever the spelling", "[output]") {
     TempDir dir;
-    const std::string a = dir.path + "/a.toml";
+    const std::string a = dir.path() + "/a.toml";
     std::ofstream(a) << "a0\n";
-    REQUIRE(::symlink("a.toml", (dir.path + "/link.toml").c_str()) == 0);
-    CHECK_THROWS_WITH(ontrack::FileSetReplacement({a, dir.path + "/link.toml"}), Catch::Contains("are the same file"));
-    CHECK_THROWS_WITH(ontrack::FileSetReplacement({dir.path + "/n.toml", dir.path + "/./n.toml"}),
+    REQUIRE(::symlink("a.toml", (dir.path() + "/link.toml").c_str()) == 0);
+    CHECK_THROWS_WITH(ontrack::FileSetReplacement({a, dir.path() + "/link.toml"}), Catch::Contains("are the same file"));
+    CHECK_THROWS_WITH(ontrack::FileSetReplacement({dir.path() + "/n.toml", dir.path() + "/./n.toml"}),
                       Catch::Contains("are the same file"));
 }

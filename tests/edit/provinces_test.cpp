@@ -1,4 +1,4 @@
-// The national roster (issue 17): province columns, provinces found as people
+// The national roster: province columns, provinces found as people
 // type them, the province plans' file names, the roll-up plan.
 #include "provinces.hpp"
 

@@ -13,6 +13,7 @@
 #include "analysis.hpp"
 #include "compute.hpp"
 #include "diagnostic.hpp"
+#include "json_parser.hpp"
 #include "load.hpp"
 #include "plan_edit.hpp"
 #include "plan_file.hpp"
@@ -24,93 +25,6 @@ namespace {
 void require(bool ok) {
     if (!ok) std::abort();
 }
-
-// A strict JSON checker (RFC 8259): true when the whole text is one value.
-class JsonCheck {
-   public:
-    explicit JsonCheck(const std::string& s) : s_(s) {}
-    bool ok() {
-        blanks();
-        if (!value(0)) return false;
-        blanks();
-        return i_ == s_.size();
-    }
-
-   private:
-    const std::string& s_;
-    std::size_t i_ = 0;
-
-    void blanks() {
-        while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\t' || s_[i_] == '\r')) ++i_;
-    }
-    bool eat(char c) {
-        if (i_ < s_.size() && s_[i_] == c) {
-            ++i_;
-            return true;
-        }
-        return false;
-    }
-    bool literal(const char* word) {
-        for (; *word; ++word)
-            if (!eat(*word)) return false;
-        return true;
-    }
-    bool string() {
-        if (!eat('"')) return false;
-        while (i_ < s_.size()) {
-            const auto c = static_cast<unsigned char>(s_[i_++]);
-            if (c == '"') return true;
-            if (c < 0x20) return false;
-            if (c == '\\') {
-                if (i_ >= s_.size()) return false;
-                const char e = s_[i_++];
-                if (e == 'u') {
-                    for (int k = 0; k < 4; ++k)
-                        if (i_ >= s_.size() || !std::isxdigit(static_cast<unsigned char>(s_[i_++]))) return false;
-                } else if (std::string_view("\"\\/bfnrt").find(e) == std::string_view::npos) {
-                    return false;
-                }
-            }
-        }
-        return false;
-    }
-    bool number() {
-        const std::size_t start = i_;
-        eat('-');
-        while (i_ < s_.size() && (std::isdigit(static_cast<unsigned char>(s_[i_])) || s_[i_] == '.' || s_[i_] == 'e' ||
-                                  s_[i_] == 'E' || s_[i_] == '+' || s_[i_] == '-'))
-            ++i_;
-        return i_ > start && std::isdigit(static_cast<unsigned char>(s_[i_ - 1]));
-    }
-    bool value(int depth) {
-        if (depth > 64 || i_ >= s_.size()) return false;
-        const char c = s_[i_];
-        if (c == '{' || c == '[') {
-            const char close = c == '{' ? '}' : ']';
-            ++i_;
-            blanks();
-            if (eat(close)) return true;
-            for (;;) {
-                blanks();
-                if (c == '{') {
-                    if (!string()) return false;
-                    blanks();
-                    if (!eat(':')) return false;
-                    blanks();
-                }
-                if (!value(depth + 1)) return false;
-                blanks();
-                if (eat(close)) return true;
-                if (!eat(',')) return false;
-            }
-        }
-        if (c == '"') return string();
-        if (c == 't') return literal("true");
-        if (c == 'f') return literal("false");
-        if (c == 'n') return literal("null");
-        return number();
-    }
-};
 
 // No C0/C1 control or bidi control raw in the text (line breaks and, for the
 // table's colours, ESC allowed when asked).
@@ -131,7 +45,7 @@ void check_report(const ontrack::Report& report) {
 
 void check_output(const std::string& out, ontrack::Format f) {
     require(!ontrack::find_invalid_utf8(out));
-    if (f == ontrack::Format::json) require(JsonCheck(out).ok());
+    if (f == ontrack::Format::json) require(ontrack::test::is_strict_json(out));
     // The csv goes into spreadsheets: no control character but the line ends.
     if (f == ontrack::Format::csv) require(inert(out, true));
 }

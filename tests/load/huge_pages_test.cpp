@@ -1,40 +1,37 @@
-// Huge-page advice changes nothing but speed: the vectors hold what they would.
+// Huge-page advice: which whole 2 MiB pages of a range are advised.
 #include "huge_pages.hpp"
 
-#include <cstdint>
-#include <string>
-#include <vector>
+#include <sys/mman.h>
+
+#include <cstdlib>
+#include <memory>
 
 #include <catch2/catch.hpp>
 
 using ontrack::advise_huge_pages;
-using ontrack::reserve_huge;
-using ontrack::resize_huge;
+using ontrack::huge_page_bytes;
 
-TEST_CASE("resize_huge gives n value-initialised elements", "[huge_pages]") {
-    std::vector<std::uint64_t> big;
-    resize_huge(big, 3'000'000);  // 24 MB: whole huge pages inside
-    REQUIRE(big.size() == 3'000'000);
-    CHECK(big.front() == 0);
-    CHECK(big[1'234'567] == 0);
-    CHECK(big.back() == 0);
+#ifdef MADV_HUGEPAGE
 
-    std::vector<std::string> small{"kept"};
-    resize_huge(small, 3);
-    CHECK(small == std::vector<std::string>{"kept", "", ""});
+TEST_CASE("only the whole huge pages inside the range are advised", "[huge_pages]") {
+    const std::size_t page = huge_page_bytes;
+    const std::unique_ptr<char, decltype(&std::free)> buffer(static_cast<char*>(std::aligned_alloc(page, 6 * page)),
+                                                             &std::free);
+    REQUIRE(buffer);
+    char* const at = buffer.get();
+    CHECK(advise_huge_pages(at, 6 * page) == 6 * page);
+    CHECK(advise_huge_pages(at, 6 * page - 1) == 5 * page);      // the last page is not whole
+    CHECK(advise_huge_pages(at + 1, 6 * page - 1) == 5 * page);  // nor the first
+    CHECK(advise_huge_pages(at + 1, 4 * page) == 3 * page);
+    CHECK(advise_huge_pages(at + page, page) == page);
 }
 
-TEST_CASE("reserve_huge reserves and leaves the elements alone", "[huge_pages]") {
-    std::vector<int> v{1, 2};
-    reserve_huge(v, 1'000'000);
-    CHECK(v.capacity() >= 1'000'000);
-    CHECK(v == std::vector<int>{1, 2});
-}
+#endif
 
-TEST_CASE("advice on small or unaligned ranges is harmless", "[huge_pages]") {
+TEST_CASE("a range holding no whole huge page is not advised", "[huge_pages]") {
     char buffer[100] = {'a'};
-    advise_huge_pages(buffer, sizeof buffer);
-    advise_huge_pages(buffer + 1, 0);
-    advise_huge_pages(nullptr, 0);
+    CHECK(advise_huge_pages(buffer, sizeof buffer) == 0);
+    CHECK(advise_huge_pages(buffer + 1, 0) == 0);
+    CHECK(advise_huge_pages(nullptr, 0) == 0);
     CHECK(buffer[0] == 'a');
 }

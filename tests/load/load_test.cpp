@@ -467,8 +467,9 @@ target = 1
 )toml");
         REQUIRE(ds.size() == 1);
         CHECK(located(ds[0]) == "4:1: unknown key 'province' in [plan]");
-        CHECK(ds[0].hint == "the keys allowed here are: name, total, source, note, issuer, place, illustrative, start, "
-                            "kinds, parts");
+        CHECK(ds[0].hint ==
+              "the keys allowed here are: name, total, source, note, issuer, place, illustrative, start, "
+              "kinds, parts");
     }
     SECTION("in [[milestone]]") {
         const auto ds = diagnostics_of(R"toml([plan]
@@ -1058,7 +1059,7 @@ target = 45
     CHECK(plan.milestones[1].required == 45);
 }
 
-TEST_CASE("a plan without milestones is allowed (issue 17)", "[load]") {
+TEST_CASE("a plan without milestones is allowed", "[load]") {
     // Provincial targets are not published: the report shows coverage and judges nothing.
     SECTION("absent") {
         const Plan plan = parse_plan(R"toml([plan]
@@ -1338,7 +1339,7 @@ TEST_CASE("problems found after the text was given back are reported as by a who
     }
 }
 
-// ---------------------------------------------------------------- issue 13: text as typed
+// ---------------------------------------------------------------- text as typed
 
 TEST_CASE("text rules: each rejected class is named with its column", "[load][text]") {
     struct Case {

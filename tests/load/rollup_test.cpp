@@ -1,4 +1,4 @@
-// Roll-up plans (issue 17): a plan of parts resolved into the union of their
+// Roll-up plans: a plan of parts resolved into the union of their
 // localities, the sum of their totals, and their own milestones; figures by
 // hand in tests/e2e/README.md ("Roll-up").
 #include "rollup.hpp"

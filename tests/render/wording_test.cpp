@@ -8,11 +8,13 @@
 
 using namespace ontrack;
 
-TEST_CASE("An unknown --by field in words, with the closest valid one", "[render][wording]") {
+TEST_CASE("An unknown --by field in words: every valid field, and the closest", "[render][wording]") {
     CHECK(unknown_by_field_message(unknown_by_field("knd")) ==
-          "unknown field \"knd\" for --by; valid fields: kind, id, name (did you mean \"kind\"?)");
+          "unknown field \"knd\" for --by; valid fields: kind, id, name, part (did you mean \"kind\"?)");
+    CHECK(unknown_by_field_message(unknown_by_field("prt")) ==
+          "unknown field \"prt\" for --by; valid fields: kind, id, name, part (did you mean \"part\"?)");
     CHECK(unknown_by_field_message(unknown_by_field("province")) ==
-          "unknown field \"province\" for --by; valid fields: kind, id, name");
+          "unknown field \"province\" for --by; valid fields: kind, id, name, part");
 }
 
 TEST_CASE("Counts of localities are grouped as the language writes numbers", "[render][wording]") {
