@@ -123,6 +123,8 @@ ontrack_layer(edit
     output_file
     plan_edit
     provinces
+    record_columns
+    record_rows
     roster
   LINKS ontrack_load)
 

@@ -120,6 +120,10 @@ void translate_subcommand_help(CLI::App& command);
 // --sheet NAME: the sheet of a workbook to read (the first by default).
 void add_sheet_option(CLI::App& command, std::string& sheet);
 
+// A validator for numeric options: NaN and the infinities, which pass a range
+// check (every comparison with NaN is false), are refused.
+CLI::Validator finite_number_validator();
+
 // --lock-timeout SECONDS: how long a writer waits for another to finish.
 void add_lock_timeout_option(CLI::App& command, double& seconds);
 std::chrono::milliseconds lock_wait(double seconds);

@@ -3,8 +3,10 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cmath>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <stdexcept>
 #include <string>
@@ -52,10 +54,22 @@ void add_sheet_option(CLI::App& command, std::string& sheet) {
         ->option_text(tr("NAME"));
 }
 
+CLI::Validator finite_number_validator() {
+    return CLI::Validator(
+        [](std::string& text) {
+            char* end = nullptr;
+            const double value = std::strtod(text.c_str(), &end);
+            if (end != text.c_str() && std::isfinite(value)) return std::string();
+            return trf("'{}' is not a number of seconds", quoted_value(make_inert(text)));
+        },
+        tr("NUMBER"));
+}
+
 void add_lock_timeout_option(CLI::App& command, double& seconds) {
     command
         .add_option("--lock-timeout", seconds,
                     tr("Seconds to wait while another ontrack is editing the same file (default 5)"))
+        ->check(finite_number_validator())
         ->check(CLI::Range(0.0, 3600.0))
         ->option_text(tr("SECONDS"));
 }

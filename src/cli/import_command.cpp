@@ -56,15 +56,26 @@ int ImportCommand::run() const {
     const std::string plan_text = read_plan_file(plan_);
     const Plan plan = parse_plan(plan_text, plan_);
     refuse_rollup_edit(plan);
-    const ImportPlan import = csv_within_memory(records_, [&] {
-        return plan_import(plan, read_input_file(records_, InputKind::csv), records_,
-                           allow_future_ ? std::nullopt : std::optional<Date>(today()),
-                           date_order_ == "dmy"   ? DateOrder::dmy
-                           : date_order_ == "mdy" ? DateOrder::mdy
-                                                  : DateOrder::automatic,
-                           sheet_);
-    });
-    print_notes(records_, import.notes);
+    ImportOptions options;
+    options.not_after = allow_future_ ? std::nullopt : std::optional<Date>(today());
+    options.order = date_order_ == "dmy"   ? DateOrder::dmy
+                    : date_order_ == "mdy" ? DateOrder::mdy
+                                           : DateOrder::automatic;
+    options.sheet = sheet_;
+    options.today = today();
+    // The notes (the columns not read first) are shown before any error.
+    std::vector<CsvNote> notes;
+    options.notes = &notes;
+    std::optional<ImportPlan> read;
+    try {
+        read.emplace(csv_within_memory(
+            records_, [&] { return plan_import(plan, read_input_file(records_, InputKind::csv), records_, options); }));
+    } catch (...) {
+        print_notes(records_, notes);
+        throw;
+    }
+    const ImportPlan& import = *read;
+    print_notes(records_, notes);
     if (import.trimmed_rows)
         print_notice(trn("{}:{}: note: {} row had spaces or no-break spaces around a cell; they were removed",
                          "{}:{}: note: {} rows had spaces or no-break spaces around a cell; they were removed",
@@ -125,7 +136,7 @@ int ImportCommand::run() const {
         request.date = a.date;
         request.decision = a.decision;
         request.note = a.note;
-        if (request.kind == EditKind::planned) request.set = stamp;
+        if (request.kind == EditKind::planned) request.set = a.set.value_or(stamp);
         requests.push_back(std::move(request));
     }
     target->prepare(add_events(plan_text, plan_, targets, requests, Recheck::done_by_caller).text);

@@ -41,10 +41,14 @@ FileLock::FileLock(const std::string& target, std::chrono::milliseconds wait) : 
     const auto deadline = std::chrono::steady_clock::now() + wait;
     for (;;) {
         UniqueFd fd(::open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0666));
-        if (!fd.valid() && errno == EACCES) fd = UniqueFd(::open(path_.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
+        // A lock file we may only read still locks; when there is none to
+        // read, the reason to give is the first (Permission denied), not the
+        // second attempt's No such file or directory.
+        const int first = fd.valid() ? 0 : errno;
+        if (!fd.valid() && first == EACCES) fd = UniqueFd(::open(path_.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
         if (!fd.valid())
-            throw std::runtime_error(
-                trf("{}: cannot create the lock file: {}", make_inert(path_), system_error_text(errno)));
+            throw std::runtime_error(trf("{}: cannot create the lock file: {}", make_inert(path_),
+                                         system_error_text(errno == ENOENT ? first : errno)));
         if (::flock(fd.get(), LOCK_EX | LOCK_NB) == 0) {
             // The holder before us may have removed the file while we
             // waited: then our lock is on a file nobody else will see.

@@ -11,297 +11,13 @@
 #include "history.hpp"
 #include "i18n.hpp"
 #include "name_lookup.hpp"
+#include "record_rows.hpp"
 #include "suggest.hpp"
 #include "unicode.hpp"
+#include "utf8.hpp"
 
 namespace ontrack {
 namespace {
-
-// The words of each event, in English and Vietnamese, and the folded keys
-// (fold_key()) they are recognised by.
-constexpr std::string_view event_words[] = {"certified", "revoked", "planned", "công nhận", "thu hồi", "dự kiến"};
-// A clerk may also write the word as a phrase: "được công nhận", "đã công
-// nhận", "bị thu hồi", "đã thu hồi".
-constexpr std::string_view event_keys[][4] = {{"certified", "congnhan", "duoccongnhan", "dacongnhan"},
-                                              {"revoked", "thuhoi", "bithuhoi", "dathuhoi"},
-                                              {"planned", "dukien", "dukien", "dukien"}};
-
-struct Place {
-    std::uint32_t line = 0;
-    std::uint32_t column = 0;
-};
-
-Place place_of(const CsvField& f) {
-    return Place{f.line, f.column};
-}
-
-// A record with where its fields stand, and the optional name column's value.
-struct PlacedRecord {
-    Record record;
-    Place key_at, event_at, date_at, name_at;
-    std::string name;      // from a "name" column beside a "code" or "unit" column; may be empty
-    bool trimmed = false;  // some cell had spaces or no-break spaces around it
-};
-
-struct Columns {
-    std::size_t key = 0, event = 0, date = 0;
-    std::optional<std::size_t> name;  // a name column checked against the key's locality
-    std::optional<std::size_t> decision, note;
-    std::string key_header;  // "code", "unit" or "name", whichever language the header is in
-    std::optional<CsvNote> unread;
-};
-
-// The fields of a records file and every header that names each; the unit
-// is named by a code, a unit or a name column (the first present, in this
-// order), and a name column beside a code or unit is checked against it.
-enum class RecordField { code, unit, name, event, date, decision, note };
-
-constexpr HeaderSynonym<RecordField> record_headers[] = {
-    {"code", RecordField::code},           {"mã", RecordField::code},
-    {"mã số", RecordField::code},          {"mã đơn vị", RecordField::code},
-    {"unit", RecordField::unit},           {"đơn vị", RecordField::unit},
-    {"name", RecordField::name},           {"tên", RecordField::name},
-    {"tên đơn vị", RecordField::name},     {"event", RecordField::event},
-    {"sự kiện", RecordField::event},       {"date", RecordField::date},
-    {"ngày", RecordField::date},           {"decision", RecordField::decision},
-    {"quyết định", RecordField::decision}, {"số quyết định", RecordField::decision},
-    {"note", RecordField::note},           {"ghi chú", RecordField::note},
-};
-
-// The word the messages use for the unit's column, by the field it names.
-const char* key_word(RecordField field) {
-    switch (field) {
-        case RecordField::code: return N_("code");
-        case RecordField::unit: return N_("unit");
-        default: return N_("name");
-    }
-}
-
-std::vector<ColumnSpec> record_specs() {
-    using F = RecordField;
-    return {
-        {headers_naming(record_headers, {F::code, F::unit, F::name}), true,
-         tr("the header has no 'code', 'unit' or 'name' column")},
-        {headers_naming(record_headers, {F::event}), true, {}},
-        {headers_naming(record_headers, {F::date}), true, {}},
-        // checked against the key's locality, when the key is not the name
-        {headers_naming(record_headers, {F::name}), false, {}},
-        {headers_naming(record_headers, {F::decision}), false, {}},
-        {headers_naming(record_headers, {F::note}), false, {}},
-    };
-}
-
-bool find_columns(const CsvDocument& doc, const std::vector<ColumnSpec>& specs, Columns& cols,
-                  std::vector<Diagnostic>& out) {
-    std::vector<HeaderColumn> columns;
-    const bool ok = match_header(
-        doc, specs,
-        [](const std::string& names) {
-            return trf(
-                "the first row must name the columns code (or unit, or name), event and date, in any order, in "
-                "English or Vietnamese (mã, tên, sự kiện, ngày); it names: {}",
-                names);
-        },
-        columns, out);
-    cols.key = columns[0].index.value_or(0);
-    cols.key_header = tr(key_word(columns[0].index ? field_named(record_headers, columns[0].name) : RecordField::name));
-    cols.event = columns[1].index.value_or(0);
-    cols.date = columns[2].index.value_or(0);
-    cols.name = columns[3].index;
-    cols.decision = columns[4].index;
-    cols.note = columns[5].index;
-    cols.unread = unread_columns_note(doc, columns);
-    return ok;
-}
-
-// The records file's document: the separator found from its header, the
-// header matched as soon as it is read (a bad header stops the reading).
-CsvDocument read_records_document(std::string_view text, const std::string& file, const std::string& sheet,
-                                  Columns& cols) {
-    const std::vector<ColumnSpec> specs = record_specs();
-    CsvOptions options;
-    options.sheet = sheet;
-    options.separator = detect_separator(text, specs);
-    options.on_header = [&](const CsvDocument& doc) {
-        std::vector<Diagnostic> out;
-        if (!find_columns(doc, specs, cols, out)) throw_if_any(std::move(out));
-    };
-    return read_csv(text, file, options);
-}
-
-// A decision or note cell, trimmed and in NFC, under the plan's text rules
-// (a note may hold line breaks); false after reporting a bad character.
-bool read_text_cell(const CsvDocument& doc, const CsvField& field, bool note, std::string& text,
-                    std::vector<Diagnostic>& out) {
-    const std::string_view cell = trim_blanks(field.text);
-    if (const auto bad = find_bad_character(cell, note)) {
-        out.push_back(doc.error(field,
-                                trf("the {} contains {}, an invisible or control character", note ? "note" : "decision",
-                                    code_point_name(bad->code_point)),
-                                tr("delete it: such characters come from copying out of web pages, word processors or "
-                                   "spreadsheets, and make two texts that look alike differ")));
-        return false;
-    }
-    text = to_nfc(cell);
-    return true;
-}
-
-// A date cell: YYYY-MM-DD, or d/m/yyyy in `order` (dmy or mdy).
-std::optional<Date> parse_sheet_date(std::string_view text, DateOrder order, std::string* why) {
-    if (text.find('/') == std::string_view::npos) return parse_iso_date(text, why);
-    const auto parts = split_slash_date(text);
-    if (order != DateOrder::mdy || !parts) return parse_date(text, why);
-    return date_of(parts->year, parts->first, parts->second, why);
-}
-
-// The date a cell is read as, as dates are shown (YYYY-MM-DD; dd/mm/yyyy in Vietnamese).
-std::string shown_date(const std::string& text, DateOrder order) {
-    const auto d = parse_sheet_date(text, order, nullptr);
-    return d ? human_date(*d) : text;
-}
-
-// The order of the file's dates written with slashes (see DateOrder): forced,
-// or decided by the first date whose first part is above 12 (day first) or
-// whose second part is (month first). Reports a file with both; notes the
-// order when nothing decided it and some date could be read either way.
-struct SlashOrder {
-    DateOrder order = DateOrder::dmy;
-    bool conflict = false;
-};
-
-SlashOrder decide_order(const CsvDocument& doc, const Columns& cols, DateOrder forced, std::vector<Diagnostic>& out,
-                        std::vector<CsvNote>& notes) {
-    if (forced != DateOrder::automatic) return SlashOrder{forced, false};
-    std::optional<std::pair<std::uint32_t, std::string>> day_first, month_first, either;
-    std::optional<CsvField> second;  // the date cell that contradicts the first
-    for (const CsvRow& row : doc.rows) {
-        if (row.fields.size() <= cols.date || is_blank_row(doc, row)) continue;
-        const std::string text(trim_blanks(row.fields.text(cols.date)));
-        const auto parts = split_slash_date(text);
-        if (!parts) continue;
-        if (parts->first > 12 && !day_first) {
-            day_first.emplace(row.line, text);
-            if (month_first && !second) second = row.fields[cols.date];
-        } else if (parts->second > 12 && parts->first <= 12 && !month_first) {
-            month_first.emplace(row.line, text);
-            if (day_first && !second) second = row.fields[cols.date];
-        } else if (parts->first <= 12 && parts->second <= 12 && parts->first != parts->second && !either) {
-            either.emplace(row.line, text);
-        }
-    }
-    if (day_first && month_first) {
-        out.push_back(doc.error(*second,
-                                trf("line {} writes the day first ({}) but line {} writes the month first ({})",
-                                    day_first->first, day_first->second, month_first->first, month_first->second),
-                                tr("write every date of the file in one order, or as YYYY-MM-DD; --date-order dmy "
-                                   "or --date-order mdy says which order the file uses")));
-        return SlashOrder{DateOrder::dmy, true};
-    }
-    if (month_first) {
-        notes.push_back(
-            doc.note(month_first->first, trf("dates are read month first, as an English Excel writes them ({} is {})",
-                                             month_first->second, shown_date(month_first->second, DateOrder::mdy))));
-        return SlashOrder{DateOrder::mdy, false};
-    }
-    if (!day_first && either)
-        notes.push_back(doc.note(either->first,
-                                 trf("dates such as {} are read day first ({}), the Vietnamese order: nothing in the "
-                                     "file says otherwise; --date-order mdy reads them month first",
-                                     either->second, shown_date(either->second, DateOrder::dmy))));
-    return SlashOrder{DateOrder::dmy, false};
-}
-
-// The event a cell names, in English or Vietnamese, or "".
-std::string event_of(std::string_view text) {
-    const std::string key = fold_key(text);
-    for (const auto& k : event_keys)
-        if (std::find(std::begin(k), std::end(k), key) != std::end(k)) return std::string(k[0]);
-    return {};
-}
-
-// The well-formed records of `doc`; every problem goes to `out`, notes to `notes`.
-std::vector<PlacedRecord> read_placed(const CsvDocument& doc, const Columns& cols, DateOrder forced,
-                                      std::vector<Diagnostic>& out, std::vector<CsvNote>& notes) {
-    notes.insert(notes.end(), doc.notes.begin(), doc.notes.end());
-    if (cols.unread) notes.push_back(*cols.unread);
-    const SlashOrder order = decide_order(doc, cols, forced, out, notes);
-    std::vector<PlacedRecord> records;
-    for (const CsvRow& row : doc.rows) {
-        if (too_many_problems(doc, row.line, out)) break;
-        if (is_blank_row(doc, row)) continue;
-        if (!check_field_count(doc, row, out)) continue;
-        const CsvField key = row.fields[cols.key];
-        const CsvField event = row.fields[cols.event];
-        const CsvField date = row.fields[cols.date];
-        PlacedRecord p;
-        p.record.line = row.line;
-        p.key_at = place_of(key);
-        p.event_at = place_of(event);
-        p.date_at = place_of(date);
-        if (cols.name) {
-            const CsvField name = row.fields[*cols.name];
-            p.name_at = place_of(name);
-            p.name = std::string(trim_blanks(name.text));
-        }
-        bool ok = true;
-        for (const CsvField& f : row.fields)
-            if (trim_blanks(f.text).size() != f.text.size()) p.trimmed = true;
-        p.record.key = std::string(trim_blanks(key.text));
-        if (p.record.key.empty() && !p.name.empty()) {
-            // The row fills only the name: the unit is found by it.
-            p.record.key = std::move(p.name);
-            p.name.clear();
-            p.key_at = p.name_at;
-        }
-        if (p.record.key.empty()) {
-            out.push_back(doc.error(key,
-                                    cols.name ? trf("the {} and the name are empty", cols.key_header)
-                                              : trf("the {} is empty", cols.key_header),
-                                    tr("say which unit the record is for, by its code or its name")));
-            ok = false;
-        }
-        const std::string_view event_text = trim_blanks(event.text);
-        p.record.event = event_of(event_text);
-        if (p.record.event.empty()) {
-            std::string lower(event_text);
-            for (char& c : lower)
-                if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-            const std::string guess =
-                lower.empty() ? std::string() : closest_match(lower, {std::begin(event_words), std::end(event_words)});
-            out.push_back(doc.error(
-                event,
-                event_text.empty() ? std::string(tr("the event is empty")) : trf("unknown event '{}'", event_text),
-                guess.empty() ? std::string(tr("the event is certified, revoked or planned"))
-                              : trf("did you mean '{}'? the event is certified, revoked or planned", guess)));
-            ok = false;
-        }
-        const std::string_view date_text = trim_blanks(date.text);
-        std::string why;
-        if (order.conflict && split_slash_date(date_text)) {
-            ok = false;  // reported once, by decide_order()
-        } else if (const auto d = parse_sheet_date(date_text, order.order, &why)) {
-            p.record.date = *d;
-        } else {
-            out.push_back(doc.error(
-                date,
-                date_text.empty() ? std::string(tr("the date is empty"))
-                                  : trf("'{}' is not a date: {}", date_text, tr(why.c_str())),
-                order.order == DateOrder::mdy
-                    ? std::string(tr("write dates as YYYY-MM-DD or, as this file does, mm/dd/yyyy: 12/31/2025"))
-                    : std::string(tr("write dates as YYYY-MM-DD or dd/mm/yyyy, e.g. 2025-12-31 or 31/12/2025"))));
-            ok = false;
-        }
-        if (cols.decision) ok = read_text_cell(doc, row.fields[*cols.decision], false, p.record.decision, out) && ok;
-        if (cols.note) ok = read_text_cell(doc, row.fields[*cols.note], true, p.record.note, out) && ok;
-        if (ok && !p.record.decision.empty() && p.record.event == "planned") {
-            out.push_back(doc.error(row.fields[*cols.decision], tr("a planned record has no decision"),
-                                    tr("a decision certifies or revokes; leave the cell empty, or use the note")));
-            ok = false;
-        }
-        if (ok) records.push_back(std::move(p));
-    }
-    return records;
-}
 
 std::string event_name(EventKind kind) {
     return kind == EventKind::certified ? N_("certified") : N_("revoked");
@@ -388,17 +104,46 @@ ImportAddition addition(const Locality& loc, const Record& r) {
     a.line = r.line;
     a.decision = r.decision;
     a.note = r.note;
+    a.set = r.set;
     return a;
+}
+
+// A planned record's day the plan was made: on or before today and the
+// planned date, and not before the unit's last plan (set days do not go back
+// along a unit's planned dates). False after reporting it.
+bool check_set(const CsvDocument& doc, const Locality& loc, const PlacedRecord& p, std::optional<Date> today,
+               std::vector<Diagnostic>& out) {
+    const Date set = *p.record.set;
+    auto report = [&](std::string message, std::string hint) {
+        out.push_back(doc.error(p.set_at.line, p.set_at.column, std::move(message), std::move(hint)));
+        return false;
+    };
+    if (today && set > *today)
+        return report(trf("the plan is said to be made on {}, after today ({})", human_date(set), human_date(*today)),
+                      tr("the day a plan was made is a day already passed; check the date"));
+    if (set > p.record.date)
+        return report(trf("the plan is said to be made on {}, after the date it plans ({})", human_date(set),
+                          human_date(p.record.date)),
+                      tr("a plan is made before the day it plans; check the two dates"));
+    std::optional<Date> last;
+    for (std::size_t k = 0; k < loc.planned.size(); ++k)
+        if (const auto s = loc.planned.set(k); s && (!last || *s > *last)) last = s;
+    if (last && set < *last)
+        return report(trf("'{}' already has a plan made on {}; a plan made on {}, earlier, cannot be added after it",
+                          loc.name, human_date(*last), human_date(set)),
+                      tr("a unit's planned dates are kept in the order they were made; an older plan is replaced "
+                         "by the newer one and is not added again"));
+    return true;
 }
 
 }  // namespace
 
 std::vector<Record> read_records(std::string_view csv_text, const std::string& csv_file, DateOrder order,
                                  const std::string& sheet) {
-    Columns cols;
-    const CsvDocument doc = read_records_document(csv_text, csv_file, sheet, cols);
-    std::vector<Diagnostic> problems;
+    RecordColumns cols;
     std::vector<CsvNote> notes;
+    const CsvDocument doc = read_records_document(csv_text, csv_file, sheet, cols, notes);
+    std::vector<Diagnostic> problems;
     std::vector<PlacedRecord> placed = read_placed(doc, cols, order, problems, notes);
     throw_if_any(std::move(problems));
     std::vector<Record> records;
@@ -409,11 +154,22 @@ std::vector<Record> read_records(std::string_view csv_text, const std::string& c
 
 ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::string& csv_file,
                        std::optional<Date> not_after, DateOrder order, const std::string& sheet) {
-    Columns cols;
-    const CsvDocument doc = read_records_document(csv_text, csv_file, sheet, cols);
-    std::vector<Diagnostic> problems;
+    ImportOptions options;
+    options.not_after = not_after;
+    options.order = order;
+    options.sheet = sheet;
+    return plan_import(plan, csv_text, csv_file, options);
+}
+
+ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::string& csv_file,
+                       const ImportOptions& options) {
+    const std::optional<Date> not_after = options.not_after;
+    RecordColumns cols;
     ImportPlan out_plan;
-    std::vector<PlacedRecord> records = read_placed(doc, cols, order, problems, out_plan.notes);
+    std::vector<CsvNote>& notes = options.notes ? *options.notes : out_plan.notes;
+    const CsvDocument doc = read_records_document(csv_text, csv_file, options.sheet, cols, notes);
+    std::vector<Diagnostic> problems;
+    std::vector<PlacedRecord> records = read_placed(doc, cols, options.order, problems, notes);
     if (not_after)
         records.erase(std::remove_if(records.begin(), records.end(),
                                      [&](const PlacedRecord& p) {
@@ -454,7 +210,7 @@ ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::s
             if (const auto alike = names.folded_matches(key); !alike.empty()) {
                 problems.push_back(doc.error(
                     p.key_at.line, p.key_at.column,
-                    trf("unknown unit '{}': no locality of the plan has this code or name", key),
+                    trf("unknown unit '{}': no locality of the plan has this code or name", quoted_value(key)),
                     trf("names are taken as written, or preceded by their kind; written without care, this is: {}",
                         names.describe(alike))));
                 continue;
@@ -466,10 +222,11 @@ ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::s
                 }
             }
             const std::string guess = closest_match(key, candidates);
-            problems.push_back(doc.error(p.key_at.line, p.key_at.column,
-                                         trf("unknown unit '{}': no locality of the plan has this code or name", key),
-                                         guess.empty() ? std::string(tr("check the code or the name against the plan"))
-                                                       : trf("did you mean '{}'?", guess)));
+            problems.push_back(
+                doc.error(p.key_at.line, p.key_at.column,
+                          trf("unknown unit '{}': no locality of the plan has this code or name", quoted_value(key)),
+                          guess.empty() ? std::string(tr("check the code or the name against the plan"))
+                                        : trf("did you mean '{}'?", guess)));
             continue;
         }
         const Locality& loc = plan.localities[*index];
@@ -478,9 +235,10 @@ ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::s
                                       : plan.localities[*named].id.empty()
                                           ? trf("'{}' is another unit; ", p.name)
                                           : trf("'{}' is another unit ({}); ", p.name, plan.localities[*named].id);
-            problems.push_back(doc.error(p.name_at.line, p.name_at.column,
-                                         trf("the unit '{}' is '{}' in the plan, not '{}'", key, loc.name, p.name),
-                                         other + tr("correct the code or the name so that they agree")));
+            problems.push_back(doc.error(
+                p.name_at.line, p.name_at.column,
+                trf("the unit '{}' is '{}' in the plan, not '{}'", quoted_value(key), loc.name, quoted_value(p.name)),
+                other + tr("correct the code or the name so that they agree")));
             continue;
         }
         of_locality[*index].push_back(&p);
@@ -520,6 +278,10 @@ ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::s
                     continue;
                 }
                 planned = rs[i];
+                if (r.set && !check_set(doc, loc, *rs[i], options.today, problems)) {
+                    ok = false;
+                    continue;
+                }
                 const bool current = !loc.planned.empty() && loc.planned.last() == r.date;
                 (current ? known : fresh).push_back({rs[i], k});
                 continue;
@@ -545,8 +307,8 @@ ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::s
                       const std::pair<const PlacedRecord*, std::size_t>& b) {
         return a.first->record.line < b.first->record.line;
     };
-    std::sort(fresh_all.begin(), fresh_all.end(), by_line);
-    std::sort(known_all.begin(), known_all.end(), by_line);
+    std::stable_sort(fresh_all.begin(), fresh_all.end(), by_line);
+    std::stable_sort(known_all.begin(), known_all.end(), by_line);
     ImportPlan result = std::move(out_plan);
     result.additions.reserve(fresh_all.size());
     for (const auto& [p, k] : fresh_all) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "csv_header.hpp"
+#include "csv_reader.hpp"
 #include "date.hpp"
 #include "model.hpp"
 
@@ -39,6 +40,7 @@ struct Record {
     std::uint32_t line = 0;
     std::string decision;
     std::string note;
+    std::optional<Date> set;  // a planned record: the day the plan was made, when given
 };
 
 // The records of a file, without a plan. Throws InputError listing every bad
@@ -59,6 +61,7 @@ struct ImportAddition {
     std::string decision;                  // may be empty
     std::string note;                      // may be empty
     std::string place;                     // the row in a workbook ("Sheet1!A7"); empty in a CSV file
+    std::optional<Date> set;               // a planned record: the day the plan was made, when given
 };
 
 struct ImportPlan {
@@ -88,5 +91,22 @@ struct ImportPlan {
 ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::string& csv_file,
                        std::optional<Date> not_after = std::nullopt, DateOrder order = DateOrder::automatic,
                        const std::string& sheet = {});
+
+struct ImportOptions {
+    std::optional<Date> not_after;  // as above
+    DateOrder order = DateOrder::automatic;
+    std::string sheet;  // of a workbook; the first when empty
+    // Today: a day a plan was made ("set") may not be after it; unchecked when none.
+    std::optional<Date> today;
+    // Where the notes go as soon as they are known (the columns not read
+    // first), so that they can be shown before an error; else ImportPlan::notes.
+    std::vector<CsvNote>* notes = nullptr;
+};
+
+// plan_import() with options; also checks each planned record's day the plan
+// was made: on or before today and the planned date, and not before the
+// day of the unit's last plan.
+ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::string& csv_file,
+                       const ImportOptions& options);
 
 }  // namespace ontrack

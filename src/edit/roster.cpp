@@ -9,23 +9,19 @@
 #include "csv_reader.hpp"
 #include "i18n.hpp"
 #include "milestone_rule.hpp"
+#include "record_columns.hpp"
+#include "toml_access.hpp"
 #include "unicode.hpp"
 #include "utf8.hpp"
 
 namespace ontrack {
 namespace {
 
-// The columns of a roster and every header that names each.
-enum class RosterField { code, name, type, province_code, province };
+// The columns of a roster and every header that names each; the code and
+// the name are headed as in a records file (record_columns.cpp).
+enum class RosterField { type, province_code, province };
 
 constexpr HeaderSynonym<RosterField> roster_headers[] = {
-    {"code", RosterField::code},
-    {"mã", RosterField::code},
-    {"mã số", RosterField::code},
-    {"mã đơn vị", RosterField::code},
-    {"name", RosterField::name},
-    {"tên", RosterField::name},
-    {"tên đơn vị", RosterField::name},
     {"type", RosterField::type},
     {"loại", RosterField::type},
     {"loại đơn vị", RosterField::type},
@@ -40,8 +36,8 @@ constexpr HeaderSynonym<RosterField> roster_headers[] = {
 
 std::vector<ColumnSpec> roster_specs() {
     using F = RosterField;
-    return {{headers_naming(roster_headers, {F::code}), true, {}},
-            {headers_naming(roster_headers, {F::name}), true, {}},
+    return {{headers_of(RecordField::code), true, {}},
+            {headers_of(RecordField::name), true, {}},
             {headers_naming(roster_headers, {F::type}), true, {}},
             {headers_naming(roster_headers, {F::province_code}), false, {}},
             {headers_naming(roster_headers, {F::province}), false, {}}};
@@ -117,15 +113,30 @@ std::vector<RosterUnit> read_roster(std::string_view csv_text, const std::string
             ok = false;
         } else if (auto [it, fresh] = names.emplace(unit.province_code + '\n' + identity_key(unit.name), row.line);
                    !fresh) {
-            problems.push_back(doc.error(name, trf("duplicate name '{}'", unit.name),
+            problems.push_back(doc.error(name, trf("duplicate name '{}'", quoted_value(unit.name)),
                                          trf("it is already used at line {}; names must be unique "
                                              "(add the province or the type to tell them apart)",
                                              it->second)));
             ok = false;
         }
+        // The plan's text rule, checked here so that a bad cell is named in
+        // the roster, not at a line of the plan made from it.
+        const std::pair<const char*, const std::string*> cells[] = {
+            {"code", &unit.code}, {"name", &unit.name}, {"type", &unit.type}};
+        for (std::size_t k = 0; k < 3 && ok; ++k) {
+            if (cells[k].second->empty()) continue;
+            if (const auto problem = text_problem(cells[k].first, *cells[k].second, TextRule::label)) {
+                const CsvField& at = row.fields[col[k]];
+                problems.push_back(doc.error(at.line,
+                                             at.column + (at.quoted ? 1u : 0u) +
+                                                 static_cast<std::uint32_t>(problem->code_points_before.value_or(0)),
+                                             problem->message, problem->hint));
+                ok = false;
+            }
+        }
         if (!unit.code.empty())
             if (auto [it, fresh] = codes.emplace(unit.code, row.line); !fresh) {
-                problems.push_back(doc.error(code, trf("duplicate code '{}'", unit.code),
+                problems.push_back(doc.error(code, trf("duplicate code '{}'", quoted_value(unit.code)),
                                              trf("it is already used at line {}; codes must be unique", it->second)));
                 ok = false;
             }
@@ -150,7 +161,7 @@ std::vector<RosterUnit> read_roster(std::string_view csv_text, const std::string
 std::optional<MilestoneSpec> parse_milestone_spec(std::string_view text, std::string& why) {
     const auto eq = text.find('=');
     if (eq == std::string_view::npos) {
-        why = trf("'{}' is not DEADLINE=TARGET, e.g. 2025-12-31=30% or 2027-12-31=52", text);
+        why = trf("'{}' is not DEADLINE=TARGET, e.g. 2025-12-31=30% or 2027-12-31=52", quoted_value(text));
         return std::nullopt;
     }
     const std::string_view date_text = trim_blanks(text.substr(0, eq));
@@ -160,13 +171,13 @@ std::optional<MilestoneSpec> parse_milestone_spec(std::string_view text, std::st
     if (const auto d = parse_date(date_text, &reason)) {
         spec.deadline = *d;
     } else {
-        why = trf("the deadline '{}' is not a date: {}", date_text, tr(reason.c_str()));
+        why = trf("the deadline '{}' is not a date: {}", quoted_value(date_text), tr(reason.c_str()));
         return std::nullopt;
     }
     if (!target_text.empty() && target_text.back() == '%') {
         const auto p = parse_percent(target_text, reason);
         if (!p) {
-            why = trf("the target '{}': {}", target_text, tr(reason.c_str()));
+            why = trf("the target '{}': {}", quoted_value(target_text), tr(reason.c_str()));
             return std::nullopt;
         }
         spec.target.kind = Target::Kind::percent;
@@ -175,7 +186,7 @@ std::optional<MilestoneSpec> parse_milestone_spec(std::string_view text, std::st
     }
     std::int64_t count = 0;
     if (!parse_count(target_text, count)) {
-        why = trf("the target '{}' is neither a percentage (30%) nor a count of units (52)", target_text);
+        why = trf("the target '{}' is neither a percentage (30%) nor a count of units (52)", quoted_value(target_text));
         return std::nullopt;
     }
     if (count < 1) {

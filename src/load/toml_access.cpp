@@ -121,48 +121,46 @@ std::optional<Date> TomlContext::as_date(const toml::node& node, std::string_vie
     return std::nullopt;
 }
 
-bool TomlContext::check_text(const toml::node& node, std::string_view key, std::string_view text, TextRule rule) {
-    const SourcePos at = pos(node.source());
-    // Column of the code point `before` code points into a one-line basic string.
-    auto column_of = [&](std::size_t before) {
-        return SourcePos{at.line, at.column + 1 + static_cast<std::uint32_t>(before)};
-    };
+std::optional<TextProblem> text_problem(std::string_view key, std::string_view text, TextRule rule) {
     if (const auto bad = find_bad_character(text, rule == TextRule::note)) {
         const std::string name = code_point_name(bad->code_point);
         if (bad->is_space)
-            error(column_of(bad->code_points_before),
-                  trf("'{}' contains {}, a space that is not an ordinary space", key, name),
-                  tr("replace it with an ordinary space"));
-        else
-            error(column_of(bad->code_points_before),
-                  trf("'{}' contains {}, an invisible or control character", key, name),
-                  tr("delete it: such characters come from copying out of web pages, word processors or "
-                     "spreadsheets, and make two texts that look alike differ"));
-        return false;
+            return TextProblem{bad->code_points_before,
+                               trf("'{}' contains {}, a space that is not an ordinary space", key, name),
+                               tr("replace it with an ordinary space")};
+        return TextProblem{bad->code_points_before,
+                           trf("'{}' contains {}, an invisible or control character", key, name),
+                           tr("delete it: such characters come from copying out of web pages, word processors or "
+                              "spreadsheets, and make two texts that look alike differ")};
     }
-    if (rule != TextRule::label) return true;
-    if (text.empty()) {
-        error(at, trf("'{}' is empty", key), tr("write the text, or leave the key out"));
-        return false;
-    }
-    if (text.find_first_not_of(' ') == std::string_view::npos) {
-        error(at, trf("'{}' is only spaces", key), tr("write the text, or leave the key out"));
-        return false;
-    }
+    if (rule != TextRule::label) return std::nullopt;
+    if (text.empty())
+        return TextProblem{std::nullopt, trf("'{}' is empty", key), tr("write the text, or leave the key out")};
+    if (text.find_first_not_of(' ') == std::string_view::npos)
+        return TextProblem{std::nullopt, trf("'{}' is only spaces", key), tr("write the text, or leave the key out")};
     std::size_t before = 0;  // code points before i
     for (std::size_t i = 0; i < text.size(); ++before) {
         const std::size_t start = i;
         const char32_t c = next_code_point(text, i);
         if (c != ' ') continue;
         const bool edge = start == 0 || i == text.size();
-        if (edge || text[i] == ' ') {
-            error(column_of(before),
-                  edge ? trf("'{}' begins or ends with a space", key) : trf("'{}' has two spaces in a row", key),
-                  edge ? tr("remove the spaces around the text") : tr("leave a single space between words"));
-            return false;
-        }
+        if (edge || text[i] == ' ')
+            return TextProblem{
+                before, edge ? trf("'{}' begins or ends with a space", key) : trf("'{}' has two spaces in a row", key),
+                edge ? tr("remove the spaces around the text") : tr("leave a single space between words")};
     }
-    return true;
+    return std::nullopt;
+}
+
+bool TomlContext::check_text(const toml::node& node, std::string_view key, std::string_view text, TextRule rule) {
+    const auto problem = text_problem(key, text, rule);
+    if (!problem) return true;
+    SourcePos at = pos(node.source());
+    // The code point's column in a one-line basic string.
+    if (problem->code_points_before)
+        at = SourcePos{at.line, at.column + 1 + static_cast<std::uint32_t>(*problem->code_points_before)};
+    error(at, problem->message, problem->hint);
+    return false;
 }
 
 std::optional<Date> TomlContext::get_date(const toml::table& table, std::string_view key) {

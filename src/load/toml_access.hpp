@@ -22,6 +22,17 @@ namespace ontrack {
 // besides, not empty, no space at either end and never two in a row.
 enum class TextRule { label, line, note };
 
+// What is wrong with a text value under `rule`, `key` naming it in the
+// message: where (in code points from its start; nothing for the value as a
+// whole), the message and the hint. The one text rule of plans, used by the
+// loader and by init on a roster's cells before they become a plan.
+struct TextProblem {
+    std::optional<std::size_t> code_points_before;
+    std::string message;
+    std::string hint;
+};
+std::optional<TextProblem> text_problem(std::string_view key, std::string_view text, TextRule rule);
+
 // The diagnostics of one parsed piece of a plan file. Positions from toml++
 // are relative to the piece; line_offset turns them into file positions.
 class TomlContext {

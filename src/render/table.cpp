@@ -45,23 +45,7 @@ class Style {
 // longer than that is cut between code points).
 std::string truncated(std::string_view text, std::size_t width) {
     if (display_width(text) <= width) return std::string(text);
-    std::string out;
-    std::size_t i = 0;
-    while (i < text.size()) {
-        std::size_t j = i;
-        next_code_point(text, j);
-        // Combining marks (width 0) stay with their base letter.
-        while (j < text.size()) {
-            std::size_t k = j;
-            next_code_point(text, k);
-            if (display_width(text.substr(j, k - j)) != 0) break;
-            j = k;
-        }
-        if (display_width(out) + display_width(text.substr(i, j - i)) + 1 > width) break;
-        out.append(text.substr(i, j - i));
-        i = j;
-    }
-    return out + "…";
+    return std::string(text.substr(0, fitting_prefix(text, width > 0 ? width - 1 : 0))) + "…";
 }
 
 std::vector<std::string> wrapped(std::string_view text, std::size_t width) {
@@ -85,12 +69,11 @@ std::vector<std::string> wrapped(std::string_view text, std::size_t width) {
             continue;
         }
         if (!line.empty()) flush();
-        while (display_width(word) > width) {  // a word wider than the column: cut it
-            std::string piece = truncated(word, width + 1);
-            piece.resize(piece.size() - std::string_view("…").size());
-            if (piece.empty()) break;
-            lines.push_back(piece);
-            word.remove_prefix(piece.size());
+        while (display_width(word) > width) {  // a word wider than the column: cut between graphemes
+            const std::size_t piece = fitting_prefix(word, width);
+            if (piece == 0) break;  // one grapheme wider than the column: it stays whole
+            lines.emplace_back(word.substr(0, piece));
+            word.remove_prefix(piece);
         }
         line = std::string(word);
     }

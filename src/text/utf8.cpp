@@ -69,6 +69,69 @@ std::size_t display_width(std::string_view s) {
     return width;
 }
 
+namespace {
+
+std::size_t columns_of(char32_t c) {
+    return c < 0xA0 ? 1 : static_cast<std::size_t>(utf8proc_charwidth(static_cast<utf8proc_int32_t>(c)));
+}
+
+// Calls visit(begin, end, columns) for each extended grapheme cluster of
+// `text` (valid UTF-8) in order, until it returns false.
+template <typename Visit>
+void for_each_cluster(std::string_view text, Visit&& visit) {
+    std::size_t begin = 0, columns = 0;
+    utf8proc_int32_t state = 0;
+    char32_t previous = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t at = i;
+        const char32_t c = next_code_point(text, i);
+        if (at > 0 && utf8proc_grapheme_break_stateful(static_cast<utf8proc_int32_t>(previous),
+                                                       static_cast<utf8proc_int32_t>(c), &state)) {
+            if (!visit(begin, at, columns)) return;
+            begin = at;
+            columns = 0;
+        }
+        previous = c;
+        columns += columns_of(c);
+    }
+    if (begin < text.size()) visit(begin, text.size(), columns);
+}
+
+}  // namespace
+
+std::size_t fitting_prefix(std::string_view text, std::size_t width) {
+    std::size_t used = 0, end = 0;
+    for_each_cluster(text, [&](std::size_t, std::size_t stop, std::size_t columns) {
+        if (used + columns > width) return false;
+        used += columns;
+        end = stop;
+        return true;
+    });
+    return end;
+}
+
+std::string quoted_value(std::string_view text, std::size_t limit) {
+    std::size_t code_points = 0, cut = text.size();
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t n = utf8_sequence_length(text, i);
+        i += n ? n : 1;
+        if (++code_points == limit) cut = i;
+    }
+    if (code_points <= limit) return std::string(text);
+    // The last grapheme boundary within the first `limit` code points (the
+    // code point boundary itself when the text is not UTF-8).
+    std::size_t end = cut;
+    if (!find_invalid_utf8(text)) {
+        end = 0;
+        for_each_cluster(text, [&](std::size_t, std::size_t stop, std::size_t) {
+            if (stop > cut) return false;
+            end = stop;
+            return true;
+        });
+    }
+    return fmt::format("{}… ({} bytes)", text.substr(0, end), text.size());
+}
+
 bool is_unsafe_code_point(char32_t c) {
     return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) ||
            (c >= 0x2066 && c <= 0x2069) || c == 0x2028 || c == 0x2029 || c == 0x200E || c == 0x200F || c == 0x061C;

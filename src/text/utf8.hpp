@@ -25,6 +25,19 @@ char32_t next_code_point(std::string_view text, std::size_t& i);
 // by U+0302 U+0323 are both one column.
 std::size_t display_width(std::string_view text);
 
+// The length in bytes of the longest prefix of `text` (valid UTF-8) that is
+// made of whole grapheme clusters (a letter with its marks, an emoji
+// sequence: Unicode's extended grapheme clusters, by utf8proc) and takes at
+// most `width` columns. Cutting there never splits a letter; 0 when the
+// first cluster alone is wider.
+std::size_t fitting_prefix(std::string_view text, std::size_t width);
+
+// A value quoted in a message, bounded: the text itself when it has at most
+// `limit` characters (code points), else its first whole graphemes within
+// that, "…", and its full length (" (52428800 bytes)"). Every message that
+// echoes a cell or a value of the user's goes through it.
+std::string quoted_value(std::string_view text, std::size_t limit = 200);
+
 // True for code points that must never reach a terminal raw: C0 and C1
 // controls, DEL, and the bidirectional overrides and isolates.
 bool is_unsafe_code_point(char32_t c);

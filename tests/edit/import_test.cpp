@@ -244,7 +244,7 @@ TEST_CASE("every bad row of a records file is reported at once", "[import]") {
                      "6:5: 'Hải An' would be revoked on 2026-06-01 while already revoked since 2026-03-10 (in the "
                      "plan)",
                      "7:14: the row has 2 fields but the header has 3 (code, event, date)",
-                     "8:1: the code is empty",
+                     "8:1: the code cell is empty",
                      "9:5: the event is empty",
                      "9:6: the date is empty",
                  });
@@ -256,10 +256,10 @@ TEST_CASE("every bad row of a records file is reported at once", "[import]") {
 TEST_CASE("a records header without its columns is refused", "[import]") {
     auto ds = import_errors("code,event\n100,certified\n");
     REQUIRE(ds.size() == 1);
-    CHECK(located(ds[0]) == "1:1: the header has no 'date' column");
+    CHECK(located(ds[0]) == "1:1: the header has an event column but no date column (ngày)");
     ds = import_errors("id,event,date,Event\n100,certified,2026-01-01,x\n");
     REQUIRE(ds.size() == 2);
-    CHECK(located(ds[0]) == "1:1: the header has no 'code', 'unit' or 'name' column");
+    CHECK(located(ds[0]) == "1:1: the header has no column for the unit: its code (mã) or its name (tên)");
     CHECK(located(ds[1]) == "1:15: a second 'event' column");  // "id,event,date," is 14 columns
 }
 
@@ -443,7 +443,7 @@ TEST_CASE("a row may fill only the name, or only the code", "[import]") {
           std::vector<std::string>{"2 Kiến An/300 certified 2026-01-01", "3 Lê Chân/400 planned 2027-01-01"});
     const auto ds = import_errors("code,name,event,date\n,,certified,2026-01-01\n");
     REQUIRE(ds.size() == 1);
-    CHECK(located(ds[0]) == "2:1: the code and the name are empty");
+    CHECK(located(ds[0]) == "2:1: the code and name cells are empty");
 }
 
 TEST_CASE("a code and a name of two different units: the row names both", "[import]") {
@@ -518,4 +518,123 @@ TEST_CASE("a bad decision cell, a decision on a planned record, a planned date a
     const ImportPlan same = plan_import(test_plan(), "code,event,date\n200,planned,2027-06-30\n", "r.csv");
     CHECK(same.additions.empty());
     CHECK(same.already_recorded.size() == 1);
+}
+
+// ---------------------------------------------------------------- headers as offices write them
+
+TEST_CASE("one date column per event: a record for each date a row fills, its decision and note placed", "[import]") {
+    // 300: certified, with a decision and a note; 200: a new plan, made on 01/11/2026, with a note; 400:
+    // certified and revoked in one row, written revocation first (added in date order; the decision is the
+    // certification's); 100: no date, nothing to record.
+    const ImportPlan result = plan_import(
+        test_plan(),
+        "Mã ĐVHC;Tên xã/phường;Ngày thu hồi;Ngày công nhận;Ngày dự kiến;Ngày lập kế hoạch;Số QĐ;Ghi chú;Người ký\n"
+        "300;Kiến An;;15/11/2026;;;125/QĐ-UBND;đợt 2;Lan\n"
+        "200;;;;31/03/2027;01/11/2026;;hoãn;Lan\n"
+        "400;;20/11/2026;01/06/2026;;;QĐ 9;;\n"
+        "100;An Dương;;;;;;;Lan\n",
+        "records.csv");
+    std::vector<std::string> got;
+    for (const ImportAddition& a : result.additions)
+        got.push_back(std::to_string(a.line) + " " + a.locality_id + " " + a.event + " " + to_iso(a.date) + " [" +
+                      a.decision + "|" + a.note + "|" + (a.set ? to_iso(*a.set) : "") + "]");
+    CHECK(got == std::vector<std::string>{
+                     "2 300 certified 2026-11-15 [125/QĐ-UBND|đợt 2|]",
+                     "3 200 planned 2027-03-31 [|hoãn|2026-11-01]",
+                     "4 400 certified 2026-06-01 [QĐ 9||]",
+                     "4 400 revoked 2026-11-20 [||]",
+                 });
+    CHECK(notes_of(result) ==
+          std::vector<std::string>{
+              "1: 1 column is not read: 'Người ký'",
+              "1: one date column per event was read: 'Ngày công nhận', 'Ngày thu hồi', 'Ngày dự kiến'",
+              "5: 1 row gives no date: nothing to record for its unit",
+          });
+}
+
+TEST_CASE("the two forms of a records header: both at once, neither, and a unit column not read", "[import]") {
+    auto ds = import_errors("mã;sự kiện;ngày;ngày công nhận\n300;công nhận;01/11/2026;\n");
+    REQUIRE(ds.size() == 1);
+    CHECK(located(ds[0]) ==
+          "1:1: the header has both an event and a date column ('sự kiện', 'ngày') and a date column per event "
+          "('ngày công nhận')");
+    ds = import_errors("mã;tên;số quyết định\n300;Kiến An;12\n");
+    REQUIRE(ds.size() == 1);
+    CHECK(located(ds[0]) ==
+          "1:1: the header has no date column: neither sự kiện and ngày, nor a date column per event (ngày công "
+          "nhận, ngày thu hồi, ngày dự kiến)");
+    // A name column headed otherwise: named where the unit column is missing.
+    ds = import_errors("Tên xã phường (mới);ngày công nhận\nKiến An;01/11/2026\n");
+    REQUIRE(ds.size() == 1);
+    CHECK(located(ds[0]) == "1:1: the header has no column for the unit: its code (mã) or its name (tên)");
+    CHECK_THAT(ds[0].hint, Contains("'Tên xã phường (mới)' is not read"));
+    // With a code column, a row without a code names that column too.
+    ds = import_errors("mã;Tên xã phường (mới);ngày công nhận\n;Kiến An;01/11/2026\n");
+    REQUIRE(ds.size() == 1);
+    CHECK(located(ds[0]) == "2:1: the code cell is empty");
+    CHECK_THAT(ds[0].hint, Contains("the column 'Tên xã phường (mới)' is not read"));
+}
+
+TEST_CASE("headers as offices write them: mã ĐVHC, tên đơn vị hành chính, số QĐ", "[import]") {
+    for (const std::string header : {"mã ĐVHC;tên xã, phường, đặc khu;sự kiện;ngày;số QĐ",
+                                     "Mã đơn vị hành chính;Tên đơn vị hành chính;Sự kiện;Ngày;Số quyết định công nhận",
+                                     "mã xã;tên xã/phường;sự kiện;ngày;quyết định"}) {
+        const ImportPlan result =
+            plan_import(test_plan(), header + "\n300;Kiến An;công nhận;15/11/2026;12/QĐ\n", "records.csv");
+        REQUIRE(result.additions.size() == 1);
+        CHECK(result.additions[0].decision == "12/QĐ");
+        CHECK(notes_of(result).empty());
+    }
+}
+
+TEST_CASE("the day a plan was made: only with a planned date, on or before today and the date, not going back",
+          "[import]") {
+    ontrack::ImportOptions options;
+    options.today = Date::from_ymd(2026, 11, 23);
+    auto errors = [&](const std::string& csv) {
+        try {
+            (void)plan_import(test_plan(), csv, "r.csv", options);
+        } catch (const InputError& e) {
+            std::vector<std::string> out;
+            for (const Diagnostic& d : e.diagnostics()) out.push_back(located(d));
+            return out;
+        }
+        return std::vector<std::string>{};
+    };
+    CHECK(errors("code,event,date,set\n300,planned,2027-01-01,2026-11-24\n") ==
+          std::vector<std::string>{"2:24: the plan is said to be made on 2026-11-24, after today (2026-11-23)"});
+    CHECK(errors("code,event,date,set\n300,planned,2026-11-01,2026-11-02\n") ==
+          std::vector<std::string>{
+              "2:24: the plan is said to be made on 2026-11-02, after the date it plans (2026-11-01)"});
+    CHECK(errors("code,event,date,set\n300,certified,2026-11-01,2026-11-02\n") ==
+          std::vector<std::string>{"2:26: a day the plan was made is given for an event that is not planned"});
+    CHECK(errors("mã,ngày công nhận,ngày lập kế hoạch\n300,2026-11-01,2026-11-02\n") ==
+          std::vector<std::string>{"2:16: a day the plan was made, but no planned date"});
+    CHECK(errors("mã,ngày dự kiến,số QĐ\n300,2027-11-01,12\n") ==
+          std::vector<std::string>{"2:16: a decision on a row with no certified or revoked date"});
+    CHECK(errors("code,event,date,set\n300,planned,2027-01-01,2026-11-23\n").empty());
+}
+
+TEST_CASE("a plan made earlier than the unit's last plan is refused", "[import]") {
+    const Plan plan = ontrack::parse_plan(R"toml([plan]
+name = "T"
+
+[[milestone]]
+deadline = 2030-12-31
+target = 1
+
+[[locality]]
+id = "300"
+name = "Kiến An"
+planned = { date = 2027-06-30, set = 2026-10-01 }
+)toml",
+                                          "plan.toml");
+    try {
+        (void)plan_import(plan, "code,event,date,set\n300,planned,2027-03-31,2026-09-01\n", "r.csv");
+        FAIL("accepted");
+    } catch (const InputError& e) {
+        CHECK(located(e.diagnostics().at(0)) ==
+              "2:24: 'Kiến An' already has a plan made on 2026-10-01; a plan made on 2026-09-01, earlier, cannot be "
+              "added after it");
+    }
 }

@@ -108,5 +108,20 @@ refuse "-o onto the plan itself, json" ./rollup/north.toml rollup/north.toml -f 
 "$ontrack" rollup/national.toml --as-of 2026-11-23 -o other/report.json >/dev/null 2>&1
 [[ -s other/report.json ]] && pass "-o elsewhere: written" || fail "-o elsewhere: not written"
 
+# 3. The first real reason: a folder the user may not write is "Permission
+# denied", not the "No such file or directory" of a second attempt. Run as
+# nobody when the test runs as root (root may write anywhere).
+mkdir locked && cp "$src/data/haiphong.toml" locked/plan.toml && chmod 755 locked && chmod 666 locked/plan.toml
+as_user=()
+if [[ $(id -u) == 0 ]] && command -v setpriv >/dev/null; then
+  as_user=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
+  chmod 755 "$dir"
+fi
+if [[ $(id -u) != 0 || ${#as_user[@]} -gt 0 ]]; then
+  err=$("${as_user[@]}" "$ontrack" record locked/plan.toml --id 11629 --certified 2026-11-20 2>&1 >/dev/null)
+  [[ $err == *"plan.toml.lock: cannot create the lock file: Permission denied"* ]] &&
+    pass "record in a folder not writable: Permission denied" || fail "record in a folder not writable: $err"
+fi
+
 echo "$failures failure(s)"
 [[ $failures == 0 ]]

@@ -271,3 +271,38 @@ TEST_CASE("looks_like_formula: the signs, after any run of blank, invisible or b
         CHECK_FALSE(looks_like_formula(text));
     }
 }
+
+TEST_CASE("fitting_prefix cuts between whole graphemes, never inside a letter") {
+    using ontrack::fitting_prefix;
+    // "Nghệ" precomposed: N g h ệ, one column each; ệ is 3 bytes.
+    const std::string nghe = "Ngh\xe1\xbb\x87";
+    CHECK(fitting_prefix(nghe, 4) == 6);
+    CHECK(fitting_prefix(nghe, 3) == 3);  // one column short: "Ngh", the letter whole or not at all
+    CHECK(fitting_prefix(nghe, 0) == 0);
+    // The same letter decomposed: e U+0302 U+0323 is one grapheme of one column, 5 bytes.
+    const std::string nfd = "Ngh" "e\xcc\x82\xcc\xa3" "n";
+    CHECK(fitting_prefix(nfd, 4) == 8);
+    CHECK(fitting_prefix(nfd, 3) == 3);
+    // A wide character (2 columns) does not fit in one column.
+    CHECK(fitting_prefix("\xe4\xb8\xad", 1) == 0);
+    CHECK(fitting_prefix("\xe4\xb8\xad", 2) == 3);
+    // Every cut at every width is valid UTF-8.
+    const std::string word = "Nguy\xe1\xbb\x85n" "e\xcc\x82\xcc\xa3" "\xe4\xb8\xad" "Th\xe1\xbb\xa7y";
+    for (std::size_t w = 0; w <= 16; ++w) {
+        const std::size_t n = fitting_prefix(word, w);
+        CHECK(!find_invalid_utf8(word.substr(0, n)));
+        CHECK(display_width(word.substr(0, n)) <= w);
+    }
+}
+
+TEST_CASE("quoted_value keeps short values and bounds long ones with their length") {
+    using ontrack::quoted_value;
+    CHECK(quoted_value("11629") == "11629");
+    CHECK(quoted_value(std::string(200, 'x')) == std::string(200, 'x'));
+    CHECK(quoted_value(std::string(201, 'x')) == std::string(200, 'x') + "… (201 bytes)");
+    // 199 ASCII letters then "ệ" decomposed (3 code points): the 200th code
+    // point is inside the letter, so the cut goes before it.
+    const std::string text = std::string(199, 'a') + "e\xcc\x82\xcc\xa3" + "b";
+    CHECK(quoted_value(text) == std::string(199, 'a') + "… (" + std::to_string(text.size()) + " bytes)");
+    CHECK(quoted_value(std::string(50 << 20, '9')).size() < 230);
+}
