@@ -85,6 +85,7 @@ ontrack_layer(compute
     compute
     draws
     feasibility
+    feasibility_explain
     forecast
     league
     listing
@@ -100,6 +101,7 @@ ontrack_layer(render
     chart_text
     csv
     explain
+    explain_feasibility
     feasibility_sections
     feasibility_words
     html
