@@ -43,6 +43,7 @@ void ImportCommand::add_options() {
         ->option_text("{dmy,mdy}");
     add_sheet_option(*command_, sheet_);
     add_lock_timeout_option(*command_, lock_timeout_);
+    add_quiet_flag(*command_);
 }
 
 int ImportCommand::run() const {
@@ -76,9 +77,9 @@ int ImportCommand::run() const {
     const ImportPlan& import = *read;
     print_notes(records_, notes);
     if (import.trimmed_rows)
-        print_message(stderr, trn("{}:{}: note: {} row had spaces or no-break spaces around a cell; they were removed",
-                                  "{}:{}: note: {} rows had spaces or no-break spaces around a cell; they were removed",
-                                  import.trimmed_rows, records_, import.first_trimmed_line, import.trimmed_rows));
+        print_notice(trn("{}:{}: note: {} row had spaces or no-break spaces around a cell; they were removed",
+                         "{}:{}: note: {} rows had spaces or no-break spaces around a cell; they were removed",
+                         import.trimmed_rows, records_, import.first_trimmed_line, import.trimmed_rows));
     // Where the row is: its line, or its row of a workbook's sheet.
     auto row = [](const ImportAddition& a) { return a.place.empty() ? std::to_string(a.line) : a.place; };
     // "Hòa Bình (11533)": the unit as the clerk checks it against the sheet.

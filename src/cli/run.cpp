@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include "commands.hpp"
 #include "console.hpp"
 #include "i18n.hpp"
 #include "load.hpp"
@@ -82,12 +83,12 @@ int run_report(const Options& options) {
                 for (auto e = loc.events.rbegin(); e != loc.events.rend() && e->date > options.analysis.as_of; ++e)
                     ++later;
             if (later)
-                write_stderr(trn("{}: warning: {} certified or revoked event is dated after today ({}) and is not "
-                                 "counted yet",
-                                 "{}: warning: {} certified or revoked events are dated after today ({}) and are not "
-                                 "counted yet",
-                                 later, plan.file, later, human_date(options.analysis.as_of)) +
-                             "\n");
+                print_notice(
+                    trn("{}: warning: {} certified or revoked event is dated after today ({}) and is not "
+                        "counted yet",
+                        "{}: warning: {} certified or revoked events are dated after today ({}) and are not "
+                        "counted yet",
+                        later, plan.file, later, human_date(options.analysis.as_of)));
         }
         analyses.push_back(analyse(plan, options.analysis));
         // A breakdown is a row per group per milestone: bounded, so that the

@@ -164,7 +164,7 @@ bool resolve_rollup(Plan& plan, const std::vector<RollupLink>& chain, const Part
         const std::size_t first = plan.localities.size();
         plan.parts.push_back({p.file, p.name, p.total, std::move(p.milestones), first, p.localities.size()});
         if (p.sources.empty())
-            plan.sources.push_back({p.file, first, p.localities.size()});
+            plan.sources.push_back({p.file, first, p.localities.size(), p.name});
         else
             for (LocalitySource s : p.sources) {
                 s.first += first;

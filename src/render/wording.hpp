@@ -19,6 +19,7 @@ std::string share_text(std::int64_t covered, std::int64_t total);
 
 // The milestone's name, or "Milestone N" (1-based) when it has none.
 std::string milestone_label(const MilestoneResult& m, std::size_t index);
+std::string milestone_label(const std::string& name, std::size_t index);
 
 // The milestone table shared by table, markdown and html: a projected count
 // is never labelled as achieved. Certified: for an upcoming milestone the
