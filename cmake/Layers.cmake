@@ -74,8 +74,11 @@ ontrack_layer(load
     xlsx_sheet
     xml_stream
     zip_archive
-  LINKS ontrack_lang ontrack_model ontrack_text tomlplusplus::tomlplusplus Threads::Threads PkgConfig::LIBZIP
-        PkgConfig::EXPAT)
+  LINKS ontrack_lang ontrack_model ontrack_text tomlplusplus::tomlplusplus Threads::Threads PkgConfig::EXPAT
+        ${CMAKE_DL_LIBS})
+# libzip: its headers only; load/zip_archive.cpp opens the library when a
+# workbook is first read (see there why).
+target_include_directories(ontrack_load PRIVATE ${LIBZIP_INCLUDE_DIRS})
 ontrack_layer(compute
   SOURCES
     analysis
@@ -85,6 +88,7 @@ ontrack_layer(compute
     compute
     draws
     feasibility
+    feasibility_explain
     forecast
     league
     listing
@@ -102,6 +106,7 @@ ontrack_layer(render
     document
     document_tables
     explain
+    explain_feasibility
     feasibility_tables
     feasibility_words
     html
@@ -120,6 +125,7 @@ ontrack_layer(edit
   SOURCES
     file_lock
     import
+    locality_editor
     name_lookup
     output_file
     plan_edit
@@ -127,6 +133,7 @@ ontrack_layer(edit
     record_columns
     record_rows
     roster
+    text_map
   LINKS ontrack_load)
 
 # Every layer but cli, for the tests, the fuzzer and the HTML test page.

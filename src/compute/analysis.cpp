@@ -1,6 +1,7 @@
 #include "analysis.hpp"
 
 #include "compute.hpp"
+#include "feasibility_explain.hpp"
 
 namespace ontrack {
 
@@ -16,12 +17,17 @@ Analysis analyse(const Plan& plan, const AnalysisRequest& request) {
     if (request.since) a.changes = changes_since(plan, *request.since, request.as_of);
     if (request.list) a.listing = list_localities(plan, request.as_of, *request.list);
     if (request.units) a.units = unit_statuses(plan, request.as_of);
-    if (request.explain) a.explanation = explain(a.report, a.forecast ? &*a.forecast : nullptr);
-    if (request.chart) a.chart = chart_data(plan, request.as_of);
     if (!plan.parts.empty()) {
         a.league = league(plan, a.report, request.league_sort);
         if (a.forecast) add_part_forecasts(*a.league, plan, a.report, request.window_months, request.pace);
     }
+    if (request.explain) {
+        a.explanation = explain(a.report, a.forecast ? &*a.forecast : nullptr);
+        if (a.forecast && a.feasibility)
+            explain_feasibility(a.report, *a.forecast, *a.feasibility, a.schedule, a.league ? &*a.league : nullptr,
+                                *a.explanation);
+    }
+    if (request.chart) a.chart = chart_data(plan, request.as_of);
     return a;
 }
 

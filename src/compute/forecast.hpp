@@ -232,6 +232,21 @@ enum class Figure {
     progress,       //
     required_path,  // the safety buffer's, when there is one
     safety_buffer,  //
+    // Feasibility (feasibility_explain.hpp):
+    assumed_pace,      // --pace
+    monthly_net,       // the window's months
+    best_month,        //
+    months_left,       // per upcoming milestone, up to plan_probability
+    probability,       //
+    likely_by,         //
+    pace_ratio,        //
+    plan_probability,  //
+    bunched_month,     // per flagged month
+    schedule_needed,   // the schedule's first row, per column
+    schedule_planned,  //
+    schedule_at_pace,  //
+    part_share,        // per part of a roll-up (Explained::part)
+    part_probability,  //
 };
 
 // Which shape of its formula a figure takes (plain: its only or usual one).
@@ -250,6 +265,9 @@ enum class Form {
     after_calendar,       // reached: after 9999-12-31
     nothing_needed,       // R, progress
     after_last_deadline,  // required path
+    add,                  // assumed pace: +N
+    exactly,              // probability: decided in integers (value 0 or 1)
+    not_computed,         // probability, likely dates, plan's dates, part probability
 };
 
 // A number too wide or too fine for an int64, in unlocalised decimal text
@@ -298,7 +316,26 @@ struct Explained {
     //               v0, d0, v1, d1; after_last_deadline: the last required; value the path (Decimal, 3 decimals)
     // safety_buffer value the state; below: the path (Decimal), covered, units; safe: covered, the day, the day,
     //               as-of, days; clear: covered, the last required
+    // assumed_pace  value N (Decimal); terms: the achieved pace, the pace used (Decimal, a month)
+    // monthly_net   as-of, whole months, the counts oldest first (Decimal "8, 0, -1"); value monostate
+    // best_month    the counts (Decimal); value the largest
+    // months_left   as-of, the deadline, as-of + n months
+    // probability   covered, n, required, whole months; exactly adds the smallest (value 1) or largest (value
+    //               0) monthly count; not_computed: none (value monostate); value the probability (Decimal, 4
+    //               decimals truncated, or "0"/"1")
+    // likely_by     covered, required, then per level 50, 85, 95 the day (monostate: never); value monostate
+    // pace_ratio    plain: required − covered, pace days, days left, pace units, the exact quotient (Decimal, 3
+    //               decimals); met_now: covered, required; never: pace units; value tenths (Decimal) or monostate
+    // plan_probability  planned more, n, whole months; value as probability
+    // bunched_month the month's first day, the best month; value the units planned in it
+    // schedule_*    the row's day, then needed: d0, v0, d1, v1 (the road's points around it); planned:
+    //               covered, planned by the day; at_pace: covered, pace units, days since as-of, pace days;
+    //               value the cell
+    // part_share    count_target: count, part total, roll-up total, required, expected; percent_target:
+    //               percent, part total, required, expected; value the shortfall at share
+    // part_probability  covered, months, required; value as probability
     std::vector<Term> terms;
+    std::string part = {};  // the part of a roll-up, for part_share and part_probability
 };
 
 std::vector<Explained> explain(const Report& report, const Forecast* forecast = nullptr);

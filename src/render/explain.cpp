@@ -76,6 +76,7 @@ std::string label_of(const Report& r, const Explained& e) {
 }
 
 ExplainLine word(const Report& r, const Explained& e) {
+    if (is_feasibility_figure(e.figure)) return word_feasibility(r, e);
     const std::vector<Term>& t = e.terms;
     auto s = [&](std::size_t i) { return text(t[i]); };
     std::string label, value = text(e.value), formula;
@@ -238,6 +239,7 @@ ExplainLine word(const Report& r, const Explained& e) {
             }
             break;
         }
+        default: break;
     }
     // The decimal points of the value and the formula in the current
     // language (the numbers in them are never grouped by thousands).

@@ -21,6 +21,10 @@ struct ExplainLine {
     std::string formula;
 };
 
+// Feasibility's figures (explain_feasibility.cpp): which they are, and one in words.
+bool is_feasibility_figure(Figure figure);
+ExplainLine word_feasibility(const Report& report, const Explained& e);
+
 // `report` is the one the figures were computed from: it names the milestones
 // (milestone_label).
 std::vector<ExplainLine> explain_lines(const Report& report, const std::vector<Explained>& figures);

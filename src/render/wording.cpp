@@ -41,6 +41,10 @@ std::string count_of_milestones(std::uint64_t n) {
     return trn("{} milestone", "{} milestones", n, n);
 }
 
+std::string milestone_label(const std::string& name, std::size_t index) {
+    return name.empty() ? trf("Milestone {}", index + 1) : name;
+}
+
 std::string milestone_label(const MilestoneResult& m, std::size_t index) {
     return milestone_label(Words(language()), m, index);
 }

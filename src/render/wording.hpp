@@ -21,6 +21,7 @@ std::string share_text(const Words& w, std::int64_t covered, std::int64_t total)
 // The milestone's name, or "Milestone N" (1-based) when it has none.
 std::string milestone_label(const MilestoneResult& m, std::size_t index);
 std::string milestone_label(const Words& w, const MilestoneResult& m, std::size_t index);
+std::string milestone_label(const std::string& name, std::size_t index);
 
 // "An Lão (11530)" or just the name when there is no id.
 std::string locality_label(const LocalityRef& ref);
