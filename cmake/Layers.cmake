@@ -74,8 +74,11 @@ ontrack_layer(load
     xlsx_sheet
     xml_stream
     zip_archive
-  LINKS ontrack_lang ontrack_model ontrack_text tomlplusplus::tomlplusplus Threads::Threads PkgConfig::LIBZIP
-        PkgConfig::EXPAT)
+  LINKS ontrack_lang ontrack_model ontrack_text tomlplusplus::tomlplusplus Threads::Threads PkgConfig::EXPAT
+        ${CMAKE_DL_LIBS})
+# libzip: its headers only; load/zip_archive.cpp opens the library when a
+# workbook is first read (see there why).
+target_include_directories(ontrack_load PRIVATE ${LIBZIP_INCLUDE_DIRS})
 ontrack_layer(compute
   SOURCES
     analysis
@@ -100,27 +103,29 @@ ontrack_layer(render
     chart_svg
     chart_text
     csv
+    document
+    document_tables
     explain
     explain_feasibility
-    feasibility_sections
+    feasibility_tables
     feasibility_words
     html
     json
     json_feasibility
     json_writer
-    league_section
     markdown
     render
-    sections
     table
     wording
     xlsx
+    xlsx_book
   LINKS ontrack_compute ontrack_lang ${CMAKE_DL_LIBS})
 target_include_directories(ontrack_render PRIVATE ${XLSXWRITER_INCLUDE_DIRS})
 ontrack_layer(edit
   SOURCES
     file_lock
     import
+    locality_editor
     name_lookup
     output_file
     plan_edit
@@ -128,6 +133,7 @@ ontrack_layer(edit
     record_columns
     record_rows
     roster
+    text_map
   LINKS ontrack_load)
 
 # Every layer but cli, for the tests, the fuzzer and the HTML test page.

@@ -55,7 +55,7 @@ _ontrack() {
     fi
 
     local commands="check record init import"
-    local common_opts="--lang --help -h"
+    local common_opts="--lang --quiet -q --help -h"
     local report_opts="--as-of --format -f --output -o --bom --upcoming-only --judge-parts --sort --color --no-color --window --by --since
         --list --chart --forecast --pace --schedule --explain --wide --version $common_opts"
     local record_opts="--id --name --certified --revoked --planned --decision --note --remove --move-to --allow-future --lock-timeout $common_opts"

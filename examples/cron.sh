@@ -23,7 +23,8 @@
 #      no CSV is kept
 #
 # Example crontab line (every morning at 06:15):
-#   15 6 * * * cd /srv/ontrack && PLAN=data/haiphong.toml examples/cron.sh
+#   15 6 * * * cd /srv/ontrack && TZ=Asia/Ho_Chi_Minh PLAN=data/haiphong.toml examples/cron.sh
+# (TZ: today is Vietnam's date even on a server that runs on UTC.)
 
 set -eu
 

@@ -50,6 +50,7 @@ int run_command_line(int argc, char** argv) {
            tr("Language of the report and messages: vi or en (default: from LANGUAGE, LC_ALL, LC_MESSAGES or LANG)"))
         ->check(CLI::IsMember({"vi", "en"}))
         ->option_text("{vi,en}");
+    add_quiet_flag(app);
     ReportCommand report(app);
     CheckCommand check(app);
     RecordCommand record(app);
@@ -64,8 +65,8 @@ int run_command_line(int argc, char** argv) {
                          "License: MIT <https://opensource.org/licenses/MIT>",
                          tr("Display program version information and exit"));
     app.footer(
-        tr("Exit status: 0 every milestone met or on-track, 1 any missed or behind, 2 usage or input error, "
-           "70 an internal error (a bug)."));
+        tr("Exit status: 0 every milestone met or on-track, 1 any missed or behind, 2 usage or input error (no "
+           "file changed), 3 files left changed after a failed restore, 70 an internal error (a bug)."));
     return run_guarded([&] {
         try {
             app.parse(argc, argv);

@@ -28,13 +28,14 @@ void CheckCommand::add_options() {
     command_->add_option(tr("FILE"), files_, tr("The plans to check"))
         ->required()
         ->option_text(std::string("... ") + tr("REQUIRED"));
+    add_quiet_flag(*command_);
 }
 
 int CheckCommand::run() const {
     for (const Plan& plan : load_plans(files_)) {
         // Each file behind a roll-up on its own: names repeat across provinces.
         std::vector<LocalitySource> sources = plan.sources;
-        if (sources.empty()) sources.push_back({plan.file, 0, plan.localities.size()});
+        if (sources.empty()) sources.push_back({plan.file, 0, plan.localities.size(), plan.name});
         for (const LocalitySource& source : sources) {
             const auto first = plan.localities.begin() + static_cast<std::ptrdiff_t>(source.first);
             const auto last = first + static_cast<std::ptrdiff_t>(source.count);
@@ -48,10 +49,11 @@ int CheckCommand::run() const {
             std::unordered_map<std::string, const Locality*> folded;
             for (auto loc = first; loc != last; ++loc)
                 if (const auto [it, fresh] = folded.emplace(fold_for_search(loc->name), &*loc); !fresh)
-                    print_message(stderr, trf("{}:{}: note: '{}' and '{}' (line {}) differ only in their diacritics; "
-                                              "both are kept",
-                                              source.file, loc->pos.line, make_inert(loc->name),
-                                              make_inert(it->second->name), it->second->pos.line));
+                    print_notice(
+                        trf("{}:{}: note: '{}' and '{}' (line {}) differ only in their diacritics; "
+                            "both are kept",
+                            source.file, loc->pos.line, make_inert(loc->name), make_inert(it->second->name),
+                            it->second->pos.line));
         }
         // Months the plan fills beyond the office's best month: a warning, the status unchanged.
         std::int64_t best = 0;

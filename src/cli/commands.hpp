@@ -159,6 +159,15 @@ Date today();
 // as a visible escape (make_inert_lines()), bytes that are not UTF-8 too.
 void print_message(std::FILE* to, std::string_view line);
 
+// -q/--quiet, given to any command: notes and warnings are not printed
+// (errors are; standard output is unchanged).
+void add_quiet_flag(CLI::App& command);
+
+// Prints a note or a warning (one line) to stderr as print_message() does,
+// unless --quiet was given; a line already printed in this run is not
+// printed again (a roll-up checked beside its parts meets each part twice).
+void print_notice(std::string_view line);
+
 // Prints each note about a CSV file to stderr: "FILE:LINE: note: MESSAGE".
 void print_notes(const std::string& file, const std::vector<CsvNote>& notes);
 

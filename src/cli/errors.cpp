@@ -9,6 +9,8 @@
 #include <cstdlib>
 #include <exception>
 #include <stdexcept>
+#include <string>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -110,19 +112,35 @@ void print_message(std::FILE* to, std::string_view line) {
         std::fwrite(text.data(), 1, text.size(), to);  // a failure is seen by finish_stdout()
 }
 
+namespace {
+
+bool quiet = false;
+
+}  // namespace
+
+void add_quiet_flag(CLI::App& command) {
+    command.add_flag("--quiet,-q", quiet, tr("Print no notes or warnings, only errors (for cron and hooks)"));
+}
+
+void print_notice(std::string_view line) {
+    static std::unordered_set<std::string> printed;
+    if (quiet || !printed.emplace(line).second) return;
+    print_message(stderr, line);
+}
+
 void print_notes(const std::string& file, const std::vector<CsvNote>& notes) {
     for (const CsvNote& note : notes)
-        print_message(stderr, note.place.empty() ? trf("{}:{}: note: {}", file, note.line, note.message)
-                                                 : trf("{}:{}: note: {}", file, note.place, note.message));
+        print_notice(note.place.empty() ? trf("{}:{}: note: {}", file, note.line, note.message)
+                                        : trf("{}:{}: note: {}", file, note.place, note.message));
 }
 
 void print_stale_plan_warning(const std::string& file, std::uint32_t line, const std::string& name, Date planned,
                               const Event& latest) {
-    print_message(stderr,
-                  trf("{}:{}: warning: {}: planned {} is not after its latest event ({} {}); it was "
-                      "fulfilled or overtaken and counts as no plan: give a new planned date or remove it",
-                      file, line, make_inert(name), human_date(planned),
-                      tr(latest.kind == EventKind::certified ? "certified" : "revoked"), human_date(latest.date)));
+    print_notice(
+        trf("{}:{}: warning: {}: planned {} is not after its latest event ({} {}); it was "
+            "fulfilled or overtaken and counts as no plan: give a new planned date or remove it",
+            file, line, make_inert(name), human_date(planned),
+            tr(latest.kind == EventKind::certified ? "certified" : "revoked"), human_date(latest.date)));
 }
 
 int report_exception() {

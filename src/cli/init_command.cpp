@@ -52,6 +52,7 @@ void InitCommand::add_options() {
         ->option_text(tr("FILE"));
     command_->add_flag("--force", force_, tr("Replace the --output file if it exists"));
     add_lock_timeout_option(*command_, lock_timeout_);
+    add_quiet_flag(*command_);
 }
 
 int InitCommand::run() const {

@@ -58,6 +58,7 @@ void RecordCommand::add_options() {
     certified->excludes(revoked)->excludes(planned);
     revoked->excludes(planned);
     add_lock_timeout_option(*command_, lock_timeout_);
+    add_quiet_flag(*command_);
 }
 
 int RecordCommand::run() const {

@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include "commands.hpp"
 #include "console.hpp"
 #include "i18n.hpp"
 #include "load.hpp"
@@ -43,6 +44,8 @@ bool use_color(ColorMode mode) {
     return ::isatty(STDOUT_FILENO) && (!no_color || !*no_color) && !(term && std::string_view(term) == "dumb");
 }
 
+namespace {
+
 std::size_t terminal_width() {
     if (!::isatty(STDOUT_FILENO)) return 0;
     if (const char* columns = std::getenv("COLUMNS")) {
@@ -54,6 +57,8 @@ std::size_t terminal_width() {
     if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col >= 20) return size.ws_col;
     return 0;
 }
+
+}  // namespace
 
 int run_report(const Options& options) {
     std::vector<Plan> plans = load_plans(options.files);
@@ -78,12 +83,12 @@ int run_report(const Options& options) {
                 for (auto e = loc.events.rbegin(); e != loc.events.rend() && e->date > options.analysis.as_of; ++e)
                     ++later;
             if (later)
-                write_stderr(trn("{}: warning: {} certified or revoked event is dated after today ({}) and is not "
-                                 "counted yet",
-                                 "{}: warning: {} certified or revoked events are dated after today ({}) and are not "
-                                 "counted yet",
-                                 later, plan.file, later, human_date(options.analysis.as_of)) +
-                             "\n");
+                print_notice(
+                    trn("{}: warning: {} certified or revoked event is dated after today ({}) and is not "
+                        "counted yet",
+                        "{}: warning: {} certified or revoked events are dated after today ({}) and are not "
+                        "counted yet",
+                        later, plan.file, later, human_date(options.analysis.as_of)));
         }
         analyses.push_back(analyse(plan, options.analysis));
         // A breakdown is a row per group per milestone: bounded, so that the
@@ -106,6 +111,7 @@ int run_report(const Options& options) {
     render_options.bom = options.bom;
     render_options.league_sort = options.analysis.league_sort;
     render_options.today = options.today;
+    render_options.lang = language();
     render_options.terminal_width = to_stdout && !options.wide ? terminal_width() : 0;
     const std::string text = render(analyses, options.format, render_options);
     if (to_stdout)

@@ -81,10 +81,16 @@ Breakdown breakdown(const Plan& plan, const Report& report, ByField field) {
     // Kinds are grouped without regard to letter case (or tone-mark
     // placement); a declared kind is a group even with no unit.
     const bool by_kind = field == ByField::kind;
-    auto group_for = [&](const std::string& value) -> Group& {
-        const auto [it, fresh] = index.emplace(by_kind ? identity_key(value) : value, out.groups.size());
+    // A roll-up's ids and names are grouped within each part: a key is the
+    // part, then the value.
+    const bool within_parts = !by_kind && !plan.sources.empty();
+    auto group_for = [&](const std::string& value, std::uint32_t part) -> Group& {
+        std::string key = by_kind ? identity_key(value) : value;
+        if (within_parts) key = std::to_string(part) + '/' + key;
+        const auto [it, fresh] = index.emplace(std::move(key), out.groups.size());
         if (fresh) {
             Group g;
+            if (within_parts) g.part = part;
             g.value = value;
             g.label = value.empty() ? no_value_labels[static_cast<int>(field)] : value;
             g.milestones.assign(n_milestones, GroupMilestone{});
@@ -118,9 +124,10 @@ Breakdown breakdown(const Plan& plan, const Report& report, ByField field) {
         }
     } else {
         if (by_kind)
-            for (const std::string& kind : plan.kinds) group_for(kind);
-        for (const Locality& loc : plan.localities) {
-            Group& g = group_for(field_of(loc, field));
+            for (const std::string& kind : plan.kinds) group_for(kind, no_part);
+        for (std::size_t i = 0; i < plan.localities.size(); ++i) {
+            const Locality& loc = plan.localities[i];
+            Group& g = group_for(field_of(loc, field), part_of(plan, i));
             ++g.count;
             tally(g, loc);
         }

@@ -3,8 +3,9 @@
 // Groups come in the order of first appearance in the plan (by kind: the
 // declared kinds first, in their order, each even with no unit; kinds that
 // differ only in letter case are one group, labelled as first written);
+// in a roll-up, by id and by name group within each part (Group::part);
 // localities with
-// no value for the field form one group (label "(no kind)", "(no id)"), and
+// no value for the field form one group (one per part in a roll-up) (label "(no kind)", "(no id)"), and
 // the units counted in the plan's total but not listed form a last group
 // "(not listed)". Each group has its count, its localities drug-free on
 // as-of, and per milestone its covered (by the report's rule: drug-free on
@@ -58,6 +59,10 @@ struct GroupMilestone {
 };
 
 struct Group {
+    // In a roll-up by id or by name, the plan that lists the group's units
+    // (Report::unit_parts): names repeat across provinces, so a group is a
+    // value within one part. no_part otherwise.
+    std::uint32_t part = no_part;
     std::string value;      // the field's value; empty for "(no kind)" and "(not listed)"
     std::string label;      // value, "(no kind)"/"(no id)"/"(no name)", or "(not listed)"
     bool unlisted = false;  // the "(not listed)" group

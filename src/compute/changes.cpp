@@ -28,9 +28,10 @@ Changes changes_since(const Plan& plan, Date since, Date as_of) {
     Changes out;
     out.since = since;
     out.as_of = as_of;
-    for (const Locality& loc : plan.localities) {
+    for (std::size_t i = 0; i < plan.localities.size(); ++i) {
+        const Locality& loc = plan.localities[i];
         const std::optional<Date> planned = pending_plan(loc, as_of);
-        const LocalityRef ref{loc.name, loc.id, loc.kind, planned};
+        const LocalityRef ref{loc.name, loc.id, loc.kind, planned, part_of(plan, i)};
         const bool before = is_drug_free_on(loc, since);
         const bool after = is_drug_free_on(loc, as_of);
         std::vector<Event> events;

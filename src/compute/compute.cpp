@@ -63,11 +63,26 @@ bool is_overdue(const Locality& locality, Date as_of) {
 
 namespace {
 
-LocalityRef ref_of(const Locality& loc, Date as_of) {
-    return {loc.name, loc.id, loc.kind, pending_plan(loc, as_of)};
+LocalityRef ref_of(const Plan& plan, const Locality& loc, Date as_of) {
+    return {loc.name, loc.id, loc.kind, pending_plan(loc, as_of),
+            part_of(plan, static_cast<std::size_t>(&loc - plan.localities.data()))};
 }
 
 }  // namespace
+
+std::uint32_t part_of(const Plan& plan, std::size_t i) {
+    if (plan.sources.empty()) return no_part;
+    const auto after = std::upper_bound(plan.sources.begin(), plan.sources.end(), i,
+                                        [](std::size_t x, const LocalitySource& s) { return x < s.first; });
+    return static_cast<std::uint32_t>(after - plan.sources.begin() - 1);
+}
+
+std::vector<UnitPart> unit_parts(const Plan& plan) {
+    std::vector<UnitPart> out;
+    out.reserve(plan.sources.size());
+    for (const LocalitySource& s : plan.sources) out.push_back({s.name, s.file});
+    return out;
+}
 
 Report compute_report(const Plan& plan, Date as_of) {
     Report r;
@@ -82,6 +97,7 @@ Report compute_report(const Plan& plan, Date as_of) {
     r.total = plan.total;
     r.listed = static_cast<std::int64_t>(plan.localities.size());
     r.unlisted = r.total - r.listed;
+    r.unit_parts = unit_parts(plan);
 
     const CoverageTimeline timeline(plan.localities, as_of);
     r.covered = timeline.on(as_of);
@@ -94,9 +110,9 @@ Report compute_report(const Plan& plan, Date as_of) {
         if (is_drug_free_on(loc, as_of)) continue;
         const std::optional<Date> planned = pending_plan(loc, as_of);
         if (!planned)
-            r.unplanned.push_back(ref_of(loc, as_of));
+            r.unplanned.push_back(ref_of(plan, loc, as_of));
         else if (*planned <= as_of)
-            r.overdue.push_back(ref_of(loc, as_of));
+            r.overdue.push_back(ref_of(plan, loc, as_of));
         else
             ahead.push_back(*planned);
     }
@@ -104,6 +120,7 @@ Report compute_report(const Plan& plan, Date as_of) {
     std::stable_sort(r.overdue.begin(), r.overdue.end(),
                      [](const LocalityRef& a, const LocalityRef& b) { return *a.planned < *b.planned; });
     r.planned_ahead = static_cast<std::int64_t>(ahead.size());
+    r.no_plan = static_cast<std::int64_t>(r.unplanned.size()) + r.unlisted;
 
     for (const Milestone& m : plan.milestones) {
         MilestoneResult out;

@@ -30,6 +30,13 @@ class CoverageTimeline {
     std::vector<std::int64_t> coverage_;  // coverage from dates_[k] on
 };
 
+// The index in plan.sources (and Report::unit_parts) of the plan file that
+// lists plan.localities[i]; no_part for a plan that is no roll-up.
+std::uint32_t part_of(const Plan& plan, std::size_t i);
+
+// The unit parts of a roll-up, in the order of plan.sources.
+std::vector<UnitPart> unit_parts(const Plan& plan);
+
 Report compute_report(const Plan& plan, Date as_of);
 
 // Adds one plan's report to the sum of several.

@@ -21,7 +21,8 @@ Listing list_localities(const Plan& plan, Date as_of, ListKind kind) {
     Listing out;
     out.kind = kind;
     out.as_of = as_of;
-    for (const Locality& loc : plan.localities) {
+    for (std::size_t i = 0; i < plan.localities.size(); ++i) {
+        const Locality& loc = plan.localities[i];
         // The latest event on or before as-of, and the one before it.
         const auto after = std::upper_bound(loc.events.begin(), loc.events.end(), as_of,
                                             [](Date d, const Event& e) { return d < e.date; });
@@ -60,13 +61,20 @@ Listing list_localities(const Plan& plan, Date as_of, ListKind kind) {
         if (!take) continue;
         if (last) {
             row.has_event = true;
+            row.event_kind = last->kind;
+            row.event_date = last->date;
             row.decision = last->decision();
             row.note = last->note();
         }
         row.plan_moves = plan_moves(loc, as_of);
         row.planned_history = loc.planned.entries();
+        row.part = part_of(plan, i);
         out.rows.push_back(std::move(row));
     }
+    // Overdue units as the report lists them: the longest overdue first.
+    if (kind == ListKind::overdue)
+        std::stable_sort(out.rows.begin(), out.rows.end(),
+                         [](const ListRow& a, const ListRow& b) { return *a.planned < *b.planned; });
     if (kind == ListKind::uncovered)
         out.unlisted = std::max<std::int64_t>(0, plan.total - static_cast<std::int64_t>(plan.localities.size()));
     return out;
@@ -75,7 +83,8 @@ Listing list_localities(const Plan& plan, Date as_of, ListKind kind) {
 std::vector<UnitStatus> unit_statuses(const Plan& plan, Date as_of) {
     std::vector<UnitStatus> out;
     out.reserve(plan.localities.size());
-    for (const Locality& loc : plan.localities) {
+    for (std::size_t i = 0; i < plan.localities.size(); ++i) {
+        const Locality& loc = plan.localities[i];
         UnitStatus u;
         u.id = loc.id;
         u.name = loc.name;
@@ -86,6 +95,7 @@ std::vector<UnitStatus> unit_statuses(const Plan& plan, Date as_of) {
         u.planned = pending_plan(loc, as_of);
         u.overdue = !u.drug_free && is_overdue(loc, as_of);
         u.plan_moves = plan_moves(loc, as_of);
+        u.part = part_of(plan, i);
         out.push_back(std::move(u));
     }
     return out;

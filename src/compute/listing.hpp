@@ -1,5 +1,6 @@
-// --list uncovered|overdue|revoked|covered: the localities
-// themselves, in plan order, with the dates that matter for each list.
+// --list uncovered|overdue|revoked|covered: the localities themselves, in
+// plan order (overdue: by planned date, then plan order, as
+// Report::overdue), with the dates that matter for each list.
 //
 // - uncovered: not drug-free on as-of; planned = its planned date, if any.
 //   Units in the total but not listed cannot be named: Listing::unlisted
@@ -27,6 +28,7 @@
 
 #include "model.hpp"
 #include "msgid.hpp"
+#include "report.hpp"
 
 namespace ontrack {
 
@@ -44,11 +46,14 @@ struct ListRow {
     std::optional<Date> planned;
     std::optional<Date> certified;
     std::optional<Date> revoked;
-    std::string decision;    // of the event the row is about; may be empty
-    std::string note;        // of that event; may be empty
-    bool has_event = false;  // the row is about an event (decision and note belong to it)
+    std::string decision;                         // of the event the row is about; may be empty
+    std::string note;                             // of that event; may be empty
+    bool has_event = false;                       // the row is about an event (decision and note belong to it)
+    EventKind event_kind = EventKind::certified;  // that event's kind and day, when has_event
+    Date event_date;
     std::int64_t plan_moves = 0;
     std::vector<PlannedEntry> planned_history;
+    std::uint32_t part = no_part;  // in a roll-up, the plan that lists it (Report::unit_parts)
 };
 
 struct Listing {
@@ -67,10 +72,11 @@ struct UnitStatus {
     std::string name;
     std::string kind;  // may be empty
     bool drug_free = false;
-    std::optional<Event> latest;  // the latest certified or revoked event on or before as-of
-    std::optional<Date> planned;  // its pending plan (pending_plan(), history.hpp)
-    bool overdue = false;         // not drug-free, planned on or before as-of (as the report counts it)
-    std::int64_t plan_moves = 0;  // plan_moves(), history.hpp
+    std::optional<Event> latest;   // the latest certified or revoked event on or before as-of
+    std::optional<Date> planned;   // its pending plan (pending_plan(), history.hpp)
+    bool overdue = false;          // not drug-free, planned on or before as-of (as the report counts it)
+    std::int64_t plan_moves = 0;   // plan_moves(), history.hpp
+    std::uint32_t part = no_part;  // in a roll-up, the plan that lists it (Report::unit_parts)
 };
 
 std::vector<UnitStatus> unit_statuses(const Plan& plan, Date as_of);

@@ -29,11 +29,23 @@ struct MilestoneResult {
     Verdict verdict = Verdict::met;
 };
 
+// The plan file that lists a unit of a roll-up (the leaf, in nested
+// roll-ups): what a unit row names as its part.
+struct UnitPart {
+    std::string name;
+    std::string file;
+};
+
+// A unit row's part: its index in Report::unit_parts, or no_part (a plan that
+// is no roll-up).
+inline constexpr std::uint32_t no_part = UINT32_MAX;
+
 struct LocalityRef {
     std::string name;
     std::string id;
     std::string kind;
     std::optional<Date> planned;
+    std::uint32_t part = no_part;
 };
 
 struct Report {
@@ -54,6 +66,8 @@ struct Report {
     std::vector<Date> planned_dates;     // their planned dates (the plan in force), sorted
     std::vector<LocalityRef> unplanned;  // listed, not drug-free, no planned date
     std::int64_t unlisted = 0;           // total - listed: counted as uncovered with no plan
+    std::int64_t no_plan = 0;            // uncovered with no plan: unplanned.size() + unlisted
+    std::vector<UnitPart> unit_parts;    // a roll-up's plan files of units; empty for a plan of units
 };
 
 // Several plans at once (one per province, say): their sum.

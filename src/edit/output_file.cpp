@@ -183,6 +183,12 @@ void RemovedOnSignal::clear() {
 FileReplacement::FileReplacement(const std::string& path, std::chrono::milliseconds wait)
     : path_(path), target_(follow_links(path)) {
     struct stat st {};
+    // The folder first: a missing one would otherwise be reported as a lock
+    // file that cannot be created.
+    const std::string folder = folder_of(target_);
+    if (::stat(folder.c_str(), &st) != 0 && errno == ENOENT)
+        throw std::runtime_error(
+            trf("{}: the folder {} does not exist; create it first", make_inert(path_), make_inert(folder)));
     if (::stat(target_.c_str(), &st) == 0 && !S_ISREG(st.st_mode))  // before a lock file is made beside it
         throw std::runtime_error(trf("{}: not a regular file; give a file name", make_inert(path_)));
     lock_ = std::make_unique<FileLock>(target_, wait);

@@ -113,11 +113,13 @@ struct PlanPart {
 };
 
 // Which file the localities [first, first + count) were read from: every
-// plan file behind a roll-up, nested ones flattened (for diagnostics).
+// plan file behind a roll-up, nested ones flattened (for diagnostics, and
+// for naming the part that lists a unit).
 struct LocalitySource {
     std::string file;
     std::size_t first = 0;
     std::size_t count = 0;
+    std::string name;  // that plan's [plan] name
 };
 
 struct Plan {

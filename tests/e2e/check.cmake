@@ -18,6 +18,9 @@
 #   EXPECT_STDERR        file that stderr must equal byte for byte
 #   EXPECT_STDERR_REGEX  regex stderr must match
 #   OUT_DIR, CASE        where the actual output is saved on failure
+#   JSON_SCHEMA          when set, a json document on stdout (it starts with
+#                        "{") must be valid under this schema
+#                        (validate_json.py, python3-jsonschema)
 # Without an EXPECT_STDERR* stderr must be empty. With EXPECT_RC 2 (an error)
 # stdout must be empty. In regexes <ESC> stands for the escape character,
 # <SGR> for a whole ANSI SGR sequence and <NL> for a newline (so that no
@@ -113,6 +116,18 @@ if(DEFINED REJECT_STDOUT_REGEX)
 endif()
 if(EXPECT_RC EQUAL 2 AND NOT "${out}" STREQUAL "")
     fail("stdout is not empty on an error")
+endif()
+# The json contract: every document the suite produces is valid under the
+# schema, which describes every member (an undescribed one fails).
+if(DEFINED JSON_SCHEMA AND "${out}" MATCHES "^{")
+    file(MAKE_DIRECTORY "${OUT_DIR}")
+    set(json_file "${OUT_DIR}/${CASE}.validated.json")
+    file(WRITE "${json_file}" "${out}")
+    execute_process(COMMAND python3 "${CMAKE_CURRENT_LIST_DIR}/validate_json.py" "${JSON_SCHEMA}" "${json_file}"
+                    OUTPUT_VARIABLE invalid ERROR_VARIABLE invalid RESULT_VARIABLE valid_rc)
+    if(NOT valid_rc EQUAL 0)
+        fail("stdout is not valid under ${JSON_SCHEMA}: ${invalid}")
+    endif()
 endif()
 
 # Standard error.

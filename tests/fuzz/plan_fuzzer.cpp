@@ -13,6 +13,7 @@
 #include "analysis.hpp"
 #include "compute.hpp"
 #include "diagnostic.hpp"
+#include "forecast.hpp"
 #include "json_parser.hpp"
 #include "load.hpp"
 #include "plan_edit.hpp"
@@ -86,6 +87,33 @@ void render_everything(const ontrack::Plan& plan, ontrack::Date as_of) {
         check_output(render({a, a}, f, RenderOptions{false}), f);
 }
 
+// The forecast, its explanation and the chart at as-of days picked from the
+// input, always with the calendar's edges (0001-01-01, 0001-01-02,
+// 9999-12-31), windows of 1, 12 and 1200 months and one picked too, and the
+// table at a terminal width picked too (its wrapping cuts text).
+void forecast_at_random_days(const ontrack::Plan& plan, const std::string& text) {
+    using namespace ontrack;
+    std::uint64_t h = 1469598103934665603ULL;  // FNV-1a of the input
+    for (unsigned char c : text) h = (h ^ c) * 1099511628211ULL;
+    const std::int32_t first = Date::from_ymd(1, 1, 1).days, last = Date::from_ymd(9999, 12, 31).days;
+    const Date picked{first + static_cast<std::int32_t>(h % static_cast<std::uint64_t>(last - first + 1))};
+    const int window = 1 + static_cast<int>((h >> 24) % max_window_months);
+    RenderOptions narrow{false};
+    narrow.terminal_width = 20 + static_cast<std::size_t>((h >> 48) % 100);
+    for (Date day : {Date{first}, Date{first + 1}, Date{last}, picked})
+        for (int months : {1, 12, 1200, window}) {
+            AnalysisRequest r;
+            r.as_of = day;
+            r.window_months = months;
+            r.forecast = r.explain = r.chart = true;
+            const Analysis a = analyse(plan, r);
+            check_report(a.report);
+            for (Format f : {Format::table, Format::json, Format::csv, Format::markdown, Format::html})
+                check_output(render({a}, f, RenderOptions{false}), f);
+            check_output(render({a}, Format::table, narrow), Format::table);
+        }
+}
+
 // record's edit: the first locality certified, revoked and planned on a day;
 // the new text differs from the old within one line of the old only.
 void edit_first(const std::string& text, const ontrack::Plan& plan) {
@@ -142,6 +170,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             }
         }
         render_everything(plan, *ontrack::parse_iso_date("2026-06-30"));
+        forecast_at_random_days(plan, text);
         edit_first(text, plan);
     } catch (const ontrack::InputError& e) {
         require(!e.diagnostics().empty());

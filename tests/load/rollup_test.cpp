@@ -56,6 +56,7 @@ TEST_CASE("a roll-up of three parts, one a roll-up itself", "[rollup]") {
     REQUIRE(plan.sources.size() == 4);
     CHECK(plan.sources[2].file == dir + "rollup/east/east_one.toml");
     CHECK(plan.sources[2].first == 10);
+    CHECK(plan.sources[2].name == "East one");
     CHECK(plan.sources[3].file == dir + "rollup/east/east_two.toml");
     CHECK(plan.sources[3].first == 13);
     CHECK(plan.localities[13].id == "F1");

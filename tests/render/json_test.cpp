@@ -47,6 +47,7 @@ Report sample() {
     r.planned_ahead = 16;
     r.unplanned.push_back(locality("Hòa Bình", "11533", std::nullopt, "phường"));
     r.unlisted = 0;
+    r.no_plan = 1;
     return r;
 }
 
@@ -101,6 +102,9 @@ TEST_CASE("render_json gives valid JSON with the report's fields", "[render][jso
     CHECK(p1.at("covered").integer() == 37);
     CHECK(p1.at("shortfall").integer() == 0);
     CHECK(p1.at("verdict").text == "met");
+    // A past milestone counts no planned date: null, where the table shows "-".
+    CHECK(p1.at("planned").type == Json::Type::null);
+    CHECK(doc.at("schema_version").integer() == 1);
 
     const Json& p3 = ms.items[2];
     CHECK(p3.at("status").text == "upcoming");
@@ -111,10 +115,11 @@ TEST_CASE("render_json gives valid JSON with the report's fields", "[render][jso
     CHECK(p3.at("verdict").text == "behind");
 
     CHECK(ms.items[1].at("verdict").text == "on-track");
-    // An unnamed milestone has an empty name (no invented label) and a count
-    // target is a string like a percentage.
-    CHECK(ms.items[3].at("name").type == Json::Type::string);
-    CHECK(ms.items[3].at("name").text.empty());
+    // An unnamed milestone's name is null, its label the one the tables show;
+    // a count target is a string like a percentage.
+    CHECK(ms.items[3].at("name").type == Json::Type::null);
+    CHECK(ms.items[3].at("label").text == "Milestone 4");
+    CHECK(ms.items[2].at("label").text == ms.items[2].at("name").text);
     CHECK(ms.items[3].at("target").text == "114");
 
     const Json& overdue = doc.at("overdue");
@@ -199,6 +204,7 @@ TEST_CASE("render_json: a report with no milestones or localities is still valid
     r.as_of = Date::from_ymd(2026, 1, 1);
     r.total = 3;
     r.unlisted = 3;
+    r.no_plan = 3;
     Json doc;
     REQUIRE_NOTHROW(doc = parse_json(render_json(r)));
     CHECK(doc.at("milestones").items.empty());
