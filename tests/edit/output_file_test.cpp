@@ -141,7 +141,8 @@ TEST_CASE("FileSetReplacement refuses one file named twice, whatever the spellin
     const std::string a = dir.path() + "/a.toml";
     std::ofstream(a) << "a0\n";
     REQUIRE(::symlink("a.toml", (dir.path() + "/link.toml").c_str()) == 0);
-    CHECK_THROWS_WITH(ontrack::FileSetReplacement({a, dir.path() + "/link.toml"}), Catch::Contains("are the same file"));
+    CHECK_THROWS_WITH(ontrack::FileSetReplacement({a, dir.path() + "/link.toml"}),
+                      Catch::Contains("are the same file"));
     CHECK_THROWS_WITH(ontrack::FileSetReplacement({dir.path() + "/n.toml", dir.path() + "/./n.toml"}),
                       Catch::Contains("are the same file"));
 }

@@ -383,7 +383,9 @@ TEST_CASE("a roster cell the plan's text rule refuses is named in the roster, no
     REQUIRE(errors.size() == 1);
     CHECK(located(errors[0]) == "2:6: 'name' contains U+200B, an invisible or control character");
     CHECK(errors[0].file == "units.csv");
-    errors = roster_errors("code,name,type\n1,A,x\xc3\xa3\n2,C\xc2\xa0" "D,ph\xc6\xb0\xe1\xbb\x9dng\n3,E  F,x\xc3\xa3\n");
+    errors = roster_errors(
+        "code,name,type\n1,A,x\xc3\xa3\n2,C\xc2\xa0"
+        "D,ph\xc6\xb0\xe1\xbb\x9dng\n3,E  F,x\xc3\xa3\n");
     REQUIRE(errors.size() == 2);
     CHECK(located(errors[0]) == "3:4: 'name' contains U+00A0, a space that is not an ordinary space");
     CHECK(located(errors[1]) == "4:4: 'name' has two spaces in a row");

@@ -12,9 +12,9 @@
 
 #include "i18n.hpp"
 
+using ontrack::is_toml_redefinition;
 using ontrack::Lang;
 using ontrack::LanguageScope;
-using ontrack::is_toml_redefinition;
 using ontrack::match_pattern;
 using ontrack::translate_cli_message;
 using ontrack::translate_toml_message;

@@ -280,14 +280,21 @@ TEST_CASE("fitting_prefix cuts between whole graphemes, never inside a letter") 
     CHECK(fitting_prefix(nghe, 3) == 3);  // one column short: "Ngh", the letter whole or not at all
     CHECK(fitting_prefix(nghe, 0) == 0);
     // The same letter decomposed: e U+0302 U+0323 is one grapheme of one column, 5 bytes.
-    const std::string nfd = "Ngh" "e\xcc\x82\xcc\xa3" "n";
+    const std::string nfd =
+        "Ngh"
+        "e\xcc\x82\xcc\xa3"
+        "n";
     CHECK(fitting_prefix(nfd, 4) == 8);
     CHECK(fitting_prefix(nfd, 3) == 3);
     // A wide character (2 columns) does not fit in one column.
     CHECK(fitting_prefix("\xe4\xb8\xad", 1) == 0);
     CHECK(fitting_prefix("\xe4\xb8\xad", 2) == 3);
     // Every cut at every width is valid UTF-8.
-    const std::string word = "Nguy\xe1\xbb\x85n" "e\xcc\x82\xcc\xa3" "\xe4\xb8\xad" "Th\xe1\xbb\xa7y";
+    const std::string word =
+        "Nguy\xe1\xbb\x85n"
+        "e\xcc\x82\xcc\xa3"
+        "\xe4\xb8\xad"
+        "Th\xe1\xbb\xa7y";
     for (std::size_t w = 0; w <= 16; ++w) {
         const std::size_t n = fitting_prefix(word, w);
         CHECK(!find_invalid_utf8(word.substr(0, n)));
