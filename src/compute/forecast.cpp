@@ -189,6 +189,11 @@ Pace pace_used(Pace achieved, const std::optional<AssumedPace>& assumed) {
     return sum;
 }
 
+std::int64_t projected_after(const Forecast& f, std::int64_t days) {
+    const int128 projected = f.trend.covered + trend_step(f.pace, days);
+    return static_cast<std::int64_t>(std::clamp<int128>(projected, 0, f.trend.total));
+}
+
 Forecast forecast(const Plan& plan, Date as_of, int window_months, const std::optional<AssumedPace>& assumed) {
     Forecast f;
     f.trend = trend_of(plan, as_of, window_months);
@@ -210,8 +215,7 @@ Forecast forecast(const Plan& plan, Date as_of, int window_months, const std::op
         mf.due_today = !mf.met_now && mf.days_left == 0;
         mf.required_pace = {std::max<std::int64_t>(0, gap), mf.days_left};
 
-        const int128 projected = t.covered + trend_step(pace, mf.days_left);
-        mf.projected = static_cast<std::int64_t>(std::clamp<int128>(projected, 0, t.total));
+        mf.projected = projected_after(f, mf.days_left);
 
         if (mf.met_now) {
             mf.reached = as_of;

@@ -193,6 +193,11 @@ struct Forecast {
     std::optional<SafetyBuffer> buffer;
 };
 
+// The coverage the forecast's pace projects `days` days after as-of:
+// covered + floor(pace units × days / pace days), clamped to [0, total]
+// (the projection of each milestone, the schedule's "at pace").
+std::int64_t projected_after(const Forecast& forecast, std::int64_t days);
+
 // window_months must be in [1, max_window_months] (std::invalid_argument).
 Trend trend_of(const Plan& plan, Date as_of, int window_months = default_window_months);
 

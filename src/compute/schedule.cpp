@@ -7,10 +7,6 @@ namespace {
 
 __extension__ typedef __int128 int128;  // -Wpedantic: a GNU extension, on purpose
 
-int128 floor_div(int128 a, int128 b) {
-    const int128 q = a / b;
-    return (a % b != 0 && a < 0) ? q - 1 : q;
-}
 int128 ceil_div(int128 a, int128 b) {
     const int128 q = a / b;
     return (a % b != 0 && a > 0) ? q + 1 : q;
@@ -73,16 +69,13 @@ Schedule schedule(const Report& report, const Forecast& forecast, Period period)
     std::sort(days.begin(), days.end());
     days.erase(std::unique(days.begin(), days.end()), days.end());
 
-    const Pace& pace = forecast.pace;
     for (Date d : days) {
         ScheduleRow row;
         row.end = d;
         row.needed = needed_on(path, d);
         row.planned = report.covered + (std::upper_bound(report.planned_dates.begin(), report.planned_dates.end(), d) -
                                         report.planned_dates.begin());
-        const int128 step =
-            pace.days > 0 ? floor_div(static_cast<int128>(pace.units) * days_between(as_of, d), pace.days) : 0;
-        row.at_pace = static_cast<std::int64_t>(std::clamp<int128>(report.covered + step, 0, report.total));
+        row.at_pace = projected_after(forecast, days_between(as_of, d));
         out.rows.push_back(row);
     }
     return out;

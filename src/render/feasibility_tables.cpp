@@ -5,8 +5,8 @@
 
 #include <fmt/format.h>
 
-#include "feasibility_words.hpp"
 #include "document_tables.hpp"
+#include "feasibility_words.hpp"
 #include "wording.hpp"
 
 namespace ontrack {
@@ -20,10 +20,10 @@ Table likelihood_table(const Analysis& a, const Words& w) {
     s.id = "likelihood";
     s.sheet = w.tr("How likely");
     s.title = w.tr("How likely");
-    s.columns = {{w.tr("Milestone"), ColumnKind::name},       {w.tr("Deadline"), ColumnKind::date},
-                 {w.tr("Months"), ColumnKind::count},         {w.tr("Probability"), ColumnKind::percent},
-                 {w.tr("Likely by 50%"), ColumnKind::date},   {w.tr("Likely by 85%"), ColumnKind::date},
-                 {w.tr("Likely by 95%"), ColumnKind::date},   {w.tr("Needed / recent pace"), ColumnKind::decimal},
+    s.columns = {{w.tr("Milestone"), ColumnKind::name},      {w.tr("Deadline"), ColumnKind::date},
+                 {w.tr("Months"), ColumnKind::count},        {w.tr("Probability"), ColumnKind::percent},
+                 {w.tr("Likely by 50%"), ColumnKind::date},  {w.tr("Likely by 85%"), ColumnKind::date},
+                 {w.tr("Likely by 95%"), ColumnKind::date},  {w.tr("Needed / recent pace"), ColumnKind::decimal},
                  {w.tr("Plan's dates"), ColumnKind::percent}};
     for (std::size_t k = 0; k < f.milestones.size(); ++k) {
         const MilestoneForecast& m = f.milestones[k];
@@ -41,12 +41,12 @@ Table likelihood_table(const Analysis& a, const Words& w) {
     if (x.missing != Missing::none) {
         s.notes.push_back(missing_text(x.missing));
     } else {
-        s.notes.push_back(
-            w.tr("Probability: the chance of reaching the required count by the deadline if each month ahead gains "
-               "as much as a month of the window drawn at random (every month equally likely), computed exactly. "
-               "Likely by: the first of the days a whole number of months from today (today, +1 month, +2 months …) at "
-               "which that chance reaches 50%, 85% or 95%. Plan's "
-               "dates: the same chance of gaining the units the plan's dates expect by the deadline."));
+        s.notes.push_back(w.tr(
+            "Probability: the chance of reaching the required count by the deadline if each month ahead gains "
+            "as much as a month of the window drawn at random (every month equally likely), computed exactly. "
+            "Likely by: the first of the days a whole number of months from today (today, +1 month, +2 months …) at "
+            "which that chance reaches 50%, 85% or 95%. Plan's "
+            "dates: the same chance of gaining the units the plan's dates expect by the deadline."));
         for (const BunchedMonth& b : x.bunched)
             s.notes.push_back(bunching_text(b, x.best_month_net, static_cast<int>(x.monthly_net.size())) + ".");
     }
@@ -55,7 +55,7 @@ Table likelihood_table(const Analysis& a, const Words& w) {
     if (no_pace)
         s.notes.push_back(
             w.tr("Needed / recent pace: \"-\" where more is needed and the pace shows no net progress "
-               "(or the deadline is today)."));
+                 "(or the deadline is today)."));
     return s;
 }
 
@@ -77,8 +77,8 @@ Table schedule_table(const Analysis& a, const Words& w) {
     s.empty = w.tr("No milestone is still ahead.");
     s.notes.push_back(
         w.tr("Needed: a straight road from today's coverage through each upcoming milestone's required count, "
-           "rounded up (not the safety buffer's path, which starts at the plan's start). Planned: drug-free today "
-           "plus the units planned by that day. At pace: the forecast's projection on that day."));
+             "rounded up (not the safety buffer's path, which starts at the plan's start). Planned: drug-free today "
+             "plus the units planned by that day. At pace: the forecast's projection on that day."));
     return s;
 }
 
@@ -90,14 +90,10 @@ Table parts_table(const Analysis& a, const Words& w) {
     s.id = "parts-outlook";
     s.sheet = w.tr("How likely");
     s.title = w.trf("Parts against {} ({})", milestone_label(w, next, *l.next), w.date(next.deadline));
-    s.columns = {{w.tr("Part"), ColumnKind::name},
-                 {w.tr("Required"), ColumnKind::count},
-                 {w.tr("Expected"), ColumnKind::count},
-                 {w.tr("Shortfall"), ColumnKind::count},
-                 {w.tr("Probability"), ColumnKind::percent},
-                 {w.tr("Likely by 50%"), ColumnKind::date},
-                 {w.tr("Likely by 85%"), ColumnKind::date},
-                 {w.tr("Likely by 95%"), ColumnKind::date}};
+    s.columns = {{w.tr("Part"), ColumnKind::name},           {w.tr("Required"), ColumnKind::count},
+                 {w.tr("Expected"), ColumnKind::count},      {w.tr("Shortfall"), ColumnKind::count},
+                 {w.tr("Probability"), ColumnKind::percent}, {w.tr("Likely by 50%"), ColumnKind::date},
+                 {w.tr("Likely by 85%"), ColumnKind::date},  {w.tr("Likely by 95%"), ColumnKind::date}};
     bool missing = false;
     for (const LeagueRow& r : l.rows) {
         if (!r.forecast) continue;
@@ -110,8 +106,8 @@ Table parts_table(const Analysis& a, const Words& w) {
     }
     s.notes.push_back(
         w.tr("Each part's share of the roll-up's next milestone: a percent target applied to the part's total, a "
-           "count in proportion to it; expected: drug-free today plus planned by the deadline; the probability "
-           "from the part's own monthly net counts."));
+             "count in proportion to it; expected: drug-free today plus planned by the deadline; the probability "
+             "from the part's own monthly net counts."));
     if (missing) s.notes.push_back(w.tr("\"-\": fewer than 3 whole months in the window, or counts too spread out."));
     return s;
 }
