@@ -19,6 +19,10 @@ Section league_section(const League& league, const std::vector<MilestoneResult>&
         s.header.push_back(trf("Expected by {}", human_date(rollup[*league.next].deadline)));
         s.right.push_back(true);
     }
+    if (league.next) {
+        s.header.push_back(trf("Shortfall at the {} share", human_date(rollup[*league.next].deadline)));
+        s.right.push_back(true);
+    }
     for (const char* h : {N_("Own next milestone"), N_("Verdict"), N_("Shortfall")}) {
         s.header.push_back(tr(h));
         s.right.push_back(h != std::string_view("Verdict") && h != std::string_view("Own next milestone"));
@@ -31,6 +35,7 @@ Section league_section(const League& league, const std::vector<MilestoneResult>&
         std::vector<std::string> row = {r.name.empty() ? r.file : r.name, human_count(r.total), human_count(r.covered),
                                         share_text(r.covered, r.total)};
         if (by_next) row.push_back(r.by_next ? human_count(*r.by_next) : none);
+        if (league.next) row.push_back(r.shortfall_at_share ? human_count(*r.shortfall_at_share) : none);
         if (r.own_next) {
             const MilestoneResult& m = *r.own_next;
             row.push_back(trf("{} ({})", human_date(m.deadline), human_count(m.required)));
@@ -46,14 +51,18 @@ Section league_section(const League& league, const std::vector<MilestoneResult>&
         s.notes.push_back(
             tr("Each roll-up milestone's shortfall is shared among the parts in proportion to the units each has "
                "not covered by the deadline (largest remainders); the shares add up to the shortfall."));
+    if (league.next)
+        s.notes.push_back(
+            trf("Shortfall at the {} share: the roll-up's target of that date applied to the part's units, minus "
+                "the units the part expects by then; 0 when the part is already at or above its share.",
+                human_date(rollup[*league.next].deadline)));
     if (league.sort == LeagueSort::order)
         s.notes.push_back(tr("In the order of the roll-up's parts."));
     else if (league.sort == LeagueSort::coverage || !league.next)
         s.notes.push_back(tr("Sorted by share drug-free, lowest first."));
     else
         s.notes.push_back(
-            trf("Sorted by the share of the {} shortfall, largest first, then by share drug-free, lowest "
-                "first.",
+            trf("Sorted by the shortfall at the {} share, largest first, then by share drug-free, lowest first.",
                 human_date(rollup[*league.next].deadline)));
     s.notes.push_back(
         tr("Own next milestone: the part's first milestone not yet due (else its last), with the units "

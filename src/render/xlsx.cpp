@@ -573,6 +573,7 @@ void write_league(Workbook& book, const League& l, const std::vector<MilestoneRe
     Sheet s = book.add_sheet(tr("Parts"));
     std::vector<std::string> header{tr("Part"), tr("File"), tr("Units"), tr("Drug-free now"), tr("Share")};
     if (by_next) header.push_back(trf("Expected by {}", human_date(rollup[*l.next].deadline)));
+    if (l.next) header.push_back(trf("Shortfall at the {} share", human_date(rollup[*l.next].deadline)));
     for (const char* h : {N_("Own next milestone"), N_("Deadline"), N_("Required"), N_("Shortfall"), N_("Verdict")})
         header.push_back(tr(h));
     for (const MilestoneResult& m : rollup) header.push_back(trf("Share of the {} shortfall", human_date(m.deadline)));
@@ -587,6 +588,10 @@ void write_league(Workbook& book, const League& l, const std::vector<MilestoneRe
         lxw_col_t c = 5;
         if (by_next) {
             if (r.by_next) s.number(c, static_cast<double>(*r.by_next));
+            ++c;
+        }
+        if (l.next) {
+            if (r.shortfall_at_share) s.number(c, static_cast<double>(*r.shortfall_at_share));
             ++c;
         }
         if (r.own_next) {
