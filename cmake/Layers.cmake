@@ -74,8 +74,11 @@ ontrack_layer(load
     xlsx_sheet
     xml_stream
     zip_archive
-  LINKS ontrack_lang ontrack_model ontrack_text tomlplusplus::tomlplusplus Threads::Threads PkgConfig::LIBZIP
-        PkgConfig::EXPAT)
+  LINKS ontrack_lang ontrack_model ontrack_text tomlplusplus::tomlplusplus Threads::Threads PkgConfig::EXPAT
+        ${CMAKE_DL_LIBS})
+# libzip: its headers only; load/zip_archive.cpp opens the library when a
+# workbook is first read (see there why).
+target_include_directories(ontrack_load PRIVATE ${LIBZIP_INCLUDE_DIRS})
 ontrack_layer(compute
   SOURCES
     analysis
@@ -121,6 +124,7 @@ ontrack_layer(edit
   SOURCES
     file_lock
     import
+    locality_editor
     name_lookup
     output_file
     plan_edit
@@ -128,6 +132,7 @@ ontrack_layer(edit
     record_columns
     record_rows
     roster
+    text_map
   LINKS ontrack_load)
 
 # Every layer but cli, for the tests, the fuzzer and the HTML test page.

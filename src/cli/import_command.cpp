@@ -98,29 +98,9 @@ int ImportCommand::run() const {
                   trf("{} to add, {} already recorded{}", import.additions.size(), import.already_recorded.size(),
                       apply_ || import.additions.empty() ? "" : tr("; run again with --apply to add them")));
     if (!apply_ || import.additions.empty()) return 0;
-    // Every record was checked against the plan's histories by plan_import(),
-    // with the loader's rule: the edits need no second reading.
+    // Every record was checked against the plan's histories and set days by
+    // plan_import(), with the loader's rules: the edits need no second reading.
     const Date stamp = today();  // planned records are appended, set on this day
-    // A planned record is appended after the plan's entries: their set days
-    // may not be later than the stamp (the loader's rule, not checked by
-    // plan_import()).
-    std::unordered_map<std::uint32_t, const Locality*> by_line;
-    for (const ImportAddition& a : import.additions) {
-        if (a.event != "planned") continue;
-        if (by_line.empty())
-            for (const Locality& loc : plan.localities) by_line.emplace(loc.pos.line, &loc);
-        const PlannedDates& planned = by_line.at(a.locality_line)->planned;
-        for (std::size_t k = 0; k < planned.size(); ++k)
-            if (const auto set = planned.set(k); set && *set > stamp)
-                throw InputError(Diagnostic{
-                    records_,
-                    a.line,
-                    1,
-                    trf("the plan of {} was set on {}, after today ({})", a.locality_name, to_iso(*set), to_iso(stamp)),
-                    tr("a new planned date is set today and goes after the plan's own "
-                       "dates; check the machine's date and TZ"),
-                    {}});
-    }
     std::vector<EditRequest> requests;
     std::vector<EditTarget> targets;
     requests.reserve(import.additions.size());

@@ -44,6 +44,8 @@ bool use_color(ColorMode mode) {
     return ::isatty(STDOUT_FILENO) && (!no_color || !*no_color) && !(term && std::string_view(term) == "dumb");
 }
 
+namespace {
+
 std::size_t terminal_width() {
     if (!::isatty(STDOUT_FILENO)) return 0;
     if (const char* columns = std::getenv("COLUMNS")) {
@@ -55,6 +57,8 @@ std::size_t terminal_width() {
     if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col >= 20) return size.ws_col;
     return 0;
 }
+
+}  // namespace
 
 int run_report(const Options& options) {
     std::vector<Plan> plans = load_plans(options.files);

@@ -39,8 +39,8 @@ const char* const alternate_hint =
 // Checks the plan's events of `loc` merged with the file's new ones against
 // the history rule (history.hpp); reports the first problem, at the row that
 // causes it, and returns false.
-bool check_history(const CsvDocument& doc, const Locality& loc, const std::vector<const PlacedRecord*>& fresh,
-                   std::vector<Diagnostic>& out) {
+bool report_merged_history(const CsvDocument& doc, const Locality& loc, const std::vector<const PlacedRecord*>& fresh,
+                           std::vector<Diagnostic>& out) {
     std::vector<HistoryEvent> events;
     events.reserve(loc.events.size() + fresh.size());
     for (const Event& e : loc.events) events.push_back({e, nullptr});
@@ -57,7 +57,7 @@ bool check_history(const CsvDocument& doc, const Locality& loc, const std::vecto
     std::vector<Event> sorted;
     sorted.reserve(events.size());
     for (const HistoryEvent& e : events) sorted.push_back(e.event);
-    const auto problem = ontrack::check_history(sorted);
+    const auto problem = first_history_problem(sorted);
     if (!problem) return true;
     auto report = [&](const PlacedRecord& r, std::string message, std::string hint) {
         out.push_back(doc.error(r.event_at.line, r.event_at.column, std::move(message), std::move(hint)));
@@ -133,6 +133,23 @@ bool check_set(const CsvDocument& doc, const Locality& loc, const PlacedRecord& 
                           loc.name, human_date(*last), human_date(set)),
                       tr("a unit's planned dates are kept in the order they were made; an older plan is replaced "
                          "by the newer one and is not added again"));
+    return true;
+}
+
+// A planned record without its day is made today and goes after the unit's
+// planned dates: none of them may have been made later (the loader's rule
+// on the order of set days). False after reporting it.
+bool check_stamp(const CsvDocument& doc, const Locality& loc, const PlacedRecord& p, Date today,
+                 std::vector<Diagnostic>& out) {
+    for (std::size_t k = 0; k < loc.planned.size(); ++k)
+        if (const auto set = loc.planned.set(k); set && *set > today) {
+            out.push_back(doc.error(
+                p.record.line, 1,
+                trf("the plan of {} was set on {}, after today ({})", loc.name, to_iso(*set), to_iso(today)),
+                tr("a new planned date is set today and goes after the plan's own dates; check the machine's date "
+                   "and TZ")));
+            return false;
+        }
     return true;
 }
 
@@ -283,6 +300,10 @@ ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::s
                     continue;
                 }
                 const bool current = !loc.planned.empty() && loc.planned.last() == r.date;
+                if (!current && !r.set && options.today && !check_stamp(doc, loc, *rs[i], *options.today, problems)) {
+                    ok = false;
+                    continue;
+                }
                 (current ? known : fresh).push_back({rs[i], k});
                 continue;
             }
@@ -296,7 +317,7 @@ ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::s
                 fresh_events.push_back(rs[i]);
             }
         }
-        if (!fresh_events.empty()) ok = check_history(doc, loc, fresh_events, problems) && ok;
+        if (!fresh_events.empty()) ok = report_merged_history(doc, loc, fresh_events, problems) && ok;
         if (!ok) continue;
         fresh_all.insert(fresh_all.end(), fresh.begin(), fresh.end());
         known_all.insert(known_all.end(), known.begin(), known.end());

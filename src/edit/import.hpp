@@ -96,7 +96,8 @@ struct ImportOptions {
     std::optional<Date> not_after;  // as above
     DateOrder order = DateOrder::automatic;
     std::string sheet;  // of a workbook; the first when empty
-    // Today: a day a plan was made ("set") may not be after it; unchecked when none.
+    // Today: a day a plan was made ("set") may not be after it, and the day a
+    // planned record without one is made; unchecked when none.
     std::optional<Date> today;
     // Where the notes go as soon as they are known (the columns not read
     // first), so that they can be shown before an error; else ImportPlan::notes.
@@ -104,8 +105,8 @@ struct ImportOptions {
 };
 
 // plan_import() with options; also checks each planned record's day the plan
-// was made: on or before today and the planned date, and not before the
-// day of the unit's last plan.
+// was made (today, when the record gives none): on or before today and the
+// planned date, and not before the day of the unit's last plan.
 ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::string& csv_file,
                        const ImportOptions& options);
 

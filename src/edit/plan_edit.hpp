@@ -79,19 +79,24 @@ EditResult add_event(std::string_view text, const std::string& file, const EditR
 // added to localities above it). Throws as
 // add_event() does, for the first request that fails.
 EditResult add_events(std::string_view text, const std::string& file, const std::vector<EditRequest>& requests);
-// The locality each request names in a validated plan: its name, id and the
+
+// A locality of a validated plan as an edit needs it: its name, id and the
 // line of its [[locality]] header, so that the model can be dropped before
-// the text is edited. Throws InputError (excerpts left empty: see
-// with_excerpts()) for a request that names no locality, with "did you mean".
+// the text is edited.
 struct EditTarget {
     std::string name;
     std::string id;
     std::uint32_t line = 0;
     std::optional<Event> latest;  // the locality's latest certified or revoked event, if any
 };
-// Throws std::runtime_error when `plan` is a roll-up: its
-// localities are its parts', recorded in the part that lists them.
+
+// The locality each request names. Throws InputError (excerpts left empty:
+// see with_excerpts()) for a request that names no locality, with "did you
+// mean"; std::runtime_error when `plan` is a roll-up (refuse_rollup_edit()).
 std::vector<EditTarget> find_localities(const Plan& plan, const std::vector<EditRequest>& requests);
+
+// Throws std::runtime_error when `plan` is a roll-up: its localities are its
+// parts', recorded in the part that lists them.
 void refuse_rollup_edit(const Plan& plan);
 
 // How add_events() makes sure the new text is valid: each edited block read

@@ -60,14 +60,16 @@ void throw_in_file_order(std::vector<Diagnostic> diagnostics, std::optional<std:
     throw InputError(std::move(diagnostics));
 }
 
-void Diagnostic::relate(const char* english_hint, std::uint32_t line) {
-    related_hint = english_hint;
-    related_line = line;
-    hint = trf(english_hint, line);
+void Diagnostic::relate(std::function<std::string(std::uint32_t)> hint_for, std::uint32_t other_line) {
+    hint_for_line = std::move(hint_for);
+    related_line = other_line;
+    hint = hint_for_line(other_line);
 }
 
-void Diagnostic::renumber(std::uint32_t line) {
-    if (related_hint) relate(related_hint, line);
+void Diagnostic::renumber(std::uint32_t other_line) {
+    if (!hint_for_line) return;
+    related_line = other_line;
+    hint = hint_for_line(other_line);
 }
 
 std::string format_diagnostic(const Diagnostic& d) {

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -18,19 +19,19 @@ struct Diagnostic {
     std::string message;
     std::string hint;     // may be empty
     std::string excerpt;  // the text of the line, shown with a caret; may be empty
-    // When the hint names another line: that line as a number, and the
-    // untranslated hint with one {} for it, so that an edit moving lines
-    // renumbers the number (relate again), never the words.
+    // When the hint names another line: that line, and how the hint is
+    // worded for a line, so that an edit that moves lines words it again
+    // with the new number; nothing looks for the number in the words.
     std::uint32_t related_line = 0;
-    const char* related_hint = nullptr;
+    std::function<std::string(std::uint32_t)> hint_for_line = {};
     // A cell of a workbook ("Sheet1!C7"): shown instead of LINE:COLUMN,
     // which then place the excerpt's caret.
     std::string place = {};
 
-    // Sets the hint to english_hint (marked N_) translated, naming `line`.
-    void relate(const char* english_hint, std::uint32_t line);
+    // Sets the hint to hint_for(other_line), and keeps both.
+    void relate(std::function<std::string(std::uint32_t)> hint_for, std::uint32_t other_line);
     // The same hint naming another line; nothing when the hint names none.
-    void renumber(std::uint32_t line);
+    void renumber(std::uint32_t other_line);
 };
 
 // Thrown by the loader: one or more diagnostics, in file order.

@@ -278,6 +278,10 @@ std::string translate_cli_message(std::string_view message) {
     return std::string(message);
 }
 
+bool is_toml_redefinition(std::string_view description) {
+    return description.find("cannot redefine") != std::string_view::npos;
+}
+
 std::string translate_toml_message(std::string_view description) {
     if (language() == Lang::en) return std::string(description);
     const auto parts = match_pattern("Error while parsing {}: {}", description);

@@ -24,6 +24,10 @@ std::string translate_cli_message(std::string_view message);
 // A toml++ parse error description, "Error while parsing SCOPE: DETAIL".
 std::string translate_toml_message(std::string_view description);
 
+// Whether a toml++ parse error says a key or table is defined twice
+// ("cannot redefine existing ..."): the loader's hint for it names headers.
+bool is_toml_redefinition(std::string_view description);
+
 // The phrases that reach tr() only at run time (toml++'s words and details,
 // texts formatted in English first), for tests: each has a translation.
 std::vector<const char*> run_time_phrases();

@@ -135,7 +135,7 @@ class CsvParser {
             CsvDocument::RowSpan row{static_cast<std::uint32_t>(doc_.spans_.size()), 0};
             std::uint32_t count = 0;
             for (;;) {
-                const CsvDocument::Span f = field();
+                const CsvDocument::FieldRange f = field();
                 ++count;
                 // Up to one field past the header's (where check_field_count()
                 // reports the row); the rest are counted only.
@@ -204,13 +204,13 @@ class CsvParser {
         diagnostics_.push_back(doc_.error(line, column, std::move(message), std::move(hint)));
     }
 
-    CsvDocument::Span field() {
+    CsvDocument::FieldRange field() {
         const auto begin = static_cast<std::uint32_t>(i_);
         if (i_ < s_.size() && s_[i_] == '"')
             quoted();
         else
             unquoted();
-        return CsvDocument::Span{begin, static_cast<std::uint32_t>(i_)};
+        return CsvDocument::FieldRange{begin, static_cast<std::uint32_t>(i_)};
     }
 
     void unquoted() {
@@ -300,7 +300,7 @@ std::pair<std::uint32_t, std::uint32_t> CsvDocument::position(std::size_t offset
     if (!sheet_rows_.empty()) {
         // The sheet's row, and the column of the field the offset is in.
         const auto field = std::upper_bound(spans_.begin(), spans_.end(), offset,
-                                            [](std::size_t at, const Span& f) { return at < f.begin; });
+                                            [](std::size_t at, const FieldRange& f) { return at < f.begin; });
         const auto index = static_cast<std::uint32_t>(field == spans_.begin() ? 0 : field - spans_.begin() - 1);
         const auto row = std::upper_bound(row_spans_.begin(), row_spans_.end(), index,
                                           [](std::uint32_t i, const RowSpan& r) { return i < r.first; });
@@ -316,7 +316,7 @@ std::pair<std::uint32_t, std::uint32_t> CsvDocument::position(std::size_t offset
 }
 
 std::string CsvDocument::field_text(std::uint32_t index) const {
-    const Span span = spans_[index];
+    const FieldRange span = spans_[index];
     const std::string_view raw = std::string_view(text).substr(span.begin, span.end - span.begin);
     if (raw.empty() || raw.front() != '"') return std::string(raw);
     // Quoted (and closed, or the document would not exist): the text between
@@ -391,21 +391,21 @@ CsvNote CsvDocument::note(std::uint32_t line, std::string message) const {
                    sheet.empty() ? std::string() : cell_reference(sheet, line, first_column_)};
 }
 
-CsvDocument::CsvDocument(std::string_view text, const std::string& name, const CsvOptions& options) : file(name) {
-    if (is_zip(text)) {
-        read_sheet(text, options.sheet, options.separator);
+CsvDocument::CsvDocument(std::string_view bytes, const std::string& name, const CsvOptions& options) : file(name) {
+    if (is_zip(bytes)) {
+        read_sheet(bytes, options.sheet, options.separator);
         CsvParser parser(*this, options);
         parser.reserve();
         parser.run();
         throw_if_any(std::move(parser.diagnostics()));
         return;
     }
-    const std::size_t bom = text.substr(0, 3) == utf8_bom ? 3 : 0;
-    refuse_workbook(text, file);
-    if (const auto bad = find_invalid_utf8(text)) not_utf8(text, file, *bad, bom);
+    const std::size_t bom = bytes.substr(0, 3) == utf8_bom ? 3 : 0;
+    refuse_workbook(bytes, file);
+    if (const auto bad = find_invalid_utf8(bytes)) not_utf8(bytes, file, *bad, bom);
     // Offsets are 32-bit: the input limit (96 MiB) is far below 4 GiB.
-    if (text.size() - bom >= UINT32_MAX) throw std::bad_alloc();
-    this->text = std::string(text.substr(bom));
+    if (bytes.size() - bom >= UINT32_MAX) throw std::bad_alloc();
+    this->text = std::string(bytes.substr(bom));
     CsvParser parser(*this, options);
     parser.reserve();
     parser.run();

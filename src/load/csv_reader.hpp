@@ -169,16 +169,16 @@ class CsvDocument {
     friend class CsvRows;
     friend class CsvParser;
     friend CsvDocument read_csv(std::string_view, const std::string&, const CsvOptions&);
-    CsvDocument(std::string_view text, const std::string& name, const CsvOptions& options);
+    CsvDocument(std::string_view bytes, const std::string& name, const CsvOptions& options);
 
-    struct Span {
+    struct FieldRange {
         std::uint32_t begin, end;  // the field's bytes in text, its quotes included
     };
     struct RowSpan {
         std::uint32_t first;  // the index of its first field in spans_
         std::uint32_t count;  // how many fields it has (stored or not)
     };
-    std::vector<Span> spans_;
+    std::vector<FieldRange> spans_;
     std::vector<RowSpan> row_spans_;  // the header first
     // A workbook's: the sheet's row number of each line of text, and the
     // sheet's column of the first field.

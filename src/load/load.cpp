@@ -135,7 +135,7 @@ std::string dmy_hint(std::string_view line) {
 
 std::string syntax_hint(std::string_view description, std::string_view line) {
     if (std::string dmy = dmy_hint(line); !dmy.empty()) return dmy;
-    if (description.find("cannot redefine") != std::string_view::npos)
+    if (is_toml_redefinition(description))
         return tr(
             "each key may appear once in a table; localities and milestones each need their own "
             "[[locality]] or [[milestone]] header");

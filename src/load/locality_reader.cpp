@@ -113,7 +113,11 @@ std::optional<PlannedDates> read_planned(TomlContext& cx, const toml::node& node
                 cx.error(cx.pos(set->source()), trf("planned date set on {}, before the one before it (set on {})",
                                                     human_date(*entry.set), human_date(*last_set)));
                 cx.diagnostics().back().relate(
-                    N_("planned dates are listed in the order they were set, the current plan last (see line {})"),
+                    [](std::uint32_t line) {
+                        return trf(
+                            "planned dates are listed in the order they were set, the current plan last (see line {})",
+                            line);
+                    },
                     last_set_line);
                 good = false;
             } else {
@@ -137,7 +141,7 @@ std::optional<PlannedDates> read_planned(TomlContext& cx, const toml::node& node
 
 // Sorts the events by date and checks them against the history rule
 // (history.hpp), reporting the first problem at the event that causes it.
-bool check_history(TomlContext& cx, std::vector<PlacedEvent>& events) {
+bool report_history(TomlContext& cx, std::vector<PlacedEvent>& events) {
     // By date, then by place in the file, so that of two events on one day
     // the later-written one is reported.
     std::sort(events.begin(), events.end(), [](const PlacedEvent& a, const PlacedEvent& b) {
@@ -147,15 +151,18 @@ bool check_history(TomlContext& cx, std::vector<PlacedEvent>& events) {
     std::vector<Event> sorted;
     sorted.reserve(events.size());
     for (const PlacedEvent& e : events) sorted.push_back(e.event);
-    const auto problem = ontrack::check_history(sorted);
+    const auto problem = first_history_problem(sorted);
     if (!problem) return true;
     const Event& e = sorted[problem->at];
     const SourcePos at = events[problem->at].pos;
     switch (problem->fault) {
         case HistoryFault::same_day:
             cx.error(at, trf("two events on {}", human_date(e.date)));
-            cx.diagnostics().back().relate(N_("a locality is certified or revoked at most once a day (see line {})"),
-                                           events[problem->at - 1].pos.line);
+            cx.diagnostics().back().relate(
+                [](std::uint32_t line) {
+                    return trf("a locality is certified or revoked at most once a day (see line {})", line);
+                },
+                events[problem->at - 1].pos.line);
             break;
         case HistoryFault::starts_revoked:
             cx.error(at, trf("revoked on {} before it was ever certified", human_date(e.date)),
@@ -265,7 +272,7 @@ LocalityDraft read_locality(TomlContext& cx, const toml::table& table) {
     events.clear();
     read_events(cx, nodes.certified, "certified", EventKind::certified, events, ok);
     read_events(cx, nodes.revoked, "revoked", EventKind::revoked, events, ok);
-    ok = check_history(cx, events) && ok;
+    ok = report_history(cx, events) && ok;
     if (const toml::node* node = nodes.planned) {
         if (auto planned = read_planned(cx, *node))
             loc.planned = std::move(*planned);

@@ -69,11 +69,11 @@ std::vector<std::string> files_read(const Plan& plan) {
 bool resolve_rollup(Plan& plan, const std::vector<RollupLink>& chain, const PartLoader& load_part,
                     std::vector<Diagnostic>& own, std::vector<Diagnostic>& foreign) {
     const std::string folder = folder_of(plan.file);
-    struct Found {
+    struct FoundPart {
         std::string path;
         std::size_t pattern;
     };
-    std::vector<Found> found;
+    std::vector<FoundPart> found;
     std::map<FileIdentity, std::size_t> seen;  // the file -> index in found
     bool ok = true;
     for (std::size_t k = 0; k < plan.part_patterns.size(); ++k) {

@@ -5,7 +5,7 @@
 
 namespace ontrack {
 
-std::optional<HistoryProblem> check_history(const std::vector<Event>& events) {
+std::optional<HistoryProblem> first_history_problem(const std::vector<Event>& events) {
     for (std::size_t k = 1; k < events.size(); ++k)
         if (events[k].date == events[k - 1].date) return HistoryProblem{HistoryFault::same_day, k};
     if (!events.empty() && events.front().kind == EventKind::revoked)

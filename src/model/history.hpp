@@ -26,7 +26,7 @@ struct HistoryProblem {
 // The first problem of `events`, which must be sorted by date (events of one
 // day in the order the caller wants them judged), or nullopt. Same-day pairs
 // are reported before the other faults.
-std::optional<HistoryProblem> check_history(const std::vector<Event>& events);
+std::optional<HistoryProblem> first_history_problem(const std::vector<Event>& events);
 
 // The index into loc.planned of the plan in force on `as_of`: the last entry
 // whose `set` day is on or before as_of (an entry without `set` always

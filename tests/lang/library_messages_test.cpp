@@ -14,6 +14,7 @@
 
 using ontrack::Lang;
 using ontrack::LanguageScope;
+using ontrack::is_toml_redefinition;
 using ontrack::match_pattern;
 using ontrack::translate_cli_message;
 using ontrack::translate_toml_message;
@@ -104,6 +105,9 @@ TEST_CASE("toml++ errors are translated whole: scope, detail and the phrases in 
     CHECK(digit == "Error while parsing decimal integer: expected digit, saw 'x'");
     CHECK(closing == "Error while parsing inline table: expected key-value pair, saw closing '}' (dangling comma)");
     CHECK(redefine == "Error while parsing table header: cannot redefine existing table 'a'");
+    CHECK(is_toml_redefinition(redefine));
+    CHECK(is_toml_redefinition(toml_error("a = 1\na = 2\n")));
+    CHECK_FALSE(is_toml_redefinition(digit));
     CHECK(month == "Error while parsing date: expected month between 1 and 12 (inclusive), saw 13");
     LanguageScope vi(Lang::vi);
     CHECK(translate_toml_message(digit) == "không đọc được số nguyên thập phân: cần chữ số, nhưng gặp 'x'");
