@@ -103,21 +103,22 @@ ontrack_layer(render
     chart_svg
     chart_text
     csv
+    document
+    document_tables
     explain
     explain_feasibility
-    feasibility_sections
+    feasibility_tables
     feasibility_words
     html
     json
     json_feasibility
     json_writer
-    league_section
     markdown
     render
-    sections
     table
     wording
     xlsx
+    xlsx_book
   LINKS ontrack_compute ontrack_lang ${CMAKE_DL_LIBS})
 target_include_directories(ontrack_render PRIVATE ${XLSXWRITER_INCLUDE_DIRS})
 ontrack_layer(edit

@@ -111,6 +111,7 @@ int run_report(const Options& options) {
     render_options.bom = options.bom;
     render_options.league_sort = options.analysis.league_sort;
     render_options.today = options.today;
+    render_options.lang = language();
     render_options.terminal_width = to_stdout && !options.wide ? terminal_width() : 0;
     const std::string text = render(analyses, options.format, render_options);
     if (to_stdout)

@@ -120,6 +120,7 @@ Report compute_report(const Plan& plan, Date as_of) {
     std::stable_sort(r.overdue.begin(), r.overdue.end(),
                      [](const LocalityRef& a, const LocalityRef& b) { return *a.planned < *b.planned; });
     r.planned_ahead = static_cast<std::int64_t>(ahead.size());
+    r.no_plan = static_cast<std::int64_t>(r.unplanned.size()) + r.unlisted;
 
     for (const Milestone& m : plan.milestones) {
         MilestoneResult out;

@@ -61,6 +61,8 @@ Listing list_localities(const Plan& plan, Date as_of, ListKind kind) {
         if (!take) continue;
         if (last) {
             row.has_event = true;
+            row.event_kind = last->kind;
+            row.event_date = last->date;
             row.decision = last->decision();
             row.note = last->note();
         }

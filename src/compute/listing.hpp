@@ -46,9 +46,11 @@ struct ListRow {
     std::optional<Date> planned;
     std::optional<Date> certified;
     std::optional<Date> revoked;
-    std::string decision;    // of the event the row is about; may be empty
-    std::string note;        // of that event; may be empty
-    bool has_event = false;  // the row is about an event (decision and note belong to it)
+    std::string decision;                         // of the event the row is about; may be empty
+    std::string note;                             // of that event; may be empty
+    bool has_event = false;                       // the row is about an event (decision and note belong to it)
+    EventKind event_kind = EventKind::certified;  // that event's kind and day, when has_event
+    Date event_date;
     std::int64_t plan_moves = 0;
     std::vector<PlannedEntry> planned_history;
     std::uint32_t part = no_part;  // in a roll-up, the plan that lists it (Report::unit_parts)

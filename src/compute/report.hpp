@@ -66,6 +66,7 @@ struct Report {
     std::vector<Date> planned_dates;     // their planned dates (the plan in force), sorted
     std::vector<LocalityRef> unplanned;  // listed, not drug-free, no planned date
     std::int64_t unlisted = 0;           // total - listed: counted as uncovered with no plan
+    std::int64_t no_plan = 0;            // uncovered with no plan: unplanned.size() + unlisted
     std::vector<UnitPart> unit_parts;    // a roll-up's plan files of units; empty for a plan of units
 };
 

@@ -215,20 +215,30 @@ ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::s
     // The records of each locality, in file order.
     std::vector<std::vector<const PlacedRecord*>> of_locality(plan.localities.size());
     const NameLookup names(plan);
+    std::size_t padded = 0;
+    std::uint32_t first_padded = 0;
+    std::string padded_example;
     for (const PlacedRecord& p : records) {
         if (too_many_problems(doc, p.record.line, problems)) break;
         const std::string key = to_nfc(p.record.key);
         std::optional<std::size_t> index;
-        if (const auto it = by_id.find(key); it != by_id.end())
+        if (const auto it = by_id.find(key); it != by_id.end()) {
             index = it->second;
-        else
+        } else if ((index = names.find_padded_code(key))) {
+            if (padded++ == 0) {
+                first_padded = p.record.line;
+                padded_example = trf("{} is {}", key, plan.localities[*index].id);
+            }
+        } else {
             index = names.find(key);
+        }
         if (!index) {
             if (const auto alike = names.folded_matches(key); !alike.empty()) {
                 problems.push_back(doc.error(
                     p.key_at.line, p.key_at.column,
                     trf("unknown unit '{}': no locality of the plan has this code or name", quoted_value(key)),
-                    trf("names are taken as written, or preceded by their kind; written without care, this is: {}",
+                    trf("a name is taken in any letter case or tone placement, alone or after its kind, but with "
+                        "every mark; written without some, this is: {}",
                         names.describe(alike))));
                 continue;
             }
@@ -261,6 +271,11 @@ ImportPlan plan_import(const Plan& plan, std::string_view csv_text, const std::s
         of_locality[*index].push_back(&p);
     }
 
+    if (padded)
+        notes.push_back(doc.note(first_padded, trn("{} code was read with the leading zeros a spreadsheet dropped ({})",
+                                                   "{} codes were read with the leading zeros a spreadsheet dropped "
+                                                   "(the first: {})",
+                                                   padded, padded, padded_example)));
     // Per locality: duplicates, the planned date, the merged history.
     std::vector<std::pair<const PlacedRecord*, std::size_t>> fresh_all, known_all;  // record, locality
     for (std::size_t k = 0; k < of_locality.size(); ++k) {

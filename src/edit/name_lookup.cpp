@@ -10,10 +10,15 @@
 namespace ontrack {
 
 NameLookup::NameLookup(const Plan& plan) : plan_(plan) {
-    by_name_.reserve(plan.localities.size());
+    by_key_.reserve(plan.localities.size());
+    bool codes = !plan.localities.empty();
     for (std::size_t k = 0; k < plan.localities.size(); ++k) {
         const Locality& loc = plan.localities[k];
-        by_name_.emplace(loc.name, k);
+        if (const auto [it, fresh] = by_key_.emplace(identity_key(loc.name), k); !fresh) it->second = ambiguous_;
+        if (!loc.id.empty()) by_id_.emplace(loc.id, k);
+        if (loc.id.empty() || loc.id.find_first_not_of("0123456789") != std::string::npos ||
+            (k > 0 && loc.id.size() != plan.localities[0].id.size()))
+            codes = false;
         if (loc.kind.empty()) continue;
         std::string kind = fold_for_search(loc.kind) + ' ';
         if (std::find(folded_kinds_.begin(), folded_kinds_.end(), kind) == folded_kinds_.end())
@@ -24,6 +29,7 @@ NameLookup::NameLookup(const Plan& plan) : plan_(plan) {
         if (std::find(folded_kinds_.begin(), folded_kinds_.end(), folded) == folded_kinds_.end())
             folded_kinds_.push_back(std::move(folded));
     }
+    if (codes) code_length_ = plan.localities[0].id.size();
     // The longest kind first, so that "đặc khu" is removed whole.
     std::stable_sort(folded_kinds_.begin(), folded_kinds_.end(),
                      [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
@@ -31,14 +37,24 @@ NameLookup::NameLookup(const Plan& plan) : plan_(plan) {
 
 std::optional<std::size_t> NameLookup::find(std::string_view typed_text) const {
     const std::string typed = to_nfc(typed_text);
-    if (const auto it = by_name_.find(typed); it != by_name_.end()) return it->second;
+    if (const auto it = by_key_.find(identity_key(typed)); it != by_key_.end())
+        return it->second == ambiguous_ ? std::nullopt : std::optional<std::size_t>(it->second);
     // "KIND NAME" with the locality's own kind, in any letter case.
     for (std::size_t space = typed.find(' '); space != std::string::npos; space = typed.find(' ', space + 1)) {
-        const auto it = by_name_.find(std::string_view(typed).substr(space + 1));
-        if (it == by_name_.end()) continue;
+        const auto it = by_key_.find(identity_key(std::string_view(typed).substr(space + 1)));
+        if (it == by_key_.end() || it->second == ambiguous_) continue;
         const Locality& loc = plan_.localities[it->second];
         if (!loc.kind.empty() && identity_key(typed.substr(0, space)) == identity_key(loc.kind)) return it->second;
     }
+    return std::nullopt;
+}
+
+std::optional<std::size_t> NameLookup::find_padded_code(std::string_view code) const {
+    if (code_length_ == 0 || code.empty() || code.size() >= code_length_ ||
+        code.find_first_not_of("0123456789") != std::string_view::npos)
+        return std::nullopt;
+    const std::string padded = std::string(code_length_ - code.size(), '0') + std::string(code);
+    if (const auto it = by_id_.find(padded); it != by_id_.end()) return it->second;
     return std::nullopt;
 }
 

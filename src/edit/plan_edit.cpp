@@ -68,7 +68,14 @@ std::vector<EditTarget> find_localities(const Plan& plan, const std::vector<Edit
             continue;
         }
         std::vector<std::size_t> alike;
-        if (!by_id_wanted) {
+        if (by_id_wanted) {
+            // A code whose leading zeros a spreadsheet dropped.
+            if (!names) names.emplace(plan);
+            if (const auto k = names->find_padded_code(wanted)) {
+                out.push_back(target_of(plan.localities[*k]));
+                continue;
+            }
+        } else {
             if (!names) names.emplace(plan);
             if (const auto k = names->find(wanted)) {
                 const Locality& loc = plan.localities[*k];
@@ -83,8 +90,10 @@ std::vector<EditTarget> find_localities(const Plan& plan, const std::vector<Edit
             if (!(by_id_wanted ? loc.id : loc.name).empty()) candidates.push_back(by_id_wanted ? loc.id : loc.name);
         const auto& other_index = by_id_wanted ? by_name : by_id;
         if (!alike.empty()) {
-            hint = trf("names are taken as written, or preceded by their kind; written without care, this is: {}",
-                       names->describe(alike));
+            hint =
+                trf("a name is taken in any letter case or tone placement, alone or after its kind, but with "
+                    "every mark; written without some, this is: {}",
+                    names->describe(alike));
         } else if (const auto other = other_index.find(wanted); other != other_index.end()) {
             hint = by_id_wanted ? trf("'{}' is the name of a locality, not its id: find it by name", wanted)
                                 : trf("'{}' is the id of {}, not a name: find it by id", wanted,

@@ -147,16 +147,24 @@ std::optional<Lang> parse_lang(std::string_view name) {
     return std::nullopt;
 }
 
-const char* tr(const char* english) {
-    if (language() == Lang::en || !english || !*english) return english;
+const char* Words::tr(const char* english) const {
+    if (lang_ == Lang::en || !english || !*english) return english;
     use_vietnamese_catalogue();
     return dgettext(domain, english);
 }
 
-const char* tr_plural(const char* singular, const char* plural, std::uint64_t n) {
-    if (language() == Lang::en) return n == 1 ? singular : plural;
+const char* Words::tr_plural(const char* singular, const char* plural, std::uint64_t n) const {
+    if (lang_ == Lang::en) return n == 1 ? singular : plural;
     use_vietnamese_catalogue();
     return dngettext(domain, singular, plural, static_cast<unsigned long>(n));
+}
+
+const char* tr(const char* english) {
+    return Words(language()).tr(english);
+}
+
+const char* tr_plural(const char* singular, const char* plural, std::uint64_t n) {
+    return Words(language()).tr_plural(singular, plural, n);
 }
 
 std::string system_error_text(int err) {
@@ -179,28 +187,44 @@ std::string system_error_text(int err) {
     }
 }
 
-std::string human_date(Date d) {
-    if (language() == Lang::en) return to_iso(d);
+std::string Words::date(Date d) const {
+    if (lang_ == Lang::en) return to_iso(d);
     return fmt::format("{:02}/{:02}/{:04}", d.day(), d.month(), d.year());
 }
 
-std::string human_count(std::int64_t n) {
-    const char separator = language() == Lang::vi ? '.' : ',';
+std::string Words::count(std::int64_t n) const {
+    const char separator = lang_ == Lang::vi ? '.' : ',';
     return (n < 0 ? "-" : "") + grouped(magnitude(n), separator);
 }
 
-std::string human_decimal(std::string text) {
-    if (language() == Lang::en) return text;
+std::string Words::decimal(std::string text) const {
+    if (lang_ == Lang::en) return text;
     auto digit = [](char c) { return c >= '0' && c <= '9'; };
     for (std::size_t i = 1; i + 1 < text.size(); ++i)
         if (text[i] == '.' && digit(text[i - 1]) && digit(text[i + 1])) text[i] = ',';
     return text;
 }
 
-std::string human_tenths_percent(std::int64_t tenths) {
-    const bool vi = language() == Lang::vi;
+std::string Words::tenths_percent(std::int64_t tenths) const {
+    const bool vi = lang_ == Lang::vi;
     const std::uint64_t m = magnitude(tenths);
     return fmt::format("{}{}{}{}%", tenths < 0 ? "-" : "", grouped(m / 10, vi ? '.' : ','), vi ? ',' : '.', m % 10);
+}
+
+std::string human_date(Date d) {
+    return Words(language()).date(d);
+}
+
+std::string human_count(std::int64_t n) {
+    return Words(language()).count(n);
+}
+
+std::string human_decimal(std::string text) {
+    return Words(language()).decimal(std::move(text));
+}
+
+std::string human_tenths_percent(std::int64_t tenths) {
+    return Words(language()).tenths_percent(tenths);
 }
 
 }  // namespace ontrack

@@ -38,6 +38,32 @@ class LanguageScope {
     Lang saved_;
 };
 
+// The words of one language, for code that is given its language rather
+// than reading the process's (render builds a report in the language asked
+// for): tr, trf, trn and the human_* functions below, in `lang`.
+class Words {
+   public:
+    explicit Words(Lang lang) : lang_(lang) {}
+    Lang lang() const { return lang_; }
+    const char* tr(const char* english) const;
+    const char* tr_plural(const char* singular, const char* plural, std::uint64_t n) const;
+    template <typename... Args>
+    std::string trf(const char* english, Args&&... args) const {
+        return fmt::format(fmt::runtime(tr(english)), std::forward<Args>(args)...);
+    }
+    template <typename... Args>
+    std::string trn(const char* singular, const char* plural, std::uint64_t n, Args&&... args) const {
+        return fmt::format(fmt::runtime(tr_plural(singular, plural, n)), std::forward<Args>(args)...);
+    }
+    std::string date(Date d) const;                    // human_date
+    std::string count(std::int64_t n) const;           // human_count
+    std::string decimal(std::string text) const;       // human_decimal
+    std::string tenths_percent(std::int64_t t) const;  // human_tenths_percent
+
+   private:
+    Lang lang_;
+};
+
 // The language LANGUAGE / LC_ALL / LC_MESSAGES / LANG ask for, in that
 // (GNU) order. LANGUAGE is a list ("vi:en"): its first entry that is vi or en
 // decides, and when it names neither the locale variables are asked. Of

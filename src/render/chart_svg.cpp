@@ -230,19 +230,19 @@ std::string render_chart_legend() {
     std::string out = "<ul class=\"legend\">\n";
     out += item(
         fmt::format("<line x1=\"2\" x2=\"26\" y1=\"7\" y2=\"7\" stroke=\"{}\" stroke-width=\"2.5\"/>", color_actual),
-        "Drug-free");
+        N_("Drug-free"));
     out += item(fmt::format("<line x1=\"2\" x2=\"26\" y1=\"7\" y2=\"7\" stroke=\"{}\" stroke-width=\"2\" "
                             "stroke-dasharray=\"6 4\"/>",
                             color_plan),
-                "Planned");
+                N_("Planned"));
     out +=
         item(fmt::format("<polyline points=\"2,11 14,11 14,3 26,3\" fill=\"none\" stroke=\"{c}\" stroke-width=\"1.5\"/>"
                          "<circle cx=\"14\" cy=\"11\" r=\"3\" fill=\"{c}\"/>",
                          fmt::arg("c", color_target)),
-             "Target");
+             N_("Target"));
     out += item(fmt::format("<line x1=\"14\" x2=\"14\" y1=\"0\" y2=\"14\" stroke=\"{}\" stroke-dasharray=\"2 3\"/>",
                             color_axis),
-                "As of");
+                N_("As of"));
     return out + "</ul>\n";
 }
 

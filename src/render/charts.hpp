@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "chart_data.hpp"
+#include "i18n.hpp"
 #include "report.hpp"
 
 namespace ontrack {
@@ -38,26 +39,8 @@ std::string render_chart_svg(const ChartData& data);
 // of overlapping.
 std::string render_chart_legend();
 
-// An extra table for the HTML page (the breakdown, the lists).
-struct HtmlSection {
-    std::string title;
-    std::vector<std::string> header;
-    std::vector<std::vector<std::string>> rows;
-    std::vector<std::string> notes = {};             // paragraphs after the table
-    std::vector<bool> right = {};                    // per column: right-aligned (numbers)
-    std::size_t verdict_column = std::string::npos;  // shown second, after the name
-};
-
 // The text made inert (utf8.hpp) with & < > " ' written as entities.
 std::string html_escape(std::string_view text);
-
-// One self-contained <!doctype html> page: the summary, the milestone
-// table, the overdue list, the chart and each section as a table. Inline
-// <style> only; prints on A4; tables scroll sideways on narrow screens.
-// With the plan's issuer or place, the page opens with the official header
-// (official_header), dated `made_on` (the day the report is made).
-std::string render_html(const Report& report, const ChartData& chart, const std::vector<HtmlSection>& sections,
-                        std::optional<Date> made_on = std::nullopt);
 
 // The header of an administrative document (Decree 30/2020/NĐ-CP, Appendix
 // I): in Vietnamese the issuer top left (upper case, bold, a short rule
@@ -67,7 +50,7 @@ std::string render_html(const Report& report, const ChartData& chart, const std:
 // made (vietnamese_dated_line; left out without made_on). In English the
 // issuer line alone: the national heading is a Vietnamese form. Empty when
 // the plan has neither issuer nor place (or, in English, no issuer).
-std::string official_header(const Report& report, std::optional<Date> made_on);
+std::string official_header(const Report& report, std::optional<Date> made_on, Lang lang);
 
 // "Hải Phòng, ngày 05 tháng 02 năm 2026": the day before 10 and the months 1
 // and 2 with a leading zero, as the decree asks; "Ngày …" without a place.

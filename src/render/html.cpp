@@ -1,10 +1,12 @@
 // The html format: one self-contained page to share, print on A4 or read on a phone.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "charts.hpp"
+#include "document.hpp"
 #include "i18n.hpp"
 #include "render.hpp"
-#include "sections.hpp"
 #include "utf8.hpp"
 #include "wording.hpp"
 
@@ -50,9 +52,9 @@ th, td { padding: 0.3rem 0.5rem; border-bottom: 1px solid var(--line); text-alig
 th { background: #f6f8fa; vertical-align: bottom; min-width: 4.5rem; }
 td { white-space: nowrap; }
 td.name { white-space: normal; min-width: 10rem; max-width: 22rem; overflow-wrap: anywhere; }
-td.text { white-space: normal; min-width: 8rem; overflow-wrap: anywhere; }
+td.text { white-space: normal; overflow-wrap: anywhere; }
 td.date, th.date { white-space: nowrap; }
-th.group { text-align: center; border-bottom: 1px solid var(--line); }
+th.group { text-align: center; border-bottom: 1px solid var(--line); white-space: nowrap; }
 td.num, th.num { text-align: right; }
 td.ok { color: var(--ok); }
 td.bad { color: var(--bad); font-weight: 600; }
@@ -100,63 +102,59 @@ footer { margin-top: 2rem; color: var(--muted); font-size: 0.8rem; }
 }
 )css";
 
-// A day as human_date writes it (dd/mm/yyyy or YYYY-MM-DD): never wrapped.
-bool is_date_text(std::string_view s) {
-    auto digits = [&](std::size_t from, std::size_t n) {
-        for (std::size_t k = from; k < from + n; ++k)
-            if (k >= s.size() || s[k] < '0' || s[k] > '9') return false;
-        return true;
-    };
-    if (s.size() != 10) return false;
-    return (digits(0, 2) && s[2] == '/' && digits(3, 2) && s[5] == '/' && digits(6, 4)) ||
-           (digits(0, 4) && s[4] == '-' && digits(5, 2) && s[7] == '-' && digits(8, 2));
+// The html class of a cell of this kind: how it aligns and wraps.
+const char* cell_class(ColumnKind kind) {
+    switch (kind) {
+        case ColumnKind::name: return "name";
+        case ColumnKind::date: return "date";
+        case ColumnKind::text: return "text";
+        case ColumnKind::verdict: return "";
+        case ColumnKind::count:
+        case ColumnKind::decimal:
+        case ColumnKind::percent: return "num";
+    }
+    return "";
 }
 
-// One table in its own scrolling box. Column 0 is the name; `verdict`
-// (when a column) is moved right after it, so that a phone shows both
-// without scrolling; `verdict_classes[r]` colours row r's verdict.
-std::string table(const std::string& css_class, const std::vector<std::string>& header,
-                  const std::vector<std::vector<std::string>>& rows, const std::vector<bool>& right = {},
-                  std::size_t verdict = std::string::npos, const std::vector<std::string>& verdict_classes = {}) {
+// The columns in the order a phone needs them: the name, then the columns
+// marked to come first and the verdicts, then the others.
+std::vector<std::size_t> column_order(const Table& t) {
     std::vector<std::size_t> order;
-    for (std::size_t c = 0; c < header.size(); ++c) order.push_back(c);
-    if (verdict < order.size() && verdict > 1) {
-        order.erase(order.begin() + static_cast<std::ptrdiff_t>(verdict));
-        order.insert(order.begin() + 1, verdict);
-    }
-    auto is_right = [&](std::size_t c) { return c < right.size() && right[c]; };
-    std::string out = fmt::format("<div class=\"table-wrap\"><table class=\"{}\">\n<thead>", css_class);
-    // Headers "DATE: words" of adjacent columns share one cell for the date
-    // above them (the breakdown's "31/12/2025: covered", "31/12/2025:
-    // shortfall share"), so that no column is as wide as a date.
-    std::vector<std::string> group(header.size()), label(header);
-    bool grouped = false;
-    for (std::size_t c = 0; c < header.size(); ++c) {
-        const auto colon = header[c].find(": ");
-        if (colon != std::string::npos && is_date_text(std::string_view(header[c]).substr(0, colon))) {
-            group[c] = header[c].substr(0, colon);
-            label[c] = header[c].substr(colon + 2);
-            grouped = true;
+    for (int pass = 0; pass < 3; ++pass)
+        for (std::size_t c = 0; c < t.columns.size(); ++c) {
+            const Column& col = t.columns[c];
+            const bool name = c == 0;
+            const bool early = !name && (col.first || col.kind == ColumnKind::verdict);
+            if ((pass == 0 && name) || (pass == 1 && early) || (pass == 2 && !name && !early)) order.push_back(c);
         }
-    }
+    return order;
+}
+
+// One table in its own scrolling box; a group of columns shares a header
+// cell above their own.
+std::string table(const Table& t) {
+    const std::vector<std::size_t> order = column_order(t);
+    std::string out = fmt::format("<div class=\"table-wrap\"><table class=\"{}\">\n<thead>", t.id);
     auto th = [&](std::size_t c, const std::string& attributes) {
-        return fmt::format("<th scope=\"col\"{}{}>{}</th>", attributes, is_right(c) ? " class=\"num\"" : "",
-                           html_escape(label[c]));
+        return fmt::format("<th scope=\"col\"{}{}>{}</th>", attributes,
+                           is_number(t.columns[c].kind) ? " class=\"num\"" : "", html_escape(t.columns[c].header));
     };
+    const bool grouped =
+        std::any_of(t.columns.begin(), t.columns.end(), [](const Column& c) { return !c.group.empty(); });
     if (grouped) {
         out += "<tr>";
         for (std::size_t k = 0; k < order.size();) {
-            const std::size_t c = order[k];
+            const std::string& group = t.columns[order[k]].group;
             std::size_t span = 1;
-            while (!group[c].empty() && k + span < order.size() && group[order[k + span]] == group[c]) ++span;
-            out += group[c].empty() ? th(c, " rowspan=\"2\"")
-                                    : fmt::format("<th scope=\"colgroup\" colspan=\"{}\" class=\"group date\">{}</th>",
-                                                  span, html_escape(group[c]));
+            while (!group.empty() && k + span < order.size() && t.columns[order[k + span]].group == group) ++span;
+            out += group.empty() ? th(order[k], " rowspan=\"2\"")
+                                 : fmt::format("<th scope=\"colgroup\" colspan=\"{}\" class=\"group\">{}</th>", span,
+                                               html_escape(group));
             k += span;
         }
         out += "</tr>\n<tr>";
         for (std::size_t c : order)
-            if (!group[c].empty()) out += th(c, "");
+            if (!t.columns[c].group.empty()) out += th(c, "");
         out += "</tr>";
     } else {
         out += "<tr>";
@@ -164,24 +162,55 @@ std::string table(const std::string& css_class, const std::vector<std::string>& 
         out += "</tr>";
     }
     out += "</thead>\n<tbody>\n";
-    for (std::size_t r = 0; r < rows.size(); ++r) {
+    for (const auto& row : t.rows) {
         out += "<tr>";
         for (std::size_t c : order) {
-            if (c >= rows[r].size()) continue;
-            const std::string& cell = rows[r][c];
-            std::string cls = c == 0                        ? "name"
-                              : is_date_text(cell)          ? "date"
-                              : is_right(c)                 ? "num"
-                              : c == verdict                ? ""
-                              : cell.find(' ') != cell.npos ? "text"
-                                                            : "";
-            if (c == verdict && r < verdict_classes.size() && !verdict_classes[r].empty()) cls = verdict_classes[r];
-            out += cls.empty() ? fmt::format("<td>{}</td>", html_escape(cell))
-                               : fmt::format("<td class=\"{}\">{}</td>", cls, html_escape(cell));
+            if (c >= row.size()) continue;
+            const Cell& cell = row[c];
+            const std::string cls = cell.tone == Tone::good  ? "ok"
+                                    : cell.tone == Tone::bad ? "bad"
+                                                             : cell_class(t.columns[c].kind);
+            out += cls.empty() ? fmt::format("<td>{}</td>", html_escape(cell.text))
+                               : fmt::format("<td class=\"{}\">{}</td>", cls, html_escape(cell.text));
         }
         out += "</tr>\n";
     }
     return out + "</tbody>\n</table></div>\n";
+}
+
+// A table with its heading, notes and the sentence for no rows; a list as
+// its sentence over the items.
+std::string block(const Table& t) {
+    if (t.as_list) {
+        std::string out = fmt::format("<p>{}</p>\n", html_escape(t.title));
+        if (t.rows.empty()) return out;
+        out += fmt::format("<ul class=\"{}\">\n", t.id);
+        for (const auto& row : t.rows) {
+            std::string item;
+            for (const Cell& cell : row) item += (item.empty() ? "" : ", ") + cell.text;
+            out += fmt::format("<li>{}</li>\n", html_escape(item));
+        }
+        return out + "</ul>\n";
+    }
+    std::string out = fmt::format("<section class=\"{}\">\n", t.id);
+    if (!t.title.empty()) out += fmt::format("<h2>{}</h2>\n", html_escape(t.title));
+    if (!t.rows.empty())
+        out += table(t);
+    else if (!t.empty.empty())
+        out += fmt::format("<p>{}</p>\n", html_escape(t.empty));
+    for (const std::string& note : t.notes)
+        out += fmt::format("<p{}>{}</p>\n", t.title.empty() ? " class=\"muted\"" : "", html_escape(note));
+    return out + "</section>\n";
+}
+
+const char* paragraph_class(Paragraph::Style kind) {
+    switch (kind) {
+        case Paragraph::Style::plain: return "";
+        case Paragraph::Style::muted: return " class=\"muted\"";
+        case Paragraph::Style::warning: return " class=\"warning\" role=\"note\"";
+        case Paragraph::Style::summary: return " class=\"summary\"";
+    }
+    return "";
 }
 
 }  // namespace
@@ -193,8 +222,8 @@ std::string vietnamese_dated_line(std::string_view place, Date day) {
     return place.empty() ? "N" + date.substr(1) : fmt::format("{}, {}", place, date);
 }
 
-std::string official_header(const Report& r, std::optional<Date> made_on) {
-    const bool vi = language() == Lang::vi;
+std::string official_header(const Report& r, std::optional<Date> made_on, Lang lang) {
+    const bool vi = lang == Lang::vi;
     if (r.issuer.empty() && (!vi || r.place.empty())) return {};
     std::string out = "<header class=\"official\">\n<div class=\"issuer\">";
     if (!r.issuer.empty()) out += fmt::format("<strong>{}</strong><span class=\"rule\"></span>", html_escape(r.issuer));
@@ -211,92 +240,31 @@ std::string official_header(const Report& r, std::optional<Date> made_on) {
     return out + "</header>\n";
 }
 
-std::string render_html(const Report& r, const ChartData& chart, const std::vector<HtmlSection>& sections,
-                        std::optional<Date> made_on) {
+std::string render_html(const Document& d, const RenderOptions& options) {
+    const Words w(d.lang);
     std::string out = fmt::format("<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
-                                  language() == Lang::vi ? "vi" : "en");
+                                  d.lang == Lang::vi ? "vi" : "en");
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
     out += "<meta name=\"generator\" content=\"ontrack\">\n";
-    out += fmt::format("<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n<main>\n", html_escape(r.plan), style);
-
-    out += official_header(r, made_on);
-    out += fmt::format("<h1>{}</h1>\n", html_escape(r.plan));
-    if (r.illustrative) out += fmt::format("<p class=\"warning\" role=\"note\">{}</p>\n", tr(illustrative_warning));
-    if (!r.source.empty()) out += fmt::format("<p class=\"muted\">{}</p>\n", trf("Source: {}", html_escape(r.source)));
-    if (!r.note.empty()) out += fmt::format("<p class=\"muted\">{}</p>\n", trf("Note: {}", html_escape(r.note)));
-    out += fmt::format("<p class=\"summary\">{}</p>\n",
-                       trn("As of <strong>{}</strong>: <strong>{} of {}</strong> unit drug-free ({}).",
-                           "As of <strong>{}</strong>: <strong>{} of {}</strong> units drug-free ({}).",
-                           static_cast<std::uint64_t>(r.total), human_date(r.as_of), human_count(r.covered),
-                           human_count(r.total), share_text(r.covered, r.total)));
-
-    // The milestones, with the same columns as the table format.
-    out += fmt::format("<section>\n<h2>{}</h2>\n", tr("Milestones"));
-    std::vector<std::vector<std::string>> rows;
-    std::vector<std::string> verdict_classes;
-    for (std::size_t k = 0; k < r.milestones.size(); ++k) {
-        const MilestoneResult& m = r.milestones[k];
-        rows.push_back(milestone_row(m, k));
-        verdict_classes.push_back(is_good(m.verdict) ? "ok" : "bad");
+    out += fmt::format("<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n<main>\n", html_escape(d.title), style);
+    if (d.report) out += official_header(*d.report, options.today, d.lang);
+    out += fmt::format("<h1>{}</h1>\n", html_escape(d.title));
+    for (const Block& b : d.blocks) {
+        if (b.kind == Block::Kind::paragraph) {
+            out += fmt::format("<p{}>{}</p>\n", paragraph_class(b.paragraph.style), html_escape(b.paragraph.text));
+        } else if (b.kind == Block::Kind::table) {
+            out += block(b.table);
+        } else {
+            out += fmt::format("<section id=\"burn-up\">\n<h2>{}</h2>\n<figure>\n", html_escape(d.chart_title));
+            out += render_chart_legend();
+            out += render_chart_svg(*d.chart);
+            out += fmt::format("<figcaption>{}</figcaption>\n</figure>\n</section>\n", html_escape(d.chart_caption));
+        }
     }
-    if (rows.empty())
-        out += fmt::format("<p>{}</p>\n</section>\n", tr(no_milestones_note));
-    else
-        out += table("milestones", milestone_header(), rows, milestone_right, milestone_right.size() - 1,
-                     verdict_classes) +
-               fmt::format("<p class=\"muted\">{}</p>\n</section>\n", tr(upcoming_rule));
-
-    // The overdue list and the counts after it.
-    out += fmt::format("<section>\n<h2>{}</h2>\n", tr("Overdue"));
-    out += fmt::format("<p>{}</p>\n", trf("Overdue (planned date passed, not drug-free): {}",
-                                          human_count(static_cast<std::int64_t>(r.overdue.size()))));
-    if (!r.overdue.empty()) {
-        out += "<ul class=\"overdue\">\n";
-        for (const LocalityRef& ref : r.overdue)
-            out += fmt::format("<li>{}</li>\n",
-                               trf("{}, planned {}", html_escape(locality_label(ref)), human_date(*ref.planned)));
-        out += "</ul>\n";
-    }
-    out += fmt::format("<p>{}</p>\n", trf("Planned after {}: {}", human_date(r.as_of), human_count(r.planned_ahead)));
-    const auto no_plan = static_cast<std::int64_t>(r.unplanned.size()) + r.unlisted;
-    if (r.unlisted > 0)
-        out +=
-            fmt::format("<p>{}</p>\n",
-                        trf("Uncovered with no plan: {} ({} listed, {} not listed in the plan)", human_count(no_plan),
-                            human_count(static_cast<std::int64_t>(r.unplanned.size())), human_count(r.unlisted)));
-    else
-        out += fmt::format("<p>{}</p>\n", trf("Uncovered with no plan: {}", human_count(no_plan)));
-    out += "</section>\n";
-
-    out += fmt::format("<section id=\"burn-up\">\n<h2>{}</h2>\n<figure>\n", tr("Burn-up"));
-    out += render_chart_legend();
-    out += render_chart_svg(chart);
-    out += fmt::format("<figcaption>{}</figcaption>\n</figure>\n</section>\n",
-                       trf("Drug-free units (solid line) up to {}, the planned certifications after it (dashed) and "
-                           "the milestone targets (steps), out of {}.",
-                           human_date(chart.as_of), human_count(chart.total)));
-
-    for (const HtmlSection& section : sections) {
-        out += fmt::format("<section>\n<h2>{}</h2>\n", html_escape(section.title));
-        if (!section.rows.empty())
-            out += table("section", section.header, section.rows, section.right, section.verdict_column);
-        else if (section.notes.empty())
-            out += fmt::format("<p>{}</p>\n", tr("None."));
-        for (const std::string& note : section.notes) out += fmt::format("<p>{}</p>\n", html_escape(note));
-        out += "</section>\n";
-    }
-
-    out += fmt::format("<footer>{}</footer>\n",
-                       trf("Made by ontrack from {} on the data as of {}.", html_escape(r.file), human_date(r.as_of)));
+    if (d.report)
+        out += fmt::format("<footer>{}</footer>\n", w.trf("Made by ontrack from {} on the data as of {}.",
+                                                          html_escape(d.report->file), w.date(d.report->as_of)));
     return out + "</main>\n</body>\n</html>\n";
-}
-
-std::string render_html(const Analysis& a, const RenderOptions& options) {
-    std::vector<HtmlSection> sections;
-    for (const Section& s : analysis_sections(a)) {
-        sections.push_back(HtmlSection{s.title, s.header, s.rows, s.notes, s.right, s.verdict_column});
-    }
-    return render_html(a.report, a.chart ? *a.chart : ChartData{}, sections, options.today);
 }
 
 }  // namespace ontrack

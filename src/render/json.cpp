@@ -148,7 +148,7 @@ void write_report(JsonWriter& w, const Report& r) {
     w.key("overdue");
     write_locality_list(w, r.overdue, r.unit_parts);
     w.member("planned_ahead", r.planned_ahead);
-    w.member("uncovered_without_plan", static_cast<std::int64_t>(r.unplanned.size()) + r.unlisted);
+    w.member("uncovered_without_plan", r.no_plan);
     w.member("unlisted", r.unlisted);
     w.key("unplanned");
     write_locality_list(w, r.unplanned, r.unit_parts);

@@ -1,11 +1,9 @@
-// The markdown format: a summary and a table to paste into meeting notes.
+// The markdown format: the document as text to paste into meeting notes.
 #include <fmt/format.h>
 
-#include "i18n.hpp"
+#include "document.hpp"
 #include "render.hpp"
-#include "sections.hpp"
 #include "utf8.hpp"
-#include "wording.hpp"
 
 namespace ontrack {
 namespace {
@@ -20,99 +18,68 @@ std::string md(std::string_view s) {
     return out;
 }
 
-}  // namespace
-
-// A pipe table: header, alignment row, rows (cells escaped).
-std::string pipe_table(const std::vector<std::string>& header, const std::vector<bool>& right,
-                       const std::vector<std::vector<std::string>>& rows) {
+// A pipe table: header, alignment row, rows (cells escaped; a bad verdict in bold).
+std::string pipe_table(const Table& t) {
     std::string out = "|";
-    for (const std::string& h : header) out += " " + md(h) + " |";
+    for (const Column& c : t.columns) out += " " + md(full_header(c)) + " |";
     out += "\n|";
-    for (bool r : right) out += r ? "---:|" : "---|";
+    for (const Column& c : t.columns) out += is_number(c.kind) ? "---:|" : "---|";
     out += "\n";
-    for (const auto& row : rows) {
+    for (const auto& row : t.rows) {
         out += "|";
-        for (const std::string& cell : row) out += " " + cell + " |";
+        for (const Cell& cell : row)
+            out += " " + (cell.tone == Tone::bad ? fmt::format("**{}**", md(cell.text)) : md(cell.text)) + " |";
         out += "\n";
     }
     return out;
 }
 
-std::string render_markdown(const Report& r) {
-    std::string out = fmt::format("# {}\n\n", md(r.plan));
-    if (r.illustrative) out += trf("> **Note:** {}", tr(illustrative_warning)) + "\n\n";
-    if (!r.source.empty()) out += trf("Source: {}", md(r.source)) + "\n\n";
-    if (!r.note.empty()) out += trf("Note: {}", md(r.note)) + "\n\n";
-    out += trn("As of **{}**: **{} of {}** unit drug-free ({}).", "As of **{}**: **{} of {}** units drug-free ({}).",
-               static_cast<std::uint64_t>(r.total), human_date(r.as_of), human_count(r.covered), human_count(r.total),
-               share_text(r.covered, r.total)) +
-           "\n\n";
-    std::vector<std::vector<std::string>> rows;
-    for (std::size_t k = 0; k < r.milestones.size(); ++k) {
-        const MilestoneResult& m = r.milestones[k];
-        std::vector<std::string> row = milestone_row(m, k);
-        row[0] = md(row[0]);
-        if (!is_good(m.verdict)) row.back() = fmt::format("**{}**", row.back());
-        rows.push_back(std::move(row));
+// A table under a heading of `level` ("##"); the milestone table has none.
+std::string table_markdown(const Table& t, std::string_view level) {
+    std::string out;
+    if (t.as_list) {
+        out = md(t.title) + "\n\n";
+        for (const auto& row : t.rows) {
+            std::string item;
+            for (const Cell& cell : row) item += (item.empty() ? "" : ", ") + md(cell.text);
+            out += "- " + item + "\n";
+        }
+        return t.rows.empty() ? out : out + "\n";
     }
-    if (rows.empty())
-        out += fmt::format("{}\n\n", tr(no_milestones_note));
-    else
-        out += pipe_table(milestone_header(), milestone_right, rows) + fmt::format("\n{}\n\n", tr(upcoming_rule));
-    out += "- " +
-           trf("Overdue (planned date passed, not drug-free): {}",
-               human_count(static_cast<std::int64_t>(r.overdue.size()))) +
-           "\n";
-    for (const LocalityRef& ref : r.overdue)
-        out += "  - " + trf("{}, planned {}", md(locality_label(ref)), human_date(*ref.planned)) + "\n";
-    out += "- " + trf("Planned after {}: {}", human_date(r.as_of), human_count(r.planned_ahead)) + "\n";
-    out += "- " +
-           trf("Uncovered with no plan: {}", human_count(static_cast<std::int64_t>(r.unplanned.size()) + r.unlisted)) +
-           "\n";
+    if (!t.title.empty()) out = fmt::format("{} {}\n\n", level, md(t.title));
+    if (!t.rows.empty())
+        out += pipe_table(t) + "\n";
+    else if (!t.empty.empty())
+        out += md(t.empty) + "\n\n";
+    for (const std::string& note : t.notes) out += md(note) + "\n\n";
     return out;
 }
 
-namespace {
-
-// A section under a heading of `level` ("##").
-std::string section_markdown(const Section& s, std::string_view level) {
-    std::string out = fmt::format("\n{} {}\n\n", level, md(s.title));
-    std::vector<std::vector<std::string>> rows;
-    for (const auto& row : s.rows) {
-        std::vector<std::string> cells;
-        for (const std::string& cell : row) cells.push_back(md(cell));
-        rows.push_back(std::move(cells));
+// The document with its headings `depth` levels down (a plan among several).
+std::string document_markdown(const Document& d, int depth) {
+    const std::string top(static_cast<std::size_t>(depth) + 1, '#');
+    const std::string level = top + "#";
+    std::string out = fmt::format("{} {}\n\n", top, md(d.title));
+    for (const Block& b : d.blocks) {
+        if (b.kind == Block::Kind::paragraph)
+            out += (b.paragraph.style == Paragraph::Style::warning ? "> " : "") + md(b.paragraph.text) + "\n\n";
+        else if (b.kind == Block::Kind::table)
+            out += table_markdown(b.table, level);
     }
-    if (!rows.empty()) out += pipe_table(s.header, s.right, rows) + "\n";
-    for (const std::string& note : s.notes) out += md(note) + "\n\n";
     return out;
 }
 
 }  // namespace
 
-std::string render_markdown(const Analysis& a) {
-    std::string out = render_markdown(a.report);
-    for (const Section& s : analysis_sections(a)) out += section_markdown(s, "##");
-    return out;
+std::string render_markdown(const Document& document) {
+    return document_markdown(document, 0);
 }
 
-std::string render_markdown_many(const std::vector<Analysis>& analyses, const Rollup& rollup, const League& league) {
-    std::string out;
-    for (const Analysis& a : analyses) {
-        // Each plan's headings one level down (names have their '#' escaped,
-        // so only headings start a line with '#').
-        const std::string one = render_markdown(a);
-        for (std::size_t start = 0; start < one.size();) {
-            std::size_t end = one.find('\n', start);
-            end = end == std::string::npos ? one.size() : end + 1;
-            if (one[start] == '#') out += '#';
-            out.append(one, start, end - start);
-            start = end;
-        }
-        out += "\n";
-    }
-    return fmt::format("# {}\n\n{}\n\n", tr("Roll-up"), rollup_sentence(rollup)) +
-           section_markdown(league_section(league, {}), "##") + "\n" + out;
+std::string render_markdown(const ManyDocument& m) {
+    std::string out = fmt::format("# {}\n\n{}\n\n", md(m.rollup_title), md(m.rollup_sentence));
+    out += table_markdown(m.league, "##");
+    for (const Document& d : m.plans) out += document_markdown(d, 1);
+    return out;
 }
 
 }  // namespace ontrack

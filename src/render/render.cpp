@@ -28,6 +28,36 @@ std::optional<Format> format_of_file_name(std::string_view path) {
     return std::nullopt;
 }
 
+namespace {
+
+Analysis analysis_of(const Report& report) {
+    Analysis a;
+    a.report = report;
+    return a;
+}
+
+}  // namespace
+
+std::string render_table(const Report& report, const RenderOptions& options) {
+    return render_table(analysis_of(report), options);
+}
+
+std::string render_table(const Analysis& analysis, const RenderOptions& options) {
+    return render_table(document_of(analysis, options.lang), options);
+}
+
+std::string render_markdown(const Report& report, Lang lang) {
+    return render_markdown(analysis_of(report), lang);
+}
+
+std::string render_markdown(const Analysis& analysis, Lang lang) {
+    return render_markdown(document_of(analysis, lang));
+}
+
+std::string render_html(const Analysis& analysis, const RenderOptions& options) {
+    return render_html(document_of(analysis, options.lang), options);
+}
+
 std::string render(const Report& report, Format format, const RenderOptions& options) {
     std::optional<LanguageScope> english;  // csv and json: stable English whatever the language
     if (format == Format::json || format == Format::csv) english.emplace(Lang::en);
@@ -35,7 +65,7 @@ std::string render(const Report& report, Format format, const RenderOptions& opt
         case Format::table: return render_table(report, options);
         case Format::json: return render_json(report);
         case Format::csv: return render_csv(report);
-        case Format::markdown: return render_markdown(report);
+        case Format::markdown: return render_markdown(report, options.lang);
         case Format::html:
         case Format::xlsx: break;
     }
@@ -43,7 +73,7 @@ std::string render(const Report& report, Format format, const RenderOptions& opt
 }
 
 std::string render(const std::vector<Analysis>& analyses, Format format, const RenderOptions& options) {
-    if (format == Format::xlsx) return render_xlsx(analyses, options.league_sort);
+    if (format == Format::xlsx) return render_xlsx(analyses, options.league_sort, options.lang);
     if (format == Format::csv && options.bom) {
         RenderOptions plain = options;
         plain.bom = false;
@@ -57,7 +87,7 @@ std::string render(const std::vector<Analysis>& analyses, Format format, const R
             case Format::table: return render_table(a, options);
             case Format::json: return render_json(a);
             case Format::csv: return render_csv(a);
-            case Format::markdown: return render_markdown(a);
+            case Format::markdown: return render_markdown(a, options.lang);
             case Format::html: return render_html(a, options);
             case Format::xlsx: break;
         }
@@ -70,10 +100,10 @@ std::string render(const std::vector<Analysis>& analyses, Format format, const R
     }
     const League plans = league(reports, options.league_sort);
     switch (format) {
-        case Format::table: return render_table_many(analyses, rollup, plans, options);
+        case Format::table: return render_table(document_of(analyses, rollup, plans, options.lang), options);
         case Format::json: return render_json_many(analyses, rollup, plans);
         case Format::csv: return render_csv_many(analyses);
-        case Format::markdown: return render_markdown_many(analyses, rollup, plans);
+        case Format::markdown: return render_markdown(document_of(analyses, rollup, plans, options.lang));
         case Format::html:
         case Format::xlsx: break;
     }

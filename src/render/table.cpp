@@ -5,9 +5,9 @@
 #include <fmt/format.h>
 
 #include "charts.hpp"
+#include "document.hpp"
 #include "i18n.hpp"
 #include "render.hpp"
-#include "sections.hpp"
 #include "utf8.hpp"
 #include "wording.hpp"
 
@@ -322,94 +322,138 @@ std::string prose(std::string_view text, std::size_t width) {
     return out;
 }
 
-std::string section_text(const Section& s, const Style& style, std::size_t limit, std::size_t prose_width) {
-    std::string out = style.bold(make_inert(s.title)) + "\n";
-    if (!s.rows.empty())
-        out += aligned(
-            s.header, s.right, s.rows, style, [](std::size_t, const std::string& c) { return c; }, limit,
-            s.name_column);
-    for (const std::string& note : s.notes) out += prose(make_inert(note), prose_width);
-    return out;
-}
-
-}  // namespace
-
 // The width the report's own lines fit: 100 columns, or the terminal's when narrower.
 std::size_t report_limit(const RenderOptions& options) {
     return options.terminal_width > 0 ? std::min(report_width, options.terminal_width) : report_width;
 }
 
-std::string render_table(const Report& r, const RenderOptions& options) {
-    const Style style(options.color);
-    const std::size_t width = report_limit(options);
-    std::string out;
-    auto line = [&](std::string_view s) { out.append(s).push_back('\n'); };
-    auto para = [&](std::string_view s) { out += prose(s, width); };
+// The index of a table's first name column (cut with "…" when too long), or npos.
+std::size_t name_column_of(const Table& t) {
+    for (std::size_t c = 0; c < t.columns.size(); ++c)
+        if (t.columns[c].kind == ColumnKind::name) return c;
+    return std::string::npos;
+}
 
-    line(style.bold(make_inert(r.plan)));
-    if (!r.source.empty()) para(trf("Source: {}", make_inert(r.source)));
-    para(trn("As of {}: {} of {} unit drug-free ({})", "As of {}: {} of {} units drug-free ({})",
-             static_cast<std::uint64_t>(r.total), human_date(r.as_of), human_count(r.covered), human_count(r.total),
-             share_text(r.covered, r.total)));
-    if (r.illustrative) {
-        const std::string warning = prose(trf("NOTE: {}", tr(illustrative_warning)), width);
+// A table's rows as aligned columns; verdicts coloured by their tone.
+std::string table_text(const Table& t, const Style& style, std::size_t limit) {
+    std::vector<std::string> header;
+    std::vector<bool> right;
+    for (const Column& c : t.columns) {
+        header.push_back(full_header(c));
+        right.push_back(is_number(c.kind));
+    }
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& row : t.rows) {
+        std::vector<std::string> texts;
+        for (const Cell& cell : row) texts.push_back(cell.text);
+        rows.push_back(std::move(texts));
+    }
+    // Only the last column is painted (aligned() pads the others).
+    const std::size_t last = t.columns.empty() ? 0 : t.columns.size() - 1;
+    return aligned(
+        header, right, rows, style,
+        [&](std::size_t k, const std::string& cell) {
+            const Tone tone = t.rows[k][last].tone;
+            return tone == Tone::plain ? cell : style.good_or_bad(tone == Tone::good, cell);
+        },
+        limit, name_column_of(t));
+}
+
+class Printer {
+   public:
+    explicit Printer(const RenderOptions& options)
+        : style_(options.color), options_(options), width_(report_limit(options)) {}
+
+    std::string document(const Document& d) {
+        line(style_.bold(make_inert(d.title)));
+        for (const Block& b : d.blocks) {
+            if (b.kind == Block::Kind::paragraph)
+                paragraph(b.paragraph);
+            else if (b.kind == Block::Kind::chart)
+                out_ += "\n" + render_chart_text(*d.chart, 72, 12, options_.color);
+            else if (b.table.as_list)
+                list(b.table);
+            else if (b.table.title.empty())
+                head_table(b.table);
+            else
+                titled_table(b.table, options_.terminal_width);
+        }
+        return std::move(out_);
+    }
+
+    std::string many(const ManyDocument& m) {
+        for (const Document& d : m.plans) out_ += Printer(options_).document(d) + "\n";
+        line(make_inert(m.rollup_title + ": " + m.rollup_sentence));
+        out_ += "\n" + style_.bold(make_inert(m.league.title)) + "\n";
+        table_body(m.league, options_.terminal_width);
+        return std::move(out_);
+    }
+
+   private:
+    Style style_;
+    RenderOptions options_;
+    std::size_t width_;
+    std::string out_;
+
+    void line(std::string_view s) { out_.append(s).push_back('\n'); }
+    void para(std::string_view s) { out_ += prose(make_inert(s), width_); }
+
+    void paragraph(const Paragraph& p) {
+        if (p.style != Paragraph::Style::warning) return para(p.text);
+        const std::string warning = prose(make_inert(p.text), width_);
         std::size_t from = 0;
         for (std::size_t to = warning.find('\n'); to != std::string::npos; from = to + 1, to = warning.find('\n', from))
-            line(style.warn(warning.substr(from, to - from)));
+            line(style_.warn(warning.substr(from, to - from)));
     }
-    if (!r.note.empty()) para(trf("Note: {}", make_inert(r.note)));
-    line("");
 
-    std::vector<std::vector<std::string>> rows;
-    for (std::size_t k = 0; k < r.milestones.size(); ++k) rows.push_back(milestone_row(r.milestones[k], k));
-    if (rows.empty()) {
-        para(tr(no_milestones_note));
-    } else {
-        out += aligned(
-            milestone_header(), milestone_right, rows, style,
-            [&](std::size_t k, const std::string& cell) {
-                return style.good_or_bad(is_good(r.milestones[k].verdict), cell);
-            },
-            width);
+    // The milestone table right after the summary, fitted to the report's width.
+    void head_table(const Table& t) {
         line("");
-        para(tr(upcoming_rule));
+        if (t.rows.empty()) {
+            para(t.empty);
+            return;
+        }
+        out_ += table_text(t, style_, width_);
+        line("");
+        for (const std::string& note : t.notes) para(note);
     }
 
-    para(trf("Overdue (planned date passed, not drug-free): {}",
-             human_count(static_cast<std::int64_t>(r.overdue.size()))));
-    std::size_t label_width = 0;
-    for (const LocalityRef& ref : r.overdue)
-        label_width = std::max(label_width, display_width(truncated(make_inert(locality_label(ref)), max_text_cell)));
-    for (const LocalityRef& ref : r.overdue)
-        para(trf("  {}  planned {}", pad(truncated(make_inert(locality_label(ref)), max_text_cell), label_width, false),
-                 human_date(*ref.planned)));
-    para(trf("Planned after {}: {}", human_date(r.as_of), human_count(r.planned_ahead)));
-    const auto no_plan = static_cast<std::int64_t>(r.unplanned.size()) + r.unlisted;
-    if (r.unlisted > 0)
-        para(trf("Uncovered with no plan: {} ({} listed, {} not listed in the plan)", human_count(no_plan),
-                 human_count(static_cast<std::int64_t>(r.unplanned.size())), human_count(r.unlisted)));
-    else
-        para(trf("Uncovered with no plan: {}", human_count(no_plan)));
-    return out;
-}
+    // The sentence, then each row on an indented line, its first cell padded.
+    void list(const Table& t) {
+        para(t.title);
+        std::size_t label_width = 0;
+        for (const auto& row : t.rows)
+            label_width = std::max(label_width, display_width(truncated(make_inert(row[0].text), max_text_cell)));
+        for (const auto& row : t.rows) {
+            std::string text = "  " + pad(truncated(make_inert(row[0].text), max_text_cell), label_width, false);
+            for (std::size_t c = 1; c < row.size(); ++c) text += "  " + make_inert(row[c].text);
+            para(text);
+        }
+    }
 
-std::string render_table(const Analysis& a, const RenderOptions& options) {
-    const Style style(options.color);
-    std::string out = render_table(a.report, options);
-    if (a.chart) out += "\n" + render_chart_text(*a.chart, 72, 12, options.color);
     // Sections keep their natural width (cells are capped) unless a terminal asks them to fit.
-    for (const Section& s : analysis_sections(a))
-        out += "\n" + section_text(s, style, options.terminal_width, report_limit(options));
-    return out;
+    void titled_table(const Table& t, std::size_t limit) {
+        out_ += "\n" + style_.bold(make_inert(t.title)) + "\n";
+        table_body(t, limit);
+    }
+
+    void table_body(const Table& t, std::size_t limit) {
+        if (!t.rows.empty())
+            out_ += table_text(t, style_, limit);
+        else if (!t.empty.empty())
+            para(t.empty);
+        for (const std::string& note : t.notes) para(note);
+    }
+};
+
+}  // namespace
+
+std::string render_table(const Document& document, const RenderOptions& options) {
+    return Printer(options).document(document);
 }
 
-std::string render_table_many(const std::vector<Analysis>& analyses, const Rollup& rollup, const League& league,
-                              const RenderOptions& options) {
-    std::string out;
-    for (const Analysis& a : analyses) out += render_table(a, options) + "\n";
-    out += trf("Roll-up: {}", rollup_sentence(rollup)) + "\n\n";
-    return out + section_text(league_section(league, {}), Style(options.color), options.terminal_width,
-                              report_limit(options));
+std::string render_table(const ManyDocument& document, const RenderOptions& options) {
+    return Printer(options).many(document);
 }
 
 }  // namespace ontrack

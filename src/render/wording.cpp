@@ -14,14 +14,22 @@ std::int64_t share_tenths(std::int64_t covered, std::int64_t total) {
 }
 
 std::string share_text(std::int64_t covered, std::int64_t total) {
-    return human_tenths_percent(share_tenths(covered, total));
+    return share_text(Words(language()), covered, total);
+}
+
+std::string share_text(const Words& w, std::int64_t covered, std::int64_t total) {
+    return w.tenths_percent(share_tenths(covered, total));
 }
 
 std::string rollup_sentence(const Rollup& r) {
-    return trf(
+    return rollup_sentence(Words(language()), r);
+}
+
+std::string rollup_sentence(const Words& w, const Rollup& r) {
+    return w.trf(
         "{} plans: {} of {} units drug-free ({}); {} of {} plans have a milestone missed or behind "
         "({} of {} milestones).",
-        r.plans, human_count(r.covered), human_count(r.total), share_text(r.covered, r.total), r.plans_bad, r.plans,
+        r.plans, w.count(r.covered), w.count(r.total), share_text(w, r.covered, r.total), r.plans_bad, r.plans,
         r.milestones_bad, r.milestones);
 }
 
@@ -38,25 +46,11 @@ std::string milestone_label(const std::string& name, std::size_t index) {
 }
 
 std::string milestone_label(const MilestoneResult& m, std::size_t index) {
-    return milestone_label(m.name, index);
+    return milestone_label(Words(language()), m, index);
 }
 
-std::vector<std::string> milestone_header() {
-    return {tr("Milestone"),    tr("Deadline"),       tr("Target"),    tr("Required"), tr("Certified units"),
-            tr("Planned more"), tr("Expected total"), tr("Shortfall"), tr("Verdict")};
-}
-
-std::vector<std::string> milestone_row(const MilestoneResult& m, std::size_t index) {
-    const std::string dash = "-";
-    return {milestone_label(m, index),
-            human_date(m.deadline),
-            human_decimal(to_string(m.target)),
-            human_count(m.required),
-            human_count(m.upcoming ? m.covered - m.planned : m.covered),
-            m.upcoming ? human_count(m.planned) : dash,
-            m.upcoming ? human_count(m.covered) : dash,
-            human_count(m.shortfall),
-            tr(to_string(m.verdict))};
+std::string milestone_label(const Words& w, const MilestoneResult& m, std::size_t index) {
+    return m.name.empty() ? w.trf("Milestone {}", index + 1) : m.name;
 }
 
 std::string locality_label(const LocalityRef& ref) {
@@ -64,7 +58,11 @@ std::string locality_label(const LocalityRef& ref) {
 }
 
 std::string progress_word(Progress p) {
-    return p == Progress::on_track ? tr(to_string(Verdict::on_track)) : tr(to_string(p));
+    return progress_word(Words(language()), p);
+}
+
+std::string progress_word(const Words& w, Progress p) {
+    return p == Progress::on_track ? w.tr(to_string(Verdict::on_track)) : w.tr(to_string(p));
 }
 
 std::string unknown_by_field_message(const UnknownByField& field) {
@@ -75,7 +73,18 @@ std::string unknown_by_field_message(const UnknownByField& field) {
 }
 
 std::string decision_suffix(const std::string& decision) {
-    return decision.empty() ? std::string() : " (" + trf("decision {}", decision) + ")";
+    return decision_suffix(Words(language()), decision);
+}
+
+std::string decision_suffix(const Words& w, const std::string& decision) {
+    return decision.empty() ? std::string() : " (" + w.trf("decision {}", decision) + ")";
+}
+
+std::string no_plan_sentence(const Report& r, const Words& w) {
+    if (r.unlisted > 0)
+        return w.trf("Uncovered with no plan: {} ({} listed, {} not listed in the plan)", w.count(r.no_plan),
+                     w.count(static_cast<std::int64_t>(r.unplanned.size())), w.count(r.unlisted));
+    return w.trf("Uncovered with no plan: {}", w.count(r.no_plan));
 }
 
 }  // namespace ontrack

@@ -16,19 +16,12 @@ namespace ontrack {
 std::int64_t share_tenths(std::int64_t covered, std::int64_t total);
 // The same as text in the current language: "36.0%" (vi "36,0%").
 std::string share_text(std::int64_t covered, std::int64_t total);
+std::string share_text(const Words& w, std::int64_t covered, std::int64_t total);
 
 // The milestone's name, or "Milestone N" (1-based) when it has none.
 std::string milestone_label(const MilestoneResult& m, std::size_t index);
+std::string milestone_label(const Words& w, const MilestoneResult& m, std::size_t index);
 std::string milestone_label(const std::string& name, std::size_t index);
-
-// The milestone table shared by table, markdown and html: a projected count
-// is never labelled as achieved. Certified: for an upcoming milestone the
-// units certified today, for a past one the units certified on the deadline;
-// Planned more and Expected total only for upcoming milestones ("-" for past).
-std::vector<std::string> milestone_header();
-inline const std::vector<bool> milestone_right = {false, false, true, true, true, true, true, true, false};
-// The row's cells (plain text, not escaped); the verdict last.
-std::vector<std::string> milestone_row(const MilestoneResult& m, std::size_t index);
 
 // "An Lão (11530)" or just the name when there is no id.
 std::string locality_label(const LocalityRef& ref);
@@ -39,10 +32,16 @@ std::string count_of_milestones(std::uint64_t n);
 
 // " (decision 1234/QĐ-UBND)" after an event, or nothing when it has none.
 std::string decision_suffix(const std::string& decision);
+std::string decision_suffix(const Words& w, const std::string& decision);
 
 // "34 plans: 1234 of 3321 units drug-free (37.2%); 5 of 34 plans have a
 // milestone missed or behind (9 of 136 milestones)."
 std::string rollup_sentence(const Rollup& rollup);
+std::string rollup_sentence(const Words& w, const Rollup& rollup);
+
+// "Uncovered with no plan: 5 (1 listed, 4 not listed in the plan)", or
+// "Uncovered with no plan: 5" when every unit is listed.
+std::string no_plan_sentence(const Report& report, const Words& w);
 
 inline constexpr const char* illustrative_warning =
     N_("The dates in this plan are illustrative, not official records.");
@@ -53,6 +52,7 @@ std::string unknown_by_field_message(const UnknownByField& field);
 // The forecast's grade in the verdict's words where they mean the same
 // ("on-track"), so that a reader never sees two spellings of one grade.
 std::string progress_word(Progress p);
+std::string progress_word(const Words& w, Progress p);
 
 // The grading rule of the forecast's R, to state in the output.
 inline constexpr const char* progress_rule =

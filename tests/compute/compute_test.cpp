@@ -150,6 +150,15 @@ TEST_CASE("compute_report copies the plan's header and counts localities") {
     CHECK(r.milestones.empty());
 }
 
+TEST_CASE("uncovered with no plan: the listed units without a plan and every unit not listed") {
+    Plan plan = plan_with({locality("certified", {day(2024, 1, 1)}), locality("no plan", {})});
+    plan.total = 5;
+    const Report r = compute_report(plan, as_of);
+    CHECK(r.unplanned.size() == 1);
+    CHECK(r.unlisted == 3);
+    CHECK(r.no_plan == 4);  // 1 listed + 3 not listed
+}
+
 TEST_CASE("unlisted is zero when every locality is listed") {
     const Plan plan = plan_with({locality("A", {}), locality("B", {}), locality("C", {})});
     const Report r = compute_report(plan, as_of);

@@ -45,3 +45,38 @@ TEST_CASE("folded matches list every unit that folds alike", "[name_lookup]") {
     CHECK(names.folded_matches("Hai An").empty());
     CHECK(names.describe({1, 2}) == "C\xe1\xba\xa9m Giang (10888), C\xe1\xba\xa9m Gi\xc3\xa0ng (10903)");
 }
+
+TEST_CASE("one unit, one spelling: case, tone placement and the kind word are the plan's duplicate rule",
+          "[name_lookup]") {
+    const Plan plan = units();
+    const NameLookup names(plan);
+    CHECK(names.find("Hoà Bình") == 3u);            // old-style tone placement, as Unikey types by default
+    CHECK(names.find("hòa bình") == 3u);            // letter case
+    CHECK(names.find("phường thủy nguyên") == 0u);  // after its own kind, in lower case
+    CHECK(names.find("PHƯỜNG THUỶ NGUYÊN") == 0u);  // and old-style
+    CHECK_FALSE(names.find("Cẩm Giáng"));           // another tone: another name
+    CHECK_FALSE(names.find("Cam Giang"));           // no mark is removed
+    // Two units of one key (only a roll-up could hold them): neither is taken.
+    Plan twice = units();
+    twice.localities[1].name = "Hòa Bình";
+    CHECK_FALSE(NameLookup(twice).find("Hoà Bình"));
+}
+
+TEST_CASE("a code whose leading zeros a spreadsheet dropped", "[name_lookup]") {
+    Plan plan = units();
+    plan.localities[0].id = "07081";
+    plan.localities[1].id = "06685";
+    plan.localities[2].id = "10903";
+    plan.localities[3].id = "00042";
+    const NameLookup names(plan);
+    CHECK(names.find_padded_code("7081") == 0u);
+    CHECK(names.find_padded_code("42") == 3u);
+    CHECK_FALSE(names.find_padded_code("07081"));  // as long as the codes: found exactly or not at all
+    CHECK_FALSE(names.find_padded_code("7082"));
+    CHECK_FALSE(names.find_padded_code("7O81"));
+    // Codes of two lengths, or not of digits: nothing is padded.
+    plan.localities[2].id = "109030";
+    CHECK_FALSE(NameLookup(plan).find_padded_code("7081"));
+    plan.localities[2].id = "A0903";
+    CHECK_FALSE(NameLookup(plan).find_padded_code("7081"));
+}

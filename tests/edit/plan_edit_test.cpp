@@ -520,7 +520,8 @@ TEST_CASE("A locality not found is refused with a suggestion", "[plan_edit]") {
         REQUIRE(ds.size() == 1);
         CHECK(located(ds[0]) == "plan.toml:0:0: no locality named 'Gia Vien'");
         CHECK(ds[0].hint ==
-              "names are taken as written, or preceded by their kind; written without care, this is: Gia Viên (11359)");
+              "a name is taken in any letter case or tone placement, alone or after its kind, but with every mark; "
+              "written without some, this is: Gia Viên (11359)");
     }
     SECTION("an id given as a name") {
         const auto ds = refusal(text, by_name("11359", EditKind::certified, ymd(2026, 3, 1)));

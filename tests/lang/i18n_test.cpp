@@ -690,14 +690,14 @@ TEST_CASE("record messages and the safety buffer are in Vietnamese", "[i18n]") {
         CHECK(ds[0].message == "được công nhận ngày 10/01/2025 đã có trong kế hoạch cho An Bien (101)");
         CHECK(ds[0].hint == "không có gì để thêm: kế hoạch không thay đổi");
     }
-    SECTION("a name written with another tone mark placement or case is shown, not picked") {
+    SECTION("a name written with another mark is shown, not picked") {
         request.name = "an biên";
         const auto ds = diagnostics_from([&] { (void)ontrack::add_event(text, "plan.toml", request); });
         REQUIRE(ds.size() == 1);
         CHECK(ds[0].message == "không có đơn vị nào tên 'an biên'");
         CHECK(ds[0].hint ==
-              "tên được nhận đúng như đã ghi, hoặc có loại đơn vị đứng trước; bỏ qua dấu và chữ hoa, tên này khớp "
-              "với: An Bien (101)");
+              "tên được nhận dù viết hoa hay thường, bỏ dấu kiểu cũ hay mới, có hoặc không có loại đơn vị đứng trước, "
+              "nhưng phải đủ dấu; nếu bỏ qua dấu, tên này khớp với: An Bien (101)");
     }
     SECTION("removing a date the locality does not have") {
         request.name.clear();

@@ -47,6 +47,7 @@ Report sample() {
     r.planned_ahead = 16;
     r.unplanned.push_back(locality("Hòa Bình", "11533", std::nullopt, "phường"));
     r.unlisted = 0;
+    r.no_plan = 1;
     return r;
 }
 
@@ -203,6 +204,7 @@ TEST_CASE("render_json: a report with no milestones or localities is still valid
     r.as_of = Date::from_ymd(2026, 1, 1);
     r.total = 3;
     r.unlisted = 3;
+    r.no_plan = 3;
     Json doc;
     REQUIRE_NOTHROW(doc = parse_json(render_json(r)));
     CHECK(doc.at("milestones").items.empty());

@@ -106,7 +106,7 @@ TEST_CASE("render_markdown: header, alignment row and one row per milestone", "[
     // Past: certified on the deadline, "-" for planned and expected. Upcoming: 6 = 4 certified + 2 planned.
     CHECK(rows[2] == std::vector<std::string>{"Met one", "2025-06-30", "30%", "3", "4", "-", "-", "0", "met"});
     CHECK(rows[5] == std::vector<std::string>{"Behind", "2030-12-31", "100%", "10", "4", "2", "6", "4", "**behind**"});
-    CHECK(out.find("As of **2026-11-23**: **4 of 10** units drug-free (40.0%).") != std::string::npos);
+    CHECK(out.find("\nAs of 2026-11-23: 4 of 10 units drug-free (40.0%)\n\n") != std::string::npos);
 }
 
 TEST_CASE("render_markdown: bad verdicts are bold, good ones are not", "[render][markdown]") {
@@ -132,7 +132,7 @@ TEST_CASE("render_markdown escapes pipes and emphasis in names", "[render][markd
     REQUIRE(rows.size() == 6);
     REQUIRE(rows[2].size() == 9);  // the pipe in the name did not add a column
     CHECK(rows[2][0] == "A \\| B \\*star\\* \\_under\\_ \\`code\\` \\[link\\](x) \\<b\\>");
-    CHECK(out.find("  - Pipe\\|name (\\*1\\*), planned 2026-06-30\n") != std::string::npos);
+    CHECK(out.find("\n- Pipe\\|name (\\*1\\*), planned 2026-06-30\n") != std::string::npos);
 }
 
 TEST_CASE("render_markdown: a backslash in a name cannot unescape a pipe", "[render][markdown]") {
@@ -170,22 +170,22 @@ TEST_CASE("render_markdown: unnamed milestones get a numbered label", "[render][
     CHECK(rows[3][0] == "Milestone 2");
 }
 
-TEST_CASE("render_markdown: the summary list", "[render][markdown]") {
+TEST_CASE("render_markdown: the summary lines and the overdue list", "[render][markdown]") {
     Report r = sample();
     r.unlisted = 5;
+    r.no_plan = 6;  // 1 listed without a plan + 5 not listed: a figure of compute
     const std::string out = render_markdown(r);
-    CHECK(out.find("- Overdue (planned date passed, not drug-free): 1\n"
-                   "  - Late one (L1), planned 2026-06-30\n"
-                   "- Planned after 2026-11-23: 2\n"
-                   // 1 listed without a plan + 5 not listed
-                   "- Uncovered with no plan: 6\n") != std::string::npos);
+    CHECK(out.find("\n\nOverdue (planned date passed, not drug-free): 1\n\n"
+                   "- Late one (L1), planned 2026-06-30\n\n"
+                   "Planned after 2026-11-23: 2\n\n"
+                   "Uncovered with no plan: 6 (1 listed, 5 not listed in the plan)\n") != std::string::npos);
 }
 
 TEST_CASE("render_markdown warns about illustrative dates only when asked", "[render][markdown]") {
     Report r = sample();
     CHECK(render_markdown(r).find("illustrative") == std::string::npos);
     r.illustrative = true;
-    CHECK(render_markdown(r).find("> **Note:** The dates in this plan are illustrative, not official records.\n") !=
+    CHECK(render_markdown(r).find("> NOTE: The dates in this plan are illustrative, not official records.\n") !=
           std::string::npos);
 }
 

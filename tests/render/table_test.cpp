@@ -263,12 +263,14 @@ TEST_CASE("render_table: the summary lines", "[render][table]") {
     Report r = sample({"One"});
     r.unplanned.push_back(locality("No plan", "", std::nullopt));
     r.unlisted = 0;
+    r.no_plan = 1;  // a figure of compute (compute_test): the table words it
     std::string out = render_table(r, RenderOptions{false});
     CHECK(out.rfind("Hai Phong\nAs of 2026-11-23: 150 of 1,000 units drug-free (15.0%)\n\n", 0) == 0);
     CHECK(out.find("Overdue (planned date passed, not drug-free): 3\n") != std::string::npos);
     CHECK(out.find("Planned after 2026-11-23: 300\n") != std::string::npos);
     CHECK(out.find("Uncovered with no plan: 1\n") != std::string::npos);
     r.unlisted = 990;
+    r.no_plan = 991;
     out = render_table(r, RenderOptions{false});
     CHECK(out.find("Uncovered with no plan: 991 (1 listed, 990 not listed in the plan)\n") != std::string::npos);
 }

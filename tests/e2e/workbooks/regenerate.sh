@@ -9,14 +9,19 @@ command -v soffice >/dev/null || exit 77
 fresh=$(mktemp -d)
 trap 'rm -rf "$fresh"' EXIT
 "$here/make.sh" "$fresh"
-plan=$here/../plans/stale_plan.toml
+plan_of() {  # the plan a workbook's records are for
+    case $1 in
+    sotheodoi*) echo "$here/../plans/quangninh.toml" ;;
+    *) echo "$here/../plans/stale_plan.toml" ;;
+    esac
+}
 read_it() {  # read_it WORKBOOK: what ontrack makes of it, the folder left out
     local book=$1 name
     name=$(basename "$book")
     cd "$(dirname "$book")"
     case $name in
     roster*) ONTRACK_TODAY=2026-11-23 "$ontrack" init --units "$name" --milestone 2026-12-31=1 2>&1 ;;
-    *) ONTRACK_TODAY=2026-11-23 "$ontrack" import "$name" --plan "$plan" 2>&1 ;;
+    *) ONTRACK_TODAY=2026-11-23 "$ontrack" import "$name" --plan "$(plan_of "$name")" 2>&1 ;;
     esac
 }
 status=0
