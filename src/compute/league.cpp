@@ -27,8 +27,7 @@ bool less_covered(const LeagueRow& a, const LeagueRow& b) {
 
 void sort_rows(League& out, LeagueSort sort) {
     out.sort = sort;
-    const std::optional<std::size_t> k = out.next;
-    auto share = [&](const LeagueRow& r) { return k && *k < r.shares.size() ? r.shares[*k] : 0; };
+    auto share = [](const LeagueRow& r) { return r.shortfall_at_share.value_or(0); };
     std::stable_sort(out.rows.begin(), out.rows.end(), [&](const LeagueRow& a, const LeagueRow& b) {
         switch (sort) {
             case LeagueSort::order: return a.part < b.part;

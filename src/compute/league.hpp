@@ -10,11 +10,14 @@
 // has not covered by the deadline, so the shares add up to the shortfall.
 //
 // Sorting (LeagueSort):
-//   shortfall  by the share of the roll-up's next shortfall (its next
-//              milestone: the first not yet due, else its last), largest
-//              first; then by coverage, lowest first; then in part order.
+//   shortfall  by the shortfall at the roll-up's share (shortfall_at_share
+//              of its next milestone: the first not yet due, else its last),
+//              largest first, so that the parts keeping the roll-up from its
+//              target come first whatever their size; then by coverage,
+//              lowest first; then in part order.
 //   coverage   by coverage (drug-free / total, compared exactly), lowest
-//              first; then by that share, largest first; then in part order.
+//              first; then by that shortfall, largest first; then in part
+//              order.
 //   order      in the order of the roll-up's parts.
 // A roll-up without milestones (several files given at once) sorts by
 // coverage under "shortfall".

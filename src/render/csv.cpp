@@ -121,7 +121,7 @@ constexpr const char* explain_header = "plan,figure,value,formula\n";
 // the shares of every milestone.
 constexpr const char* league_header =
     "plan,as_of,part,file,total,covered,expected_by_next_deadline,own_milestone,own_deadline,own_required,"
-    "own_shortfall,own_verdict,next_deadline,next_shortfall_share\n";
+    "own_shortfall,own_verdict,next_deadline,next_shortfall_share,shortfall_at_share\n";
 
 const char* header_of(const Analysis& a) {
     return a.listing       ? listing_header
@@ -139,13 +139,14 @@ std::string league_rows(const Analysis& a, const std::string& plan) {
     std::string out;
     for (const LeagueRow& r : l.rows) {
         const MilestoneResult* own = r.own_next ? &*r.own_next : nullptr;
-        out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", plan, to_iso(a.report.as_of),
+        out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", plan, to_iso(a.report.as_of),
                            repeated_cell(r.name), cell(r.file), r.total, r.covered,
                            r.by_next ? std::to_string(*r.by_next) : "", own ? repeated_cell(own->name) : "",
                            own ? to_iso(own->deadline) : "", own ? std::to_string(own->required) : "",
                            own ? std::to_string(own->shortfall) : "", own ? to_string(own->verdict) : "",
                            l.next ? to_iso(a.report.milestones[*l.next].deadline) : "",
-                           l.next ? std::to_string(r.shares[*l.next]) : "");
+                           l.next ? std::to_string(r.shares[*l.next]) : "",
+                           r.shortfall_at_share ? std::to_string(*r.shortfall_at_share) : "");
     }
     return out;
 }

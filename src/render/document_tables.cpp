@@ -242,6 +242,9 @@ Table league_table(const League& league, const std::vector<MilestoneResult>& rol
     const bool by_next = league.next && rollup[*league.next].upcoming;
     if (by_next)
         t.columns.push_back({w.trf("Expected by {}", w.date(rollup[*league.next].deadline)), ColumnKind::count});
+    if (league.next)
+        t.columns.push_back(
+            {w.trf("Shortfall at the {} share", w.date(rollup[*league.next].deadline)), ColumnKind::count});
     t.columns.push_back({w.tr("Own next milestone"), ColumnKind::text});
     t.columns.push_back({w.tr("Verdict"), ColumnKind::verdict});
     t.columns.push_back({w.tr("Shortfall"), ColumnKind::count});
@@ -251,6 +254,7 @@ Table league_table(const League& league, const std::vector<MilestoneResult>& rol
         std::vector<Cell> row = {text_cell(r.name.empty() ? r.file : r.name), count_cell(r.total, lang),
                                  count_cell(r.covered, lang), percent_cell(r.covered, r.total, lang)};
         if (by_next) row.push_back(r.by_next ? count_cell(*r.by_next, lang) : none);
+        if (league.next) row.push_back(r.shortfall_at_share ? count_cell(*r.shortfall_at_share, lang) : none);
         if (r.own_next) {
             const MilestoneResult& m = *r.own_next;
             row.push_back(text_cell(w.trf("{} ({})", w.date(m.deadline), w.count(m.required))));
@@ -266,13 +270,18 @@ Table league_table(const League& league, const std::vector<MilestoneResult>& rol
         t.notes.push_back(
             w.tr("Each roll-up milestone's shortfall is shared among the parts in proportion to the units each has "
                  "not covered by the deadline (largest remainders); the shares add up to the shortfall."));
+    if (league.next)
+        t.notes.push_back(
+            w.trf("Shortfall at the {} share: the roll-up's target of that date applied to the part's units, minus "
+                  "the units the part expects by then; 0 when the part is already at or above its share.",
+                  w.date(rollup[*league.next].deadline)));
     if (league.sort == LeagueSort::order)
         t.notes.push_back(w.tr("In the order of the roll-up's parts."));
     else if (league.sort == LeagueSort::coverage || !league.next)
         t.notes.push_back(w.tr("Sorted by share drug-free, lowest first."));
     else
         t.notes.push_back(
-            w.trf("Sorted by the share of the {} shortfall, largest first, then by share drug-free, lowest first.",
+            w.trf("Sorted by the shortfall at the {} share, largest first, then by share drug-free, lowest first.",
                   w.date(rollup[*league.next].deadline)));
     t.notes.push_back(
         w.tr("Own next milestone: the part's first milestone not yet due (else its last), with the units it "

@@ -29,10 +29,15 @@ TEST_CASE("the league of a roll-up, by hand", "[league]") {
     REQUIRE(l.rows.size() == 3);
     // Shares of 2030's 2: uncovered North 10 - 4 = 6, South 6 - 2 = 4, East 5 - 3 = 2 (U = 12):
     // 2 x 6 / 12 = 1 r 0, 2 x 4 / 12 = 0 r 8, 2 x 2 / 12 = 0 r 4: South gets the unit left.
-    // North and South tie at 1: South (1/6) is less covered than North (2/10).
+    // Sorted by the shortfall at 2030's 50%: North ⌈5⌉ - 4 = 1, South 3 - 2 = 1,
+    // East ⌈2.5⌉ = 3 - 3 = 0. North and South tie at 1: South (1/6) is less
+    // covered than North (2/10).
     CHECK(l.rows[0].name == "South");
     CHECK(l.rows[1].name == "North");
     CHECK(l.rows[2].name == "East");
+    CHECK(l.rows[0].shortfall_at_share == std::optional<std::int64_t>(1));
+    CHECK(l.rows[1].shortfall_at_share == std::optional<std::int64_t>(1));
+    CHECK(l.rows[2].shortfall_at_share == std::optional<std::int64_t>(0));
     const LeagueRow& south = l.rows[0];
     CHECK(south.total == 6);
     CHECK(south.covered == 1);
@@ -58,6 +63,27 @@ TEST_CASE("the league of a roll-up, by hand", "[league]") {
         CHECK(sum == report.milestones[k].shortfall);
     }
     CHECK(parts_exit_status(l, false) == 1);  // North behind
+}
+
+TEST_CASE("the league sorted by the shortfall at the share, where the shares of the shortfall disagree", "[league]") {
+    // tests/e2e/plans/parts: Red 9 of 20 (9 by 2030), Blue 0 of 6, Green 2 of
+    // 4 (3 by 2030); the roll-up asks 50% by 2030, 15 of 30, and expects 12.
+    const Plan plan = load_plan(std::string(ONTRACK_TEST_DATA) + "/e2e/plans/parts/national.toml");
+    const Report report = compute_report(plan, as_of);
+    const League l = league(plan, report, LeagueSort::shortfall);
+    REQUIRE(l.rows.size() == 3);
+    // Shares of the shortfall of 3, by what each leaves uncovered (11, 6, 1 of
+    // 18): 3 x 11 / 18 = 1 r 15, 3 x 6 / 18 = 1 r 0, 3 x 1 / 18 = 0 r 3: Red 2,
+    // Blue 1, Green 0, so the old rule put Red first. At the share: Red ⌈10⌉ -
+    // 9 = 1, Blue 3 - 0 = 3, Green 2 - 3 -> 0 (already above its share).
+    CHECK(l.rows[0].name == "Blue");
+    CHECK(l.rows[0].shortfall_at_share == std::optional<std::int64_t>(3));
+    CHECK(l.rows[0].shares.back() == 1);
+    CHECK(l.rows[1].name == "Red");
+    CHECK(l.rows[1].shortfall_at_share == std::optional<std::int64_t>(1));
+    CHECK(l.rows[1].shares.back() == 2);
+    CHECK(l.rows[2].name == "Green");
+    CHECK(l.rows[2].shortfall_at_share == std::optional<std::int64_t>(0));
 }
 
 TEST_CASE("the league sorted by coverage or in order", "[league]") {
