@@ -36,7 +36,7 @@ constexpr std::string_view excerpt_separator = " | ";
 }  // namespace
 
 void CsvDocument::read_sheet(std::string_view bytes, const std::string& sheet_name, char separator) {
-    const Sheet s = read_workbook(bytes, file, sheet_name);
+    const SheetContents s = read_workbook(bytes, file, sheet_name);
     sheet = s.name;
     if (s.rows.empty())
         throw InputError(

@@ -168,8 +168,8 @@ WorkbookFormat workbook_format(const ZipArchive& zip) {
     return WorkbookFormat::unknown;
 }
 
-Sheet read_workbook(std::string_view bytes, const std::string& file, const std::string& sheet) {
-    auto fail = [&](std::string message, std::string hint) -> Sheet {
+SheetContents read_workbook(std::string_view bytes, const std::string& file, const std::string& sheet) {
+    auto fail = [&](std::string message, std::string hint) -> SheetContents {
         throw InputError(Diagnostic{file, 0, 0, std::move(message), std::move(hint), {}});
     };
     try {
@@ -205,7 +205,7 @@ Sheet read_workbook(std::string_view bytes, const std::string& file, const std::
             }
             chosen = static_cast<std::size_t>(found - sheets.begin());
         }
-        Sheet out;
+        SheetContents out;
         out.name = sheets[chosen].name;
         out.sheet_count = sheets.size();
         SheetBuilder builder(out);

@@ -20,7 +20,7 @@ struct SheetRow {
     std::vector<SheetCell> cells;  // the cells with a value, by column
 };
 
-struct Sheet {
+struct SheetContents {
     std::string name;
     std::vector<SheetRow> rows;  // the visible rows with a value, in order
     std::size_t sheet_count = 0;
@@ -42,7 +42,7 @@ bool is_ole2(std::string_view bytes);
 // diacritics), or the first sheet when it is empty. Throws InputError at
 // `file`: not a workbook, damaged, refused (sizes, XML), no such sheet
 // (naming those it has, with "did you mean").
-Sheet read_workbook(std::string_view bytes, const std::string& file, const std::string& sheet);
+SheetContents read_workbook(std::string_view bytes, const std::string& file, const std::string& sheet);
 
 // ---- the pieces both formats share (workbook.cpp)
 
@@ -66,7 +66,7 @@ std::string serial_date_text(std::string_view value, bool date1904);
 // Collects a sheet's rows as the formats' readers find them.
 class SheetBuilder {
    public:
-    explicit SheetBuilder(Sheet& sheet) : sheet_(sheet) {}
+    explicit SheetBuilder(SheetContents& sheet) : sheet_(sheet) {}
     // Adds a value; rows in order, cells in order within a row. Throws
     // WorkbookError past max_sheet_text_bytes.
     void add(std::uint32_t row, std::uint32_t column, std::string text, bool hidden_row);
@@ -78,7 +78,7 @@ class SheetBuilder {
     void finish();
 
    private:
-    Sheet& sheet_;
+    SheetContents& sheet_;
     std::uint64_t bytes_ = 0;
     std::vector<std::uint32_t> hidden_;
     struct Merge {

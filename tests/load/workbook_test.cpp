@@ -68,7 +68,7 @@ std::string xlsx(bool date1904) {
 }
 
 // The rows as "B2=07081 C2=Bình Khê", one string per row.
-std::vector<std::string> cells(const Sheet& s) {
+std::vector<std::string> cells(const SheetContents& s) {
     std::vector<std::string> out;
     for (const SheetRow& r : s.rows) {
         std::string line;
@@ -127,7 +127,7 @@ TEST_CASE("an xlsx sheet: shared, rich and inline strings, numbers, booleans, da
           "[workbook]") {
     const std::string bytes = xlsx(false);
     // The first sheet is hidden: the first visible one is read.
-    const Sheet s = read_workbook(bytes, "b.xlsx", "");
+    const SheetContents s = read_workbook(bytes, "b.xlsx", "");
     CHECK(s.name == "Sổ theo dõi");
     CHECK(s.sheet_count == 2);
     CHECK(cells(s) == std::vector<std::string>{
@@ -142,7 +142,7 @@ TEST_CASE("an xlsx sheet: shared, rich and inline strings, numbers, booleans, da
     CHECK(s.merged_filled == 1);  // E6; C3 had its own value
     CHECK(s.first_merged == 6);
     // The same serial day in the 1904 system is four years and a day later.
-    const Sheet s1904 = read_workbook(xlsx(true), "b.xlsx", "Sổ theo dõi");
+    const SheetContents s1904 = read_workbook(xlsx(true), "b.xlsx", "Sổ theo dõi");
     CHECK(s1904.rows.at(1).cells.at(2).text == "2030-11-02");
     // A sheet named with other case and without its marks is found; another is not.
     CHECK(read_workbook(bytes, "b.xlsx", "so theo doi").name == "Sổ theo dõi");
@@ -170,7 +170,7 @@ TEST_CASE("an ods sheet: repeats, spans, covered cells, annotations, shown codes
         R"(<table:table-row table:visibility="collapse"><table:table-cell office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell><table:covered-table-cell/></table:table-row>)"
         R"(<table:table-row table:number-rows-repeated="2"><table:table-cell office:value-type="percentage" office:value="0.5"><text:p>50%</text:p></table:table-cell><table:covered-table-cell/></table:table-row>)"
         R"(<table:table-row table:number-rows-repeated="1048570"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>)";
-    const Sheet s = read_workbook(ods(rows), "b.ods", "");
+    const SheetContents s = read_workbook(ods(rows), "b.ods", "");
     CHECK(s.name == "Trang tính1");
     CHECK(s.sheet_count == 2);
     CHECK(cells(s) == std::vector<std::string>{
