@@ -1,4 +1,5 @@
 #include "draws.hpp"
+#include "wide_division.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -8,13 +9,6 @@
 
 namespace ontrack {
 namespace {
-
-__extension__ typedef __int128 int128;  // -Wpedantic: a GNU extension, on purpose
-
-int128 ceil_div(int128 a, int128 b) {
-    const int128 q = a / b;
-    return (a % b != 0 && a > 0) ? q + 1 : q;
-}
 
 // The largest double below 1, and the smallest above 0: a probability that
 // the integers do not decide is never shown as certain.

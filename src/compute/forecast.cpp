@@ -8,21 +8,11 @@
 #include <fmt/format.h>
 
 #include "compute.hpp"
+#include "wide_division.hpp"
 
 namespace ontrack {
 namespace {
 
-__extension__ typedef __int128 int128;  // -Wpedantic: a GNU extension, on purpose
-
-// Floor and ceiling of a / b for b > 0, toward −infinity and +infinity.
-int128 floor_div(int128 a, int128 b) {
-    const int128 q = a / b;
-    return (a % b != 0 && a < 0) ? q - 1 : q;
-}
-int128 ceil_div(int128 a, int128 b) {
-    const int128 q = a / b;
-    return (a % b != 0 && a > 0) ? q + 1 : q;
-}
 // a / b rounded half away from zero, b > 0.
 int128 round_div(int128 a, int128 b) {
     return a >= 0 ? (2 * a + b) / (2 * b) : -((-2 * a + b) / (2 * b));

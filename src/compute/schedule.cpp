@@ -1,16 +1,10 @@
 #include "schedule.hpp"
+#include "wide_division.hpp"
 
 #include <algorithm>
 
 namespace ontrack {
 namespace {
-
-__extension__ typedef __int128 int128;  // -Wpedantic: a GNU extension, on purpose
-
-int128 ceil_div(int128 a, int128 b) {
-    const int128 q = a / b;
-    return (a % b != 0 && a > 0) ? q + 1 : q;
-}
 
 struct Point {
     Date date;
