@@ -116,7 +116,7 @@ constexpr const char* breakdown_header =
 constexpr const char* changes_header = "plan,since,as_of,name,id,change,event,date,decision\n";
 constexpr const char* explain_header = "plan,figure,value,formula\n";
 
-// A roll-up's league table (issue 17): one row per part, in its order; the
+// A roll-up's league table: one row per part, in its order; the
 // share is of the roll-up's next milestone (next_deadline); --by part gives
 // the shares of every milestone.
 constexpr const char* league_header =

@@ -154,7 +154,7 @@ void write_report(JsonWriter& w, const Report& r) {
     write_locality_list(w, r.unplanned, r.unit_parts);
 }
 
-// A roll-up's parts (issue 17), in the league table's order.
+// A roll-up's parts, in the league table's order.
 void write_parts(JsonWriter& w, const League& league, bool forecast = false) {
     w.begin_array(list);
     for (const LeagueRow& row : league.rows) {

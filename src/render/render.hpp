@@ -62,7 +62,7 @@ std::string render_csv(const Analysis& analysis);
 // Several plans: each report, then the roll-up (table, markdown), or one
 // document holding them all (json: {"plans": [...], "rollup": {...}}; csv:
 // every plan's rows under one header). html takes one plan.
-// The roll-up gains the league table of the plans (issue 17).
+// The roll-up gains the league table of the plans.
 std::string render_json_many(const std::vector<Analysis>& analyses, const Rollup& rollup, const League& league);
 std::string render_csv_many(const std::vector<Analysis>& analyses);
 
@@ -70,7 +70,7 @@ std::string render_csv_many(const std::vector<Analysis>& analyses);
 // summary sheet per plan with its milestones and a native burn-up chart, a
 // sheet of units, and a sheet for each of --forecast, --by, --since, --list;
 // with several plans a roll-up sheet first.
-// Several plans: their league (issue 17) in a sheet of its own, sorted by `sort`.
+// Several plans: their league in a sheet of its own, sorted by `sort`.
 std::string render_xlsx(const std::vector<Analysis>& analyses, LeagueSort sort, Lang lang);
 
 // The one entry point: switches on the format; one plan is rendered alone.

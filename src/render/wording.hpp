@@ -60,7 +60,7 @@ inline constexpr const char* progress_rule =
        "graded with the thresholds of the UN Statistics Division's SDG progress chart: R >= 0.95 on track, "
        "0.10 <= R < 0.95 needs acceleration, R < 0.10 stagnant or regressing. When required <= baseline, R is "
        "not computed: on track if the projection reaches the required count, otherwise stagnant or regressing.");
-// A plan without milestones (issue 17): its report judges nothing.
+// A plan without milestones: its report judges nothing.
 inline constexpr const char* no_milestones_note = N_("The plan has no milestones: nothing is judged.");
 inline constexpr const char* upcoming_rule =
     N_("For milestones not yet due, the figures are the units certified up to today and those planned to be "
