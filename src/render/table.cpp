@@ -148,7 +148,8 @@ std::size_t widest_word(const std::vector<std::vector<std::string>>& cells, std:
 // columns); cells are made inert. Text cells of the `name_column` are cut at
 // max_text_cell columns with "…", other text cells wrapped there; when the
 // table is wider than `limit` (0: no limit), the widest text columns are
-// wrapped until it fits (numbers are never wrapped); then headers wrap at
+// wrapped until it fits (numbers are never wrapped, lists of numbers wider
+// than max_text_cell are); then headers wrap at
 // spaces and slashes and text columns down to their widest word; a table
 // still too wide is printed in blocks of columns, each led by the key
 // column. Headers may take several lines. `paint` may colour a row's last
@@ -173,7 +174,9 @@ std::string aligned(const std::vector<std::string>& header, const std::vector<bo
     for (std::size_t c = 0; c < n; ++c) {
         std::size_t content = 0;
         for (const auto& row : cells) content = std::max(content, display_width(row[c]));
-        if (!right[c]) content = std::min(content, max_text_cell);
+        // No number is that wide; a list of numbers (a window's monthly
+        // counts) wraps at its spaces like text instead of widening the table.
+        content = std::min(content, max_text_cell);
         heads[c] = header_lines(header[c], content);
         widths[c] = content;
         for (const std::string& h : heads[c]) widths[c] = std::max(widths[c], display_width(h));
